@@ -1,0 +1,176 @@
+"""The offline answerer: no LLM, the answer is the retrieved sentence(s) that answer the question.
+
+Every sentence of the top passages is scored on meaning (embedding similarity), on how much of
+the question's rare vocabulary it holds, and on whether it holds the kind of thing asked for
+(a figure, a date, a name). It abstains by coverage: when a rare or decisive term of the
+question (a year, a place, a topic word) is missing from the best evidence, that evidence is
+about something else, however similar it sounds.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+from langchain_core.embeddings import Embeddings
+
+from answer.question import Kind, Question
+from prompts import load_prompt
+from retrieval.hybrid import Hit
+from retrieval.keyword import KeywordIndex
+from retrieval.text import terms
+from schema import Passage
+from settings import Settings
+
+_NUMBER_WORDS = re.compile(r"\b(\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
+                           r"forty|fifty|hundred|thousand|million|billion|trillion|dozen|half|percent)\b", re.I)
+_DATE = re.compile(r"\b(1[0-9]\d\d|20\d\d|\d{1,2}(st|nd|rd|th)|century|centuries|January|February|March|April|"
+                   r"May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|"
+                   r"Sept|Oct|Nov|Dec|spring|summer|autumn|winter|decade|era|period)\b")
+_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+")
+
+
+@dataclass
+class Candidate:
+    rank: int
+    hit: Hit
+    span: tuple[int, int]
+    text: str
+    terms: set[str]
+    dense: float = 0.0
+    coverage: float = 0.0
+    context_coverage: float = 0.0
+    fit: float = 0.0
+    score: float = 0.0
+
+
+@dataclass(frozen=True)
+class Draft:
+    text: str
+    abstained: bool
+    citations: list[Passage] = field(default_factory=list)
+    reason: str = ""
+
+
+def type_fit(kind: Kind, text: str, question: Question) -> float:
+    if kind is Kind.NUMBER:
+        numbers = {w for w in terms(text) if w[:1].isdigit()} - question.numbers - question.years
+        return 1.0 if numbers or _NUMBER_WORDS.search(text) else 0.0
+    if kind is Kind.DATE:
+        return 1.0 if _DATE.search(text) else 0.0
+    if kind is Kind.PERSON:
+        names = [m for m in _NAME.findall(text) if not set(terms(m)) <= set(question.terms)]
+        return 1.0 if names else 0.0
+    if kind is Kind.LIST:
+        return 1.0 if len(_NAME.findall(text)) >= 2 or text.count(",") >= 2 else 0.0
+    return 0.0
+
+
+class ExtractiveAnswerer:
+    name = "extractive"
+
+    def __init__(self, settings: Settings, embedder: Embeddings) -> None:
+        self.settings = settings
+        self.embedder = embedder
+        self._cache: dict[tuple[str, int], np.ndarray] = {}
+
+    def _embed(self, candidates: list[Candidate]) -> np.ndarray:
+        keys = [(c.hit.row.key, c.span[0]) for c in candidates]
+        todo = [i for i, key in enumerate(keys) if key not in self._cache]
+        if todo:
+            vectors = self.embedder.embed_documents([candidates[i].text for i in todo])
+            if len(self._cache) > 50_000:
+                self._cache.clear()
+            for i, vector in zip(todo, vectors):
+                self._cache[keys[i]] = np.asarray(vector, dtype=np.float32)
+        return np.stack([self._cache[key] for key in keys])
+
+    def candidates(self, question: Question, hits: list[Hit]) -> list[Candidate]:
+        out = []
+        for rank, hit in enumerate(hits):
+            row = hit.row
+            if row.heading and not question.asks_metadata:
+                continue
+            for a, b in row.sentences:
+                text = row.text[a - row.start:b - row.start]
+                out.append(Candidate(rank, hit, (a, b), text, set(terms(text))))
+        return out
+
+    def score(self, question: Question, query_vector: list[float], hits: list[Hit],
+              keyword: KeywordIndex) -> list[Candidate]:
+        cands = self.candidates(question, hits)
+        if not cands:
+            return []
+        sims = self._embed(cands) @ np.asarray(query_vector, dtype=np.float32)
+        weights = {t: keyword.idf(t) for t in question.terms}
+        total = sum(weights.values()) or 1.0
+        context_terms = {}
+        for c in cands:
+            key = c.hit.row.key
+            if key not in context_terms:
+                row = c.hit.row
+                context_terms[key] = set(terms(f"{row.title} {row.section} {row.text}"))
+        s = self.settings
+        for c, sim in zip(cands, sims):
+            c.dense = float(sim)
+            c.coverage = sum(w for t, w in weights.items() if t in c.terms) / total
+            c.context_coverage = sum(w for t, w in weights.items() if t in context_terms[c.hit.row.key]) / total
+            c.fit = type_fit(question.kind, c.text, question)
+            c.score = (s.w_dense * c.dense + s.w_coverage * c.coverage + s.w_fit * c.fit
+                       + s.w_rank / (1 + c.rank))
+        return sorted(cands, key=lambda c: -c.score)
+
+    def abstain_reason(self, question: Question, best: Candidate) -> str:
+        s = self.settings
+        context = best.hit.row.text
+        missing_years = [y for y in question.years if y not in context]
+        if missing_years:
+            return f"the evidence does not mention {', '.join(sorted(missing_years))}"
+        if best.context_coverage < s.abstain_min_coverage:
+            return f"the evidence covers too little of the question ({best.context_coverage:.2f})"
+        if best.dense < s.abstain_min_similarity:
+            return f"the evidence is not close to the question ({best.dense:.2f})"
+        return ""
+
+    def answer(self, question: Question, query_vector: list[float], hits: list[Hit],
+               keyword: KeywordIndex) -> Draft:
+        ranked = self.score(question, query_vector, hits, keyword)
+        if not ranked:
+            return Draft(load_prompt("refusal"), True, reason="nothing retrieved")
+        best = ranked[0]
+        reason = self.abstain_reason(question, best)
+        if reason:
+            return Draft(load_prompt("refusal"), True, reason=reason)
+        chosen = [best]
+        if question.kind is Kind.LIST:
+            for c in ranked[1:]:
+                if len(chosen) >= self.settings.list_answer_max:
+                    break
+                if c.score >= self.settings.list_min_ratio * best.score and c.fit and c.coverage > 0:
+                    chosen.append(c)
+        return self._compose(chosen)
+
+    def _compose(self, chosen: list[Candidate]) -> Draft:
+        citations: list[Passage] = []
+        numbers: dict[str, int] = {}
+        spans: dict[str, list[tuple[int, int]]] = {}
+        for c in chosen:
+            key = c.hit.row.key
+            if key not in numbers:
+                numbers[key] = len(numbers) + 1
+                spans[key] = []
+            spans[key].append(c.span)
+        hits = {c.hit.row.key: c.hit for c in chosen}
+        for key in numbers:
+            p = hits[key].passage()
+            citations.append(Passage(p.id, p.source, p.text, p.start, p.end, p.score,
+                                     {**p.metadata, "highlights": sorted(spans[key])}))
+        if len(chosen) == 1:
+            c = chosen[0]
+            text = load_prompt("extractive_answer").format(quote=c.text, n=numbers[c.hit.row.key])
+        else:
+            ordered = sorted(chosen, key=lambda c: (c.hit.row.source, c.span))
+            items = "\n".join(load_prompt("extractive_list_item").format(quote=c.text, n=numbers[c.hit.row.key])
+                              for c in ordered)
+            text = load_prompt("extractive_list").format(intro=load_prompt("extractive_list_intro"), items=items)
+        return Draft(text, False, citations)

@@ -1,0 +1,1 @@
+"""Corpus files to indexed chunks: loaders, chunking and incremental indexing."""

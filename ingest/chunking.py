@@ -1,0 +1,116 @@
+"""Paragraph chunks with exact character offsets, and the sentence spans inside them.
+
+A chunk is one paragraph (a long one is cut at sentence boundaries), so a retrieved passage
+is a unit a reader recognises and a citation can quote it exactly. Sentence spans are computed
+here, once, because the answerer scores sentences and would otherwise re-split at query time.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+_TERMINAL = tuple('.!?:;"\'”’)]')
+_MARKDOWN_BLOCK = re.compile(r"^\s*(#{1,6}\s|[-*+]\s|\d+[.)]\s|>|\|)")
+_HEADING = re.compile(r"^\s*#{1,6}\s+(.*?)\s*#*\s*$")
+
+
+@dataclass(frozen=True)
+class Chunk:
+    index: int
+    start: int
+    end: int
+    text: str
+    sentences: tuple[tuple[int, int], ...]
+    heading: bool
+    section: str
+
+
+def _line_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans, pos = [], start
+    for match in re.finditer(r"\r?\n|\r", text[start:end]):
+        spans.append((pos, start + match.start()))
+        pos = start + match.end()
+    spans.append((pos, end))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Spans of paragraphs: blocks between blank lines, split further at line breaks that end
+    a sentence or a heading (one-paragraph-per-line files), but not at hard wraps."""
+    out: list[tuple[int, int]] = []
+    for block in re.finditer(r"\S(?:.*?\S)?(?=\s*(?:\r?\n[ \t]*){2,}|\s*$)", text, re.S):
+        lines = _line_spans(text, block.start(), block.end())
+        widest = max(b - a for a, b in lines)
+        cur_start = lines[0][0]
+        for (a, b), nxt in zip(lines, lines[1:] + [None]):
+            line = text[a:b].rstrip()
+            if nxt is None:
+                out.append((cur_start, b))
+                break
+            breaks = (line.endswith(_TERMINAL) or len(line) < 0.6 * widest
+                      or _MARKDOWN_BLOCK.match(text[nxt[0]:nxt[1]]) or _MARKDOWN_BLOCK.match(line))
+            if breaks:
+                out.append((cur_start, b))
+                cur_start = nxt[0]
+    return [_strip(text, a, b) for a, b in out if text[a:b].strip()]
+
+
+def _strip(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+@lru_cache(maxsize=1)
+def _segmenter():
+    import pysbd
+
+    return pysbd.Segmenter(language="en", clean=False)
+
+
+def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans (absolute offsets) inside ``text[start:end]``, located by search so that
+    they are exact even where the segmenter normalises whitespace."""
+    flat = re.sub(r"[\r\n]", " ", text[start:end])
+    spans, pos = [], 0
+    for sent in _segmenter().segment(flat):
+        piece = sent.strip()
+        found = flat.find(piece, pos) if piece else -1
+        if found >= 0:
+            spans.append((start + found, start + found + len(piece)))
+            pos = found + len(piece)
+    return spans or [(start, end)]
+
+
+def is_heading(text: str) -> bool:
+    """Titles, datelines and headings: metadata about the text, not statements in it."""
+    line = text.strip()
+    if _HEADING.match(line):
+        return True
+    if _MARKDOWN_BLOCK.match(line):
+        return False
+    return len(line) < 120 and not line.endswith((".", "!", "?", '"', "”")) and "\n" not in line
+
+
+def chunk_text(text: str, max_chars: int) -> list[Chunk]:
+    chunks: list[Chunk] = []
+    section = ""
+    for p_start, p_end in paragraphs(text):
+        para = text[p_start:p_end]
+        heading = is_heading(para)
+        if heading:
+            match = _HEADING.match(para)
+            section = (match.group(1) if match else para).strip()
+        sents = sentences(text, p_start, p_end) if not heading else [(p_start, p_end)]
+        group: list[tuple[int, int]] = []
+        for span in sents + [None]:
+            if span is not None and (not group or span[1] - group[0][0] <= max_chars):
+                group.append(span)
+                continue
+            a, b = group[0][0], group[-1][1]
+            chunks.append(Chunk(len(chunks), a, b, text[a:b], tuple(group), heading, section))
+            group = [span] if span else []
+    return chunks

@@ -1,0 +1,130 @@
+"""Incremental, crash-safe indexing of the corpus into the catalog and Chroma.
+
+Order of work, chosen so that a crash at any point leaves one consistent version current:
+1. note the sources about to change (``pending``);
+2. write the new versions' chunks (catalog rows, then Chroma through LangChain's indexing
+   API and its record manager) beside the old ones, where readers do not see them yet;
+3. publish: one catalog transaction makes the new versions current;
+4. purge the old versions' chunks and clear ``pending``.
+A crash before 3 leaves the old version answering; after it, the new one. The next run
+finishes step 4 for whatever ``pending`` still names.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from filelock import FileLock, Timeout
+from langchain_chroma import Chroma
+from langchain_classic.indexes import SQLRecordManager
+from langchain_core.documents import Document
+from langchain_core.indexing import index
+
+from ingest.chunking import Chunk, chunk_text
+from ingest.loaders import LOADERS, LoadError, LoadedDocument, file_hash, load
+from schema import IngestReport
+from settings import Settings
+from store.catalog import Catalog
+
+Progress = Callable[[float, str], None]
+
+
+class IngestBusy(RuntimeError):
+    """Another ingest holds the store; running two at once would interleave their versions."""
+
+
+def corpus_files(corpus: Path, extensions: tuple[str, ...]) -> dict[str, Path]:
+    """Files to ingest, keyed by their path relative to the corpus (the citation ``source``)."""
+    if not corpus.is_dir():
+        raise LoadError(f"corpus folder not found: {corpus}")
+    root = corpus.resolve()
+    files = {}
+    for path in sorted(corpus.rglob("*")):
+        if not path.is_file() or path.name.startswith(".") or path.suffix.lower() not in extensions:
+            continue
+        if not path.resolve().is_relative_to(root):
+            continue
+        files[path.relative_to(corpus).as_posix()] = path
+    return files
+
+
+def chunk_documents(doc: LoadedDocument, chunks: list[Chunk]) -> list[Document]:
+    return [Document(page_content=c.text, metadata={
+        "source": doc.source, "doc_hash": doc.content_hash, "idx": c.index, "start": c.start,
+        "end": c.end, "title": doc.title, "heading": c.heading, "section": c.section})
+        for c in chunks]
+
+
+class Indexer:
+    def __init__(self, settings: Settings, catalog: Catalog, vectorstore: Chroma,
+                 record_manager: SQLRecordManager) -> None:
+        self.settings = settings
+        self.catalog = catalog
+        self.vectorstore = vectorstore
+        self.record_manager = record_manager
+        self._lock = FileLock(str(Path(settings.store) / "ingest.lock"))
+
+    def run(self, progress: Progress | None = None) -> IngestReport:
+        try:
+            with self._lock.acquire(timeout=0):
+                return self._run(progress or (lambda fraction, message: None))
+        except Timeout:
+            raise IngestBusy("another ingest is running on this store; try again when it has finished") from None
+
+    def _run(self, progress: Progress) -> IngestReport:
+        self._purge(self.catalog.pending())
+        report = IngestReport()
+        current = {d.source: d for d in self.catalog.documents()}
+        files = corpus_files(Path(self.settings.corpus), tuple(e for e in self.settings.extensions if e in LOADERS))
+
+        changed: list[LoadedDocument] = []
+        for source, path in files.items():
+            try:
+                data_hash = file_hash(path.read_bytes()) if path.stat().st_size <= self.settings.max_file_bytes else ""
+            except OSError as exc:
+                report.failed[source] = f"unreadable: {exc.strerror or exc}"
+                continue
+            if source in current and current[source].doc_hash == data_hash:
+                report.skipped.append(source)
+                continue
+            try:
+                changed.append(load(path, source, self.settings.max_file_bytes))
+            except LoadError as exc:
+                report.failed[source] = str(exc)
+        removed = [s for s in current if s not in files]
+        if not changed and not removed:
+            return self._finish(report)
+
+        self.catalog.set_pending([d.source for d in changed] + removed)
+        published = []
+        for i, doc in enumerate(changed):
+            progress(i / max(len(changed), 1), f"Indexing {doc.source}")
+            chunks = chunk_text(doc.text, self.settings.chunk_max_chars)
+            self.catalog.add_chunks(doc, chunks)
+            index(chunk_documents(doc, chunks), self.record_manager, self.vectorstore, cleanup=None,
+                  source_id_key="source", key_encoder="sha256", batch_size=self.settings.embed_batch_size)
+            published.append((doc, len(chunks)))
+            (report.updated if doc.source in current else report.added).append(doc.source)
+        progress(1.0, "Publishing the new version")
+        self.catalog.publish(published, removed)
+        report.deleted.extend(removed)
+        self._purge([d.source for d in changed] + removed)
+        return self._finish(report)
+
+    def _finish(self, report: IngestReport) -> IngestReport:
+        docs = self.catalog.documents()
+        return IngestReport(report.added, report.updated, report.deleted, report.skipped, report.failed,
+                            documents=len(docs), chunks=sum(d.chunks for d in docs))
+
+    def _purge(self, sources: list[str]) -> None:
+        """Delete every chunk of these sources that is not of their current version."""
+        current = {d.source: d.doc_hash for d in self.catalog.documents()}
+        for source in sources:
+            found = self.vectorstore.get(where={"source": source}, include=["metadatas"])
+            stale = [i for i, m in zip(found["ids"], found["metadatas"]) if m.get("doc_hash") != current.get(source)]
+            if stale:
+                self.vectorstore.delete(ids=stale)
+                self.record_manager.delete_keys(stale)
+            self.catalog.drop_versions(source, self.catalog.stale_versions(source))
+        if sources:
+            self.catalog.set_pending([])

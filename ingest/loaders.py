@@ -1,0 +1,127 @@
+"""Per-format loaders: a file becomes text whose character offsets citations point into.
+
+The text is the decoded file exactly (no newline translation, no stripping), so that
+``text[start:end]`` of a chunk is what a reader sees at that place in the source file.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Callable
+
+
+class LoadError(ValueError):
+    """A file that cannot be ingested; reported and skipped, never fatal for the others."""
+
+
+@dataclass(frozen=True)
+class LoadedDocument:
+    source: str
+    text: str
+    content_hash: str
+    title: str
+    date: str | None = None
+    metadata: dict[str, str] = field(default_factory=dict)
+
+
+def decode(data: bytes) -> str:
+    """UTF-8 first (what nearly every file is); otherwise the most plausible legacy encoding."""
+    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise LoadError("binary file (contains NUL bytes)")
+    for encoding in ("utf-8-sig", "utf-16") if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")) else ("utf-8",):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            pass
+    try:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data).best()
+        if best is not None and best.encoding:
+            return data.decode(best.encoding)
+    except (ImportError, LookupError, UnicodeDecodeError):
+        pass
+    return data.decode("cp1252", errors="replace")
+
+
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_DATE_PATTERNS = (
+    (re.compile(r"\b((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})\b"), "ymd"),
+    (re.compile(rf"\b({_MONTHS})\.? (\d{{1,2}}),? ((?:19|20)\d\d)\b", re.I), "mdy"),
+    (re.compile(rf"\b(\d{{1,2}}) ({_MONTHS}) ((?:19|20)\d\d)\b", re.I), "dmy"),
+)
+
+
+def find_date(header: str) -> str | None:
+    """The date a document states near its top (a dateline), as ISO ``YYYY-MM-DD``."""
+    for pattern, order in _DATE_PATTERNS:
+        match = pattern.search(header)
+        if not match:
+            continue
+        a, b, c = match.groups()
+        try:
+            if order == "ymd":
+                return datetime(int(a), int(b), int(c)).date().isoformat()
+            if order == "mdy":
+                return datetime.strptime(f"{a} {b} {c}", "%B %d %Y").date().isoformat()
+            return datetime.strptime(f"{a} {b} {c}", "%d %B %Y").date().isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+def _first_lines(text: str, n: int = 5) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()][:n]
+
+
+def _title_from_text(text: str, fallback: str) -> str:
+    for line in _first_lines(text, 1):
+        line = line.lstrip("#").strip()
+        if 0 < len(line) <= 150:
+            return line
+    return fallback
+
+
+def load_plain(path: Path, data: bytes) -> tuple[str, str]:
+    text = decode(data)
+    return text, _title_from_text(text, path.stem)
+
+
+def load_markdown(path: Path, data: bytes) -> tuple[str, str]:
+    text = decode(data)
+    heading = re.search(r"^#{1,2}\s+(.+?)\s*#*\s*$", text, re.M)
+    return text, heading.group(1) if heading else _title_from_text(text, path.stem)
+
+
+LOADERS: dict[str, Callable[[Path, bytes], tuple[str, str]]] = {
+    ".txt": load_plain,
+    ".md": load_markdown,
+    ".markdown": load_markdown,
+}
+
+
+def file_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def load(path: Path, source: str, max_bytes: int) -> LoadedDocument:
+    """Read one file; raises ``LoadError`` with a reason a user can act on."""
+    loader = LOADERS.get(path.suffix.lower())
+    if loader is None:
+        raise LoadError(f"unsupported file type {path.suffix or '(none)'}")
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise LoadError(f"file too large ({size:,} bytes; limit {max_bytes:,})")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise LoadError(f"unreadable: {exc.strerror or exc}") from exc
+    text, title = loader(path, data)
+    if not text.strip():
+        raise LoadError("empty file")
+    header = "\n".join(_first_lines(text))
+    return LoadedDocument(source=source, text=text, content_hash=file_hash(data), title=title,
+                          date=find_date(header))

@@ -1,0 +1,1 @@
+"""Question to ranked passages: dense (Chroma), keyword (BM25) and their fusion."""

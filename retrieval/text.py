@@ -1,0 +1,43 @@
+"""Words as the keyword index and the answerer compare them: lower-cased, stemmed, no stopwords."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import Stemmer
+
+_WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]&[^\W\d_]+|[^\W\d_]+(?:['’][^\W\d_]+)?", re.U)
+
+STOPWORDS = frozenset("""
+a about above after again against all am an and any are aren't as at be because been before being
+below between both but by can could did do does doing down during each few for from further had has
+have having he her here hers herself him himself his how i if in into is it its itself just let me
+more most my myself no nor not now of off on once only or other our ours ourselves out over own same
+she should so some such than that the their theirs them themselves then there these they this those
+through to too under until up very was we were what when where which while who whom why will with
+would you your yours yourself yourselves also s t tell give name list please say does did many much
+""".split())
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> "Stemmer.Stemmer":
+    return Stemmer.Stemmer("english")
+
+
+def words(text: str) -> list[str]:
+    return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+
+
+def normalise_number(token: str) -> str:
+    return token.replace(",", "") if token[:1].isdigit() else token
+
+
+def terms(text: str) -> list[str]:
+    """Content terms: stemmed words without stopwords; numbers kept whole (``10,000`` → ``10000``)."""
+    out = []
+    stem = _stemmer().stemWord
+    for w in words(text):
+        if w in STOPWORDS:
+            continue
+        out.append(normalise_number(w) if w[0].isdigit() else stem(w.split("'")[0]))
+    return out

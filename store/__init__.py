@@ -1,0 +1,1 @@
+"""Where ingested text lives: the catalog of document versions and the vector collection."""

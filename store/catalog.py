@@ -1,0 +1,171 @@
+"""The catalog: which version of each document is current, and the text of every chunk.
+
+It is the one place that decides what readers see. Chunks of a new version are written
+before that version becomes current, and the switch is one SQLite transaction, so a reader
+(or a crash) sees either the old version or the new one, never a mix. ``pending`` records the
+sources an unfinished ingest was touching, so the next one knows what to clean.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from ingest.chunking import Chunk
+from ingest.loaders import LoadedDocument
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS documents (
+    source TEXT PRIMARY KEY, doc_hash TEXT NOT NULL, title TEXT, date TEXT,
+    chunks INTEGER NOT NULL, chars INTEGER NOT NULL, ingested_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS chunks (
+    source TEXT NOT NULL, doc_hash TEXT NOT NULL, idx INTEGER NOT NULL,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL, heading INTEGER NOT NULL,
+    section TEXT, text TEXT NOT NULL, sentences TEXT NOT NULL,
+    PRIMARY KEY (doc_hash, idx, source));
+CREATE INDEX IF NOT EXISTS chunks_source ON chunks(source);
+CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    source: str
+    doc_hash: str
+    title: str
+    date: str | None
+    chunks: int
+    chars: int
+    ingested_at: str
+
+
+@dataclass(frozen=True)
+class ChunkRow:
+    source: str
+    doc_hash: str
+    idx: int
+    start: int
+    end: int
+    heading: bool
+    section: str
+    text: str
+    sentences: tuple[tuple[int, int], ...]
+    title: str
+
+    @property
+    def key(self) -> str:
+        return f"{self.doc_hash}:{self.idx}"
+
+
+class Catalog:
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._path = path
+        self._local = threading.local()
+        self._db().executescript(_SCHEMA)
+
+    def _db(self) -> sqlite3.Connection:
+        db = getattr(self._local, "db", None)
+        if db is None:
+            db = sqlite3.connect(self._path, timeout=30, isolation_level=None)
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            self._local.db = db
+        return db
+
+    class _Tx:
+        def __init__(self, db: sqlite3.Connection) -> None:
+            self.db = db
+
+        def __enter__(self) -> sqlite3.Connection:
+            self.db.execute("BEGIN IMMEDIATE")
+            return self.db
+
+        def __exit__(self, exc_type, exc, tb) -> None:
+            self.db.execute("ROLLBACK" if exc_type else "COMMIT")
+
+    def _tx(self) -> "Catalog._Tx":
+        return Catalog._Tx(self._db())
+
+    # ---- reading -------------------------------------------------------------------
+    def generation(self) -> int:
+        row = self._db().execute("SELECT value FROM state WHERE key='generation'").fetchone()
+        return int(row[0]) if row else 0
+
+    def documents(self) -> list[DocumentInfo]:
+        rows = self._db().execute(
+            "SELECT source, doc_hash, title, date, chunks, chars, ingested_at FROM documents ORDER BY source")
+        return [DocumentInfo(*row) for row in rows]
+
+    def active_chunks(self) -> Iterator[ChunkRow]:
+        """Current chunks in a stable order, for building the keyword index."""
+        yield from self._rows("JOIN documents d USING (source, doc_hash) ORDER BY c.source, c.idx")
+
+    def get_chunks(self, keys: Iterable[tuple[str, str, int]]) -> dict[tuple[str, str, int], ChunkRow]:
+        """Rows for (source, doc_hash, idx) keys, only if that version is still current."""
+        keys = list(keys)
+        if not keys:
+            return {}
+        found: dict[tuple[str, str, int], ChunkRow] = {}
+        for i in range(0, len(keys), 300):
+            part = keys[i:i + 300]
+            clause = " OR ".join(["(c.source=? AND c.doc_hash=? AND c.idx=?)"] * len(part))
+            params = [v for key in part for v in key]
+            for row in self._rows(f"JOIN documents d USING (source, doc_hash) WHERE {clause}", params):
+                found[(row.source, row.doc_hash, row.idx)] = row
+        return found
+
+    def _rows(self, tail: str, params: list | tuple = ()) -> Iterator[ChunkRow]:
+        sql = ('SELECT c.source, c.doc_hash, c.idx, c.start, c."end", c.heading, c.section, c.text, '
+               f"c.sentences, d.title FROM chunks c {tail}")
+        for r in self._db().execute(sql, params):
+            yield ChunkRow(r[0], r[1], r[2], r[3], r[4], bool(r[5]), r[6] or "", r[7],
+                           tuple(tuple(s) for s in json.loads(r[8])), r[9] or "")
+
+    def pending(self) -> list[str]:
+        row = self._db().execute("SELECT value FROM state WHERE key='pending'").fetchone()
+        return json.loads(row[0]) if row else []
+
+    def stale_versions(self, source: str) -> list[str]:
+        """Versions of ``source`` that have chunks but are not current."""
+        rows = self._db().execute(
+            "SELECT DISTINCT doc_hash FROM chunks WHERE source=? AND doc_hash NOT IN "
+            "(SELECT doc_hash FROM documents WHERE source=?)", (source, source))
+        return [r[0] for r in rows]
+
+    # ---- writing -------------------------------------------------------------------
+    def set_pending(self, sources: list[str]) -> None:
+        with self._tx() as db:
+            db.execute("INSERT OR REPLACE INTO state VALUES ('pending', ?)", (json.dumps(sorted(sources)),))
+
+    def add_chunks(self, doc: LoadedDocument, chunks: list[Chunk]) -> None:
+        with self._tx() as db:
+            db.execute("DELETE FROM chunks WHERE source=? AND doc_hash=?", (doc.source, doc.content_hash))
+            db.executemany(
+                "INSERT INTO chunks VALUES (?,?,?,?,?,?,?,?,?)",
+                [(doc.source, doc.content_hash, c.index, c.start, c.end, int(c.heading), c.section,
+                  c.text, json.dumps(c.sentences)) for c in chunks])
+
+    def publish(self, current: list[tuple[LoadedDocument, int]], removed: list[str]) -> int:
+        """Make the given versions current and drop removed documents, atomically."""
+        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        with self._tx() as db:
+            for doc, n_chunks in current:
+                db.execute("INSERT OR REPLACE INTO documents VALUES (?,?,?,?,?,?,?)",
+                           (doc.source, doc.content_hash, doc.title, doc.date, n_chunks, len(doc.text), now))
+            db.executemany("DELETE FROM documents WHERE source=?", [(s,) for s in removed])
+            generation = self.generation() + 1
+            db.execute("INSERT OR REPLACE INTO state VALUES ('generation', ?)", (str(generation),))
+        return generation
+
+    def drop_versions(self, source: str, doc_hashes: list[str]) -> None:
+        with self._tx() as db:
+            db.executemany("DELETE FROM chunks WHERE source=? AND doc_hash=?", [(source, h) for h in doc_hashes])
+
+    def count_chunks(self) -> int:
+        return self._db().execute(
+            "SELECT COUNT(*) FROM chunks c JOIN documents d USING (source, doc_hash)").fetchone()[0]
