@@ -9,6 +9,7 @@ from typing import Callable
 
 from langchain_core.embeddings import Embeddings
 
+from embedding import ReusingEmbeddings, load_embedder
 from answer.extractive import ExtractiveAnswerer
 from answer.question import analyse
 from ingest.index import Indexer, Progress
@@ -77,7 +78,7 @@ class Assistant:
         k = max(self.settings.top_k, self.settings.answer_passages)
         hits, vector, timings = self.retrieve(text, k)
         t0 = time.perf_counter()
-        draft = answerer.answer(analyse(text), vector, hits[:self.settings.answer_passages],
+        draft = answerer.answer(analyse(text), hits[:self.settings.answer_passages],
                                 self.retriever.keyword_index())
         timings["answer"] = (time.perf_counter() - t0) * 1000
         timings["total"] = (time.perf_counter() - started) * 1000
@@ -95,11 +96,10 @@ class Assistant:
 def build_assistant(settings: Settings, embedder: Embeddings | None = None) -> Assistant:
     """Build every heavy part once. Pass ``embedder`` to share an already loaded model."""
     if embedder is None:
-        from embedding import load_embedder
-
         embedder = load_embedder(settings)
     catalog = Catalog(settings.store / "catalog.sqlite")
-    vectorstore = open_vectorstore(settings, embedder)
+    reusing = ReusingEmbeddings(embedder)
+    vectorstore = open_vectorstore(settings, reusing)
     retriever = HybridRetriever(settings, catalog, vectorstore)
-    indexer = Indexer(settings, catalog, vectorstore, open_record_manager(settings))
+    indexer = Indexer(settings, catalog, vectorstore, open_record_manager(settings), reusing)
     return Assistant(settings, embedder, catalog, retriever, indexer)

@@ -31,6 +31,10 @@ class Settings(BaseSettings):
     rrf_k: int = 60
     dense_weight: float = 1.0
     keyword_weight: float = 1.0
+    rerank_pool: int = 20
+    rerank_keyword: float = 1.0
+    rerank_sentence: float = 1.5
+    rerank_dense: float = 0.5
 
     backend: str = "extractive"
     answer_passages: int = 4

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from answer.question import Kind, Question
@@ -71,19 +70,6 @@ class ExtractiveAnswerer:
 
     def __init__(self, settings: Settings, embedder: Embeddings) -> None:
         self.settings = settings
-        self.embedder = embedder
-        self._cache: dict[tuple[str, int], np.ndarray] = {}
-
-    def _embed(self, candidates: list[Candidate]) -> np.ndarray:
-        keys = [(c.hit.row.key, c.span[0]) for c in candidates]
-        todo = [i for i, key in enumerate(keys) if key not in self._cache]
-        if todo:
-            vectors = self.embedder.embed_documents([candidates[i].text for i in todo])
-            if len(self._cache) > 50_000:
-                self._cache.clear()
-            for i, vector in zip(todo, vectors):
-                self._cache[keys[i]] = np.asarray(vector, dtype=np.float32)
-        return np.stack([self._cache[key] for key in keys])
 
     def candidates(self, question: Question, hits: list[Hit]) -> list[Candidate]:
         out = []
@@ -91,17 +77,16 @@ class ExtractiveAnswerer:
             row = hit.row
             if row.heading and not question.asks_metadata:
                 continue
-            for a, b in row.sentences:
+            for j, (a, b) in enumerate(row.sentences):
                 text = row.text[a - row.start:b - row.start]
-                out.append(Candidate(rank, hit, (a, b), text, set(terms(text))))
+                similarity = float(hit.sentence_similarity[j]) if j < len(hit.sentence_similarity) else hit.dense
+                out.append(Candidate(rank, hit, (a, b), text, set(terms(text)), dense=similarity))
         return out
 
-    def score(self, question: Question, query_vector: list[float], hits: list[Hit],
-              keyword: KeywordIndex) -> list[Candidate]:
+    def score(self, question: Question, hits: list[Hit], keyword: KeywordIndex) -> list[Candidate]:
         cands = self.candidates(question, hits)
         if not cands:
             return []
-        sims = self._embed(cands) @ np.asarray(query_vector, dtype=np.float32)
         weights = {t: keyword.idf(t) for t in question.terms}
         total = sum(weights.values()) or 1.0
         context_terms = {}
@@ -111,8 +96,7 @@ class ExtractiveAnswerer:
                 row = c.hit.row
                 context_terms[key] = set(terms(f"{row.title} {row.section} {row.text}"))
         s = self.settings
-        for c, sim in zip(cands, sims):
-            c.dense = float(sim)
+        for c in cands:
             c.coverage = sum(w for t, w in weights.items() if t in c.terms) / total
             c.context_coverage = sum(w for t, w in weights.items() if t in context_terms[c.hit.row.key]) / total
             c.fit = type_fit(question.kind, c.text, question)
@@ -132,9 +116,8 @@ class ExtractiveAnswerer:
             return f"the evidence is not close to the question ({best.dense:.2f})"
         return ""
 
-    def answer(self, question: Question, query_vector: list[float], hits: list[Hit],
-               keyword: KeywordIndex) -> Draft:
-        ranked = self.score(question, query_vector, hits, keyword)
+    def answer(self, question: Question, hits: list[Hit], keyword: KeywordIndex) -> Draft:
+        ranked = self.score(question, hits, keyword)
         if not ranked:
             return Draft(load_prompt("refusal"), True, reason="nothing retrieved")
         best = ranked[0]

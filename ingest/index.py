@@ -14,12 +14,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
+import numpy as np
 from filelock import FileLock, Timeout
 from langchain_chroma import Chroma
 from langchain_classic.indexes import SQLRecordManager
 from langchain_core.documents import Document
 from langchain_core.indexing import index
 
+from embedding import ReusingEmbeddings
 from ingest.chunking import Chunk, chunk_text
 from ingest.loaders import LOADERS, LoadError, LoadedDocument, file_hash, load
 from schema import IngestReport
@@ -57,8 +59,9 @@ def chunk_documents(doc: LoadedDocument, chunks: list[Chunk]) -> list[Document]:
 
 class Indexer:
     def __init__(self, settings: Settings, catalog: Catalog, vectorstore: Chroma,
-                 record_manager: SQLRecordManager) -> None:
+                 record_manager: SQLRecordManager, embedder: ReusingEmbeddings) -> None:
         self.settings = settings
+        self.embedder = embedder
         self.catalog = catalog
         self.vectorstore = vectorstore
         self.record_manager = record_manager
@@ -100,9 +103,12 @@ class Indexer:
         for i, doc in enumerate(changed):
             progress(i / max(len(changed), 1), f"Indexing {doc.source}")
             chunks = chunk_text(doc.text, self.settings.chunk_max_chars)
-            self.catalog.add_chunks(doc, chunks)
-            index(chunk_documents(doc, chunks), self.record_manager, self.vectorstore, cleanup=None,
-                  source_id_key="source", key_encoder="sha256", batch_size=self.settings.embed_batch_size)
+            self.catalog.add_chunks(doc, chunks, self._embed(doc.text, chunks))
+            try:
+                index(chunk_documents(doc, chunks), self.record_manager, self.vectorstore, cleanup=None,
+                      source_id_key="source", key_encoder="sha256", batch_size=self.settings.embed_batch_size)
+            finally:
+                self.embedder.forget()
             published.append((doc, len(chunks)))
             (report.updated if doc.source in current else report.added).append(doc.source)
         progress(1.0, "Publishing the new version")
@@ -110,6 +116,18 @@ class Indexer:
         report.deleted.extend(removed)
         self._purge([d.source for d in changed] + removed)
         return self._finish(report)
+
+    def _embed(self, text: str, chunks: list[Chunk]) -> list[np.ndarray]:
+        """One matrix per chunk: the chunk's vector, then its sentences'."""
+        texts = [t for c in chunks for t in [c.text] + [text[a:b] for a, b in c.sentences]]
+        vectors = self.embedder.inner.embed_documents(texts)
+        self.embedder.remember(texts, vectors)
+        out, pos = [], 0
+        for c in chunks:
+            n = len(c.sentences) + 1
+            out.append(np.asarray(vectors[pos:pos + n], dtype=np.float32))
+            pos += n
+        return out
 
     def _finish(self, report: IngestReport) -> IngestReport:
         docs = self.catalog.documents()

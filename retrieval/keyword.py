@@ -7,6 +7,7 @@ import math
 from collections import Counter
 
 import bm25s
+import numpy as np
 
 from retrieval.text import terms
 from store.catalog import ChunkRow
@@ -19,6 +20,7 @@ class KeywordIndex:
                   for row in rows]
         self._df: Counter[str] = Counter(t for doc in corpus for t in set(doc))
         self._vocab = set(self._df)
+        self.position = {(r.source, r.doc_hash, r.idx): i for i, r in enumerate(rows)}
         self._bm25 = bm25s.BM25()
         if rows:
             self._bm25.index(corpus, show_progress=False)
@@ -31,10 +33,19 @@ class KeywordIndex:
     def known(self, term: str) -> bool:
         return term in self._vocab
 
-    def search(self, question: str, k: int) -> list[tuple[ChunkRow, float]]:
+    def scores(self, question: str) -> np.ndarray:
+        """BM25 score of every row (zeros when no question term is in the corpus)."""
         query = [t for t in terms(question) if t in self._vocab]
         if not query or not self.rows:
-            return []
-        k = min(k, len(self.rows))
-        docs, scores = self._bm25.retrieve([query], k=k, show_progress=False, n_threads=1)
-        return [(self.rows[int(i)], float(s)) for i, s in zip(docs[0], scores[0]) if s > 0]
+            return np.zeros(len(self.rows), dtype=np.float32)
+        return self._bm25.get_scores(query)
+
+    def search(self, question: str, k: int) -> tuple[list[tuple[ChunkRow, float]], np.ndarray]:
+        """The top ``k`` rows with a positive score, and the scores of all rows."""
+        scores = self.scores(question)
+        if not len(scores):
+            return [], scores
+        k = min(k, len(scores))
+        top = np.argpartition(-scores, k - 1)[:k]
+        top = top[np.argsort(-scores[top])]
+        return [(self.rows[int(i)], float(scores[i])) for i in top if scores[i] > 0], scores

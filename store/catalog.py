@@ -10,10 +10,12 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable, Iterator
+
+import numpy as np
 
 from ingest.chunking import Chunk
 from ingest.loaders import LoadedDocument
@@ -25,7 +27,7 @@ CREATE TABLE IF NOT EXISTS documents (
 CREATE TABLE IF NOT EXISTS chunks (
     source TEXT NOT NULL, doc_hash TEXT NOT NULL, idx INTEGER NOT NULL,
     start INTEGER NOT NULL, "end" INTEGER NOT NULL, heading INTEGER NOT NULL,
-    section TEXT, text TEXT NOT NULL, sentences TEXT NOT NULL,
+    section TEXT, text TEXT NOT NULL, sentences TEXT NOT NULL, vectors BLOB,
     PRIMARY KEY (doc_hash, idx, source));
 CREATE INDEX IF NOT EXISTS chunks_source ON chunks(source);
 CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -55,6 +57,7 @@ class ChunkRow:
     text: str
     sentences: tuple[tuple[int, int], ...]
     title: str
+    vectors: np.ndarray | None = field(default=None, compare=False, repr=False)
 
     @property
     def key(self) -> str:
@@ -106,7 +109,8 @@ class Catalog:
         yield from self._rows("JOIN documents d USING (source, doc_hash) ORDER BY c.source, c.idx")
 
     def get_chunks(self, keys: Iterable[tuple[str, str, int]]) -> dict[tuple[str, str, int], ChunkRow]:
-        """Rows for (source, doc_hash, idx) keys, only if that version is still current."""
+        """Rows for (source, doc_hash, idx) keys, with their vectors, only if that version is
+        still current."""
         keys = list(keys)
         if not keys:
             return {}
@@ -115,16 +119,21 @@ class Catalog:
             part = keys[i:i + 300]
             clause = " OR ".join(["(c.source=? AND c.doc_hash=? AND c.idx=?)"] * len(part))
             params = [v for key in part for v in key]
-            for row in self._rows(f"JOIN documents d USING (source, doc_hash) WHERE {clause}", params):
+            for row in self._rows(f"JOIN documents d USING (source, doc_hash) WHERE {clause}", params,
+                                  vectors=True):
                 found[(row.source, row.doc_hash, row.idx)] = row
         return found
 
-    def _rows(self, tail: str, params: list | tuple = ()) -> Iterator[ChunkRow]:
+    def _rows(self, tail: str, params: list | tuple = (), vectors: bool = False) -> Iterator[ChunkRow]:
         sql = ('SELECT c.source, c.doc_hash, c.idx, c.start, c."end", c.heading, c.section, c.text, '
-               f"c.sentences, d.title FROM chunks c {tail}")
+               f"c.sentences, d.title{', c.vectors' if vectors else ''} FROM chunks c {tail}")
         for r in self._db().execute(sql, params):
-            yield ChunkRow(r[0], r[1], r[2], r[3], r[4], bool(r[5]), r[6] or "", r[7],
-                           tuple(tuple(s) for s in json.loads(r[8])), r[9] or "")
+            sentences = tuple(tuple(s) for s in json.loads(r[8]))
+            matrix = None
+            if vectors and r[10] is not None:
+                matrix = np.frombuffer(r[10], dtype=np.float16).reshape(len(sentences) + 1, -1).astype(np.float32)
+            yield ChunkRow(r[0], r[1], r[2], r[3], r[4], bool(r[5]), r[6] or "", r[7], sentences, r[9] or "",
+                           matrix)
 
     def pending(self) -> list[str]:
         row = self._db().execute("SELECT value FROM state WHERE key='pending'").fetchone()
@@ -142,13 +151,16 @@ class Catalog:
         with self._tx() as db:
             db.execute("INSERT OR REPLACE INTO state VALUES ('pending', ?)", (json.dumps(sorted(sources)),))
 
-    def add_chunks(self, doc: LoadedDocument, chunks: list[Chunk]) -> None:
+    def add_chunks(self, doc: LoadedDocument, chunks: list[Chunk], vectors: list[np.ndarray]) -> None:
+        """Store a version's chunks; ``vectors[i]`` holds chunk i's own embedding, then one
+        per sentence, so reranking and answering need no embedding at query time."""
         with self._tx() as db:
             db.execute("DELETE FROM chunks WHERE source=? AND doc_hash=?", (doc.source, doc.content_hash))
             db.executemany(
-                "INSERT INTO chunks VALUES (?,?,?,?,?,?,?,?,?)",
+                "INSERT INTO chunks VALUES (?,?,?,?,?,?,?,?,?,?)",
                 [(doc.source, doc.content_hash, c.index, c.start, c.end, int(c.heading), c.section,
-                  c.text, json.dumps(c.sentences)) for c in chunks])
+                  c.text, json.dumps(c.sentences), np.asarray(v, dtype=np.float16).tobytes())
+                 for c, v in zip(chunks, vectors)])
 
     def publish(self, current: list[tuple[LoadedDocument, int]], removed: list[str]) -> int:
         """Make the given versions current and drop removed documents, atomically."""

@@ -1,0 +1,127 @@
+"""Deterministic scoring: substring answers, cited passages, abstention, retrieval rank, SQuAD EM/F1."""
+from __future__ import annotations
+
+import re
+import string
+from collections import Counter
+from typing import Any
+
+from evaluate.queries import Query
+
+_MARKER = re.compile(r"\s*\[\d+\]")
+
+
+def normalise(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def answer_text(answer: str) -> str:
+    """The answer without its citation markers, as a reader would quote it."""
+    return _MARKER.sub("", answer).strip()
+
+
+def answer_correct(query: Query, answer: dict[str, Any]) -> bool:
+    if query.unanswerable:
+        return bool(answer["abstained"])
+    if answer["abstained"]:
+        return False
+    text = normalise(answer_text(answer["answer"]))
+    return any(normalise(e) in text for e in query.expect) if query.expect else True
+
+
+def passage_matches(query: Query, passage_text: str) -> bool:
+    """A passage is the right one if it holds the required text or lies inside it (a chunk of a
+    longer gold paragraph)."""
+    if not query.source:
+        return False
+    src, text = normalise(query.source), normalise(passage_text)
+    return src in text or (len(text) > 20 and text in src)
+
+
+def citation_correct(query: Query, answer: dict[str, Any]) -> bool:
+    if query.unanswerable:
+        return not answer["citations"]
+    if not query.source:
+        return bool(answer["citations"])
+    return any(passage_matches(query, c["text"]) for c in answer["citations"])
+
+
+def retrieval_rank(query: Query, retrieved: list[dict[str, Any]]) -> int | None:
+    for rank, passage in enumerate(retrieved, 1):
+        if passage_matches(query, passage["text"]):
+            return rank
+    return None
+
+
+def _squad_normalise(text: str) -> str:
+    text = "".join(ch for ch in text.lower() if ch not in set(string.punctuation))
+    text = re.sub(r"\b(a|an|the)\b", " ", text)
+    return " ".join(text.split())
+
+
+def exact_match(prediction: str, golds: tuple[str, ...]) -> float:
+    return float(any(_squad_normalise(prediction) == _squad_normalise(g) for g in golds))
+
+
+def token_f1(prediction: str, golds: tuple[str, ...]) -> float:
+    best = 0.0
+    pred = _squad_normalise(prediction).split()
+    for gold in golds:
+        ref = _squad_normalise(gold).split()
+        common = sum((Counter(pred) & Counter(ref)).values())
+        if common:
+            precision, recall = common / len(pred), common / len(ref)
+            best = max(best, 2 * precision * recall / (precision + recall))
+    return best
+
+
+def score_item(query: Query, answer: dict[str, Any], retrieved: list[dict[str, Any]]) -> dict[str, Any]:
+    rank = retrieval_rank(query, retrieved) if not query.unanswerable else None
+    scores = {"answer_correct": answer_correct(query, answer),
+              "citation_correct": citation_correct(query, answer),
+              "retrieval_rank": rank}
+    if not query.unanswerable and query.expect:
+        predicted = "" if answer["abstained"] else answer_text(answer["answer"])
+        scores.update(exact_match=exact_match(predicted, query.expect), f1=token_f1(predicted, query.expect))
+    return scores
+
+
+def _mean(values: list[float]) -> float | None:
+    return round(sum(values) / len(values), 4) if values else None
+
+
+def _percentile(values: list[float], q: float) -> float | None:
+    if not values:
+        return None
+    ordered = sorted(values)
+    return round(ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))], 2)
+
+
+def summarise(items: list[dict[str, Any]], k: int) -> dict[str, Any]:
+    """Aggregate metrics over scored items (each has ``unanswerable``, ``scores``, ``abstained``)."""
+    answerable = [i for i in items if not i["unanswerable"]]
+    unanswerable = [i for i in items if i["unanswerable"]]
+    ranks = [i["scores"]["retrieval_rank"] for i in answerable if i.get("source")]
+    latencies = [i["timings_ms"].get("total", 0.0) for i in items]
+    metrics: dict[str, Any] = {
+        "queries": len(items), "answerable": len(answerable), "unanswerable": len(unanswerable),
+        "answer_accuracy": _mean([float(i["scores"]["answer_correct"]) for i in items]),
+        "answerable_accuracy": _mean([float(i["scores"]["answer_correct"]) for i in answerable]),
+        "citation_accuracy": _mean([float(i["scores"]["citation_correct"]) for i in answerable]),
+        "abstention_accuracy": _mean([float(i["abstained"]) for i in unanswerable]),
+        "false_abstention": _mean([float(i["abstained"]) for i in answerable]),
+        "hit@1": _mean([float(r == 1) for r in ranks]),
+        f"hit@{k}": _mean([float(r is not None and r <= k) for r in ranks]),
+        "mrr": _mean([1.0 / r if r else 0.0 for r in ranks]),
+        "latency_p50_ms": _percentile(latencies, 0.5),
+        "latency_p95_ms": _percentile(latencies, 0.95),
+    }
+    f1 = [i["scores"]["f1"] for i in answerable if "f1" in i["scores"]]
+    if f1:
+        metrics["exact_match"] = _mean([i["scores"]["exact_match"] for i in answerable if "exact_match" in i["scores"]])
+        metrics["f1"] = _mean(f1)
+    return metrics
+
+
+__all__ = ["summarise", "score_item", "answer_correct", "citation_correct", "retrieval_rank", "token_f1",
+           "exact_match"]

@@ -1,0 +1,91 @@
+"""Test queries from YAML query files and SQuAD-format JSON, read into one shape."""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+
+class QueryFileError(ValueError):
+    """A query file that cannot be used; the message names the file and the problem."""
+
+
+@dataclass(frozen=True)
+class Query:
+    id: str
+    question: str
+    expect: tuple[str, ...] = ()
+    source: str = ""
+    unanswerable: bool = False
+    type: str = ""
+    document: str = ""
+
+
+@dataclass
+class Article:
+    """A SQuAD article: a corpus document made of its paragraphs joined by blank lines."""
+
+    title: str
+    text: str
+    queries: list[Query] = field(default_factory=list)
+
+
+def _slug(title: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_-]+", "_", title).strip("_") or "article"
+
+
+def load_yaml(path: Path) -> list[Query]:
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise QueryFileError(f"{path}: cannot read it as YAML ({exc.__class__.__name__})") from None
+    if isinstance(raw, dict) and "queries" in raw:
+        raw = raw["queries"]
+    if not isinstance(raw, list) or not raw:
+        raise QueryFileError(f"{path}: expected a non-empty YAML list of queries")
+    out = []
+    for i, item in enumerate(raw, 1):
+        if not isinstance(item, dict) or not str(item.get("question") or "").strip():
+            raise QueryFileError(f"{path}: item {i} has no question")
+        expect = item.get("expect") or []
+        expect = [expect] if isinstance(expect, (str, int, float)) else expect
+        out.append(Query(id=str(item.get("id", i)), question=str(item["question"]),
+                         expect=tuple(str(e) for e in expect), source=str(item.get("source") or ""),
+                         unanswerable=bool(item.get("unanswerable", False)), type=str(item.get("type") or "")))
+    return out
+
+
+def load_squad(path: Path, articles: list[str] | None = None) -> list[Article]:
+    """Articles of a SQuAD file (all, or those whose index or title is in ``articles``)."""
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        data = raw["data"]
+    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
+        raise QueryFileError(f"{path}: not a SQuAD-format JSON file ({exc.__class__.__name__})") from None
+    out = []
+    for index, article in enumerate(data):
+        title = str(article.get("title") or f"article-{index}")
+        if articles and str(index) not in articles and title not in articles:
+            continue
+        paragraphs = [p["context"].strip() for p in article["paragraphs"]]
+        doc = Article(title=title, text="\n\n".join(paragraphs) + "\n")
+        name = f"{_slug(title)}.txt"
+        for para, p in zip(paragraphs, article["paragraphs"]):
+            for qa in p["qas"]:
+                impossible = bool(qa.get("is_impossible")) or not qa.get("answers")
+                doc.queries.append(Query(
+                    id=str(qa["id"]), question=qa["question"],
+                    expect=tuple(dict.fromkeys(a["text"] for a in qa.get("answers", []))),
+                    source=para, unanswerable=impossible, type="unanswerable" if impossible else "answerable",
+                    document=name))
+        out.append(doc)
+    if not out:
+        raise QueryFileError(f"{path}: no articles matched {articles}")
+    return out
+
+
+def is_squad(path: Path) -> bool:
+    return path.suffix.lower() == ".json"
