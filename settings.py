@@ -39,14 +39,15 @@ class Settings(BaseSettings):
     backend: str = "extractive"
     answer_passages: int = 4
     max_question_chars: int = 2000
-    abstain_min_similarity: float = 0.30
-    abstain_min_coverage: float = 0.5
+    abstain_min_similarity: float = 0.10
+    abstain_min_coverage: float = 0.25
     list_answer_max: int = 4
     list_min_ratio: float = 0.85
     w_dense: float = 1.0
-    w_coverage: float = 0.6
-    w_fit: float = 0.15
-    w_rank: float = 0.05
+    w_coverage: float = 1.0
+    w_fit: float = 0.2
+    w_rank: float = 0.1
+    w_tense: float = 0.2
 
 
 def load_settings(**overrides: object) -> Settings:

@@ -17,8 +17,9 @@ class Kind(str, Enum):
 
 
 _KIND_PATTERNS = (
-    (Kind.DATE, re.compile(r"^(when|what (year|date|day|month|time)|which (year|date|day|month)|by when|since when|"
-                           r"in what (year|month)|how long ago)\b|\b(what|which) (year|date)\b")),
+    (Kind.DATE, re.compile(r"^(when|what (years?|dates?|day|month|time|period)|which (years?|dates?|day|month)|by when|"
+                           r"since when|in what (year|month)|how long ago)\b|\b(what|which) (years?|dates?)\b|"
+                           r"\bby when\b")),
     (Kind.NUMBER, re.compile(r"\bhow (many|much|large|big|high|far|long|old|often)\b|\b(what|which) "
                              r"(is the )?(percentage|percent|share|proportion|number|amount|rate|ratio|figure|"
                              r"value|size|total)\b|\b(percentage|percent|how much|rate|ratio)\b")),
@@ -29,6 +30,18 @@ _KIND_PATTERNS = (
                            r"strategies|fields|sectors|places|regions)\b")),
 )
 
+_PRESENT = re.compile(r"\b(now|today|currently|current|at present|presently|so far|to date|these days|nowadays)\b")
+
+# Words that frame a question rather than name its topic: their absence from the corpus says
+# nothing about whether the corpus answers it.
+FRAMING = frozenset(terms(
+    "happen happened happening mention mentioned mentions say says said talk talks describe described explain "
+    "explained mean means meant called call named regard regarding concern concerning role kind type sort "
+    "thing things stuff anything something info information detail details know tell show shown find "
+    "according document guideline text article write written plan plans goal goals main key"))
+
+# Capitalised words after the first: names of places, people, organisations.
+_PROPER = re.compile(r"(?<=[\w,;:)] )(?!I\b)[A-Z][\w&'’.-]*")
 _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)s?\b")
 _NUMBER = re.compile(r"\d")
 
@@ -41,6 +54,13 @@ class Question:
     years: frozenset[str]
     numbers: frozenset[str]
     asks_metadata: bool
+    present: bool = False
+    names: tuple[str, ...] = ()
+    negated: bool = False
+
+    @property
+    def topic_terms(self) -> tuple[str, ...]:
+        return tuple(t for t in self.terms if t not in FRAMING)
 
 
 def analyse(text: str) -> Question:
@@ -50,4 +70,6 @@ def analyse(text: str) -> Question:
     numbers = frozenset(w.replace(",", "") for w in words(text) if _NUMBER.match(w)) - years
     asks_metadata = bool(re.search(r"\b(title|headline|published|source|date of|dated|who wrote|author)\b", lowered))
     return Question(text=text, kind=kind, terms=tuple(dict.fromkeys(terms(text))), years=years,
-                    numbers=numbers, asks_metadata=asks_metadata)
+                    numbers=numbers, asks_metadata=asks_metadata, present=bool(_PRESENT.search(lowered)),
+                    negated=bool(re.search(r"\b(not|never)\b|n't\b", text.lower())),
+                    names=tuple(dict.fromkeys(t for m in _PROPER.findall(text) for t in terms(m))))

@@ -6,7 +6,7 @@ from functools import lru_cache
 
 import Stemmer
 
-_WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]&[^\W\d_]+|[^\W\d_]+(?:['’][^\W\d_]+)?", re.U)
+_WORD = re.compile(r"\d+(?:st|nd|rd|th)\b|\d+(?:[.,]\d+)*|[^\W\d_]&[^\W\d_]+|[^\W\d_]+(?:['’][^\W\d_]+)?", re.U)
 
 STOPWORDS = frozenset("""
 a about above after again against all am an and any are aren't as at be because been before being
