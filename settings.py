@@ -41,6 +41,7 @@ class Settings(BaseSettings):
     max_question_chars: int = 2000
     abstain_min_similarity: float = 0.10
     abstain_min_coverage: float = 0.25
+    short_answers: bool = True
     list_answer_max: int = 4
     list_min_ratio: float = 0.85
     w_dense: float = 1.0

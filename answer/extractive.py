@@ -69,6 +69,35 @@ def type_fit(kind: Kind, text: str, question: Question) -> float:
     return 0.0
 
 
+_CLAUSE_BREAKS = {Kind.NUMBER: re.compile(r"[;,]\s+"), Kind.DATE: re.compile(r";\s+"),
+                  Kind.PERSON: re.compile(r";\s+")}
+
+
+def shortest_answering_span(c: Candidate, question: Question, keyword: KeywordIndex) -> tuple[int, int]:
+    """The shortest run of clauses of the sentence that keeps every question term the sentence
+    holds and, for a typed question, a value of the asked type: a direct answer, quoted exactly."""
+    text = c.text
+    breaks = _CLAUSE_BREAKS.get(question.kind)
+    if breaks is None:
+        return c.span
+    cuts = [0] + [m.end() for m in breaks.finditer(text)] + [len(text) + 1]
+    if len(cuts) <= 2:
+        return c.span
+    needed = set(question.topic_terms or question.terms) & c.terms
+    best = (0, len(text))
+    for i in range(len(cuts) - 1):
+        for j in range(i + 1, len(cuts)):
+            piece = text[cuts[i]:cuts[j] - 1 if j < len(cuts) - 1 else len(text)]
+            if len(piece) >= best[1] - best[0]:
+                break
+            if needed <= set(terms(piece)) and type_fit(question.kind, piece, question):
+                best = (cuts[i], cuts[i] + len(piece))
+                break
+    a, b = best
+    piece = text[a:b].rstrip(" ,;:-–—")
+    return c.span[0] + a, c.span[0] + a + len(piece)
+
+
 class ExtractiveAnswerer:
     name = "extractive"
 
@@ -144,9 +173,12 @@ class ExtractiveAnswerer:
                     break
                 if c.score >= self.settings.list_min_ratio * best.score and c.fit and c.coverage > 0:
                     chosen.append(c)
-        return self._compose(chosen)
+        quotes = [shortest_answering_span(c, question, keyword) if self.settings.short_answers else c.span
+                  for c in chosen]
+        return self._compose(chosen, quotes)
 
-    def _compose(self, chosen: list[Candidate]) -> Draft:
+    def _compose(self, chosen: list[Candidate], quotes: list[tuple[int, int]]) -> Draft:
+        """Quote each chosen span exactly, numbered by the passage it comes from."""
         citations: list[Passage] = []
         numbers: dict[str, int] = {}
         spans: dict[str, list[tuple[int, int]]] = {}
@@ -156,17 +188,18 @@ class ExtractiveAnswerer:
                 numbers[key] = len(numbers) + 1
                 spans[key] = []
             spans[key].append(c.span)
+        texts = [c.hit.row.text[a - c.hit.row.start:b - c.hit.row.start] for c, (a, b) in zip(chosen, quotes)]
+        texts = [t[:1].upper() + t[1:] for t in texts]
         hits = {c.hit.row.key: c.hit for c in chosen}
         for key in numbers:
             p = hits[key].passage()
             citations.append(Passage(p.id, p.source, p.text, p.start, p.end, p.score,
                                      {**p.metadata, "highlights": sorted(spans[key])}))
         if len(chosen) == 1:
-            c = chosen[0]
-            text = load_prompt("extractive_answer").format(quote=c.text, n=numbers[c.hit.row.key])
+            text = load_prompt("extractive_answer").format(quote=texts[0], n=numbers[chosen[0].hit.row.key])
         else:
-            ordered = sorted(chosen, key=lambda c: (c.hit.row.source, c.span))
-            items = "\n".join(load_prompt("extractive_list_item").format(quote=c.text, n=numbers[c.hit.row.key])
-                              for c in ordered)
+            ordered = sorted(zip(chosen, texts), key=lambda pair: (pair[0].hit.row.source, pair[0].span))
+            items = "\n".join(load_prompt("extractive_list_item").format(quote=t, n=numbers[c.hit.row.key])
+                              for c, t in ordered)
             text = load_prompt("extractive_list").format(intro=load_prompt("extractive_list_intro"), items=items)
         return Draft(text, False, citations)

@@ -1,0 +1,37 @@
+"""python -m answer "QUESTION" [--store DIR] [--backend NAME] [--json]"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from cli import app, print_json, quiet_libraries, settings_from, user_errors
+
+cli = app("Answer a question about the ingested documents, with citations.")
+
+
+@cli.command()
+def main(question: str = typer.Argument(..., help="the question"),
+         store: Optional[Path] = typer.Option(None, help="store folder [env GUIDE_STORE]"),
+         backend: Optional[str] = typer.Option(None, help="answering backend [env GUIDE_BACKEND]"),
+         json_out: bool = typer.Option(False, "--json", help="print the answer as JSON")) -> None:
+    quiet_libraries()
+    from assistant import BACKENDS, BadQuestion, build_assistant, clean_question
+
+    settings = settings_from(store=store, backend=backend)
+    with user_errors(BadQuestion):
+        clean_question(question, settings.max_question_chars)
+        if settings.backend not in BACKENDS:
+            raise BadQuestion(f"unknown backend {settings.backend!r}; choose one of: {', '.join(BACKENDS)}")
+        answer = build_assistant(settings).ask(question)
+    if json_out:
+        print_json(answer.to_json())
+        return
+    typer.echo(answer.text)
+    for n, passage in enumerate(answer.citations, 1):
+        typer.echo(f"\n[{n}] {passage.source} {passage.start}-{passage.end}\n    {passage.text}")
+
+
+if __name__ == "__main__":
+    cli()
