@@ -1,0 +1,98 @@
+"""The chat over the guideline. UI only: every answer comes from the same Assistant as the CLIs."""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from assistant import Assistant, BadQuestion, build_assistant
+from ingest.index import IngestBusy
+from ingest.loaders import LoadError
+from settings import load_settings
+from ui import answer_markdown, citation_label, passage_html
+
+st.set_page_config(page_title="Guideline assistant", page_icon="📘", layout="wide")
+
+
+@st.cache_resource(show_spinner="Loading the embedding model and the store…")
+def get_assistant() -> Assistant:
+    """One assistant per process: the model and the store are shared by every session."""
+    return build_assistant(load_settings())
+
+
+def run_ingest(assistant: Assistant, label: str) -> None:
+    with st.status(label, expanded=True) as status:
+        bar = st.progress(0.0, text="Scanning the corpus…")
+        try:
+            report = assistant.ingest(lambda fraction, message: bar.progress(min(fraction, 1.0), text=message))
+        except (IngestBusy, LoadError) as exc:
+            status.update(label=str(exc), state="error")
+            return
+        bar.progress(1.0, text="Done")
+        summary = (f"{len(report.added)} added, {len(report.updated)} updated, {len(report.deleted)} deleted, "
+                   f"{len(report.skipped)} unchanged · {report.documents} documents, {report.chunks} chunks")
+        for source, reason in report.failed.items():
+            st.warning(f"Not ingested: {source}: {reason}")
+        status.update(label=f"Ingest finished: {summary}", state="complete", expanded=bool(report.failed))
+        st.session_state["last_ingest"] = summary
+
+
+def sidebar(assistant: Assistant) -> None:
+    with st.sidebar:
+        st.header("Documents")
+        docs = assistant.documents()
+        if docs:
+            st.dataframe(pd.DataFrame([{"document": d.source, "chunks": d.chunks, "ingested": d.ingested_at,
+                                        "hash": d.doc_hash[:12], "title": d.title, "date": d.date or ""}
+                                       for d in docs]), hide_index=True, width="stretch")
+        else:
+            st.caption("No documents ingested yet.")
+        if st.button("Re-ingest corpus", help="Index new and changed files, remove deleted ones"):
+            run_ingest(assistant, "Re-ingesting the corpus…")
+            st.rerun()
+        if "last_ingest" in st.session_state:
+            st.caption(f"Last ingest: {st.session_state['last_ingest']}")
+        st.caption(f"Corpus: {assistant.settings.corpus}")
+
+
+def show_answer(answer: dict) -> None:
+    st.markdown(answer_markdown(answer["answer"]))
+    if answer.get("abstained"):
+        st.caption("No citation: the ingested documents do not answer this.")
+    for citation in answer.get("citations", []):
+        with st.expander(citation_label(citation)):
+            st.html(passage_html(citation))
+            if citation.get("title"):
+                st.caption(f"Document: {citation['title']}")
+
+
+def main() -> None:
+    assistant = get_assistant()
+    if not assistant.documents():
+        run_ingest(assistant, "First start: ingesting the corpus…")
+    sidebar(assistant)
+    st.title("Guideline assistant")
+    st.caption("Ask about Beijing's 2021 guideline for becoming an international sci-tech innovation centre. "
+               "Answers quote the document, with numbered citations.")
+    history = st.session_state.setdefault("messages", [])
+    for message in history:
+        with st.chat_message(message["role"]):
+            if message["role"] == "user":
+                st.markdown(answer_markdown(message["content"]))
+            else:
+                show_answer(message["answer"])
+    question = st.chat_input("Ask about the guideline")
+    if not question:
+        return
+    history.append({"role": "user", "content": question})
+    with st.chat_message("user"):
+        st.markdown(answer_markdown(question))
+    with st.chat_message("assistant"):
+        try:
+            answer = assistant.ask(question).to_json()
+        except BadQuestion as exc:
+            answer = {"answer": f"I cannot take that question: {exc}.", "abstained": True, "citations": []}
+        show_answer(answer)
+    history.append({"role": "assistant", "answer": answer})
+
+
+main()

@@ -1,0 +1,41 @@
+"""Turning answers into safe markup for the Streamlit page: document text is always escaped, so
+HTML or script in a document or a question is shown as text and never runs."""
+from __future__ import annotations
+
+import html
+import re
+from typing import Any
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-!|~<>$])")
+
+
+def escape_markdown(text: str) -> str:
+    """Text shown literally by ``st.markdown`` ($ would otherwise start LaTeX, * emphasis...)."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def answer_markdown(text: str) -> str:
+    """The answer escaped, with its citation markers kept readable and lines kept as lines."""
+    return "  \n".join(escape_markdown(line) for line in text.splitlines())
+
+
+def passage_html(citation: dict[str, Any]) -> str:
+    """The cited passage with the answering sentence(s) marked; offsets are absolute in the file."""
+    text, start = citation["text"], citation["start"]
+    parts, pos = [], 0
+    for h in sorted(citation.get("highlights", []), key=lambda h: h["start"]):
+        a, b = max(h["start"] - start, pos), min(h["end"] - start, len(text))
+        if a >= b:
+            continue
+        parts.append(html.escape(text[pos:a]))
+        parts.append(f"<mark>{html.escape(text[a:b])}</mark>")
+        pos = b
+    parts.append(html.escape(text[pos:]))
+    body = "".join(parts).replace("\n", "<br>")
+    return f'<div class="passage" style="line-height:1.5">{body}</div>'
+
+
+def citation_label(citation: dict[str, Any]) -> str:
+    where = f"characters {citation['start']}–{citation['end']}"
+    section = f" · {citation['section']}" if citation.get("section") else ""
+    return f"[{citation['n']}] {citation['source']}{section} · {where}"
