@@ -82,7 +82,25 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if found >= 0:
             spans.append((start + found, start + found + len(piece)))
             pos = found + len(piece)
-    return spans or [(start, end)]
+    return _rejoin_numbers(text, spans) or [(start, end)]
+
+
+_LEADING_NUMBER = re.compile(r"\d+[.!?]\s+")
+
+
+def _rejoin_numbers(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """pysbd reads "... topic 4. Next" as a numbered item "4."; give the number back to the
+    sentence it ends."""
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        match = _LEADING_NUMBER.match(text, a, b)
+        if out and match and not text[out[-1][0]:out[-1][1]].endswith(_TERMINAL):
+            out[-1] = (out[-1][0], match.end() - (len(match.group(0)) - len(match.group(0).rstrip())))
+            a = match.end()
+            if a >= b:
+                continue
+        out.append((a, b))
+    return out
 
 
 def is_heading(text: str) -> bool:

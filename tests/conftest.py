@@ -1,0 +1,53 @@
+"""Shared fixtures: the real embedding model and a real on-disk store, built once per session."""
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from assistant import Assistant, build_assistant  # noqa: E402
+from embedding import load_embedder  # noqa: E402
+from settings import Settings, load_settings  # noqa: E402
+
+GUIDELINE = ROOT / "corpus" / "beijing-sci-tech-guideline-2021.txt"
+
+
+@pytest.fixture(scope="session")
+def embedder():
+    return load_embedder(Settings())
+
+
+@pytest.fixture(scope="session")
+def guideline_text() -> str:
+    return GUIDELINE.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def assistant(tmp_path_factory, embedder) -> Assistant:
+    """The guideline ingested into a real Chroma store in a temporary folder."""
+    root = tmp_path_factory.mktemp("guideline")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    shutil.copy(GUIDELINE, corpus / GUIDELINE.name)
+    a = build_assistant(load_settings(corpus=corpus, store=root / "store"), embedder)
+    a.ingest()
+    return a
+
+
+@pytest.fixture
+def make_assistant(tmp_path, embedder) -> Callable[..., Assistant]:
+    """A fresh assistant over ``tmp_path/corpus`` (created empty), sharing the loaded model."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir(exist_ok=True)
+
+    def make(**overrides) -> Assistant:
+        settings = load_settings(corpus=corpus, store=tmp_path / "store", **overrides)
+        return build_assistant(settings, embedder)
+
+    return make

@@ -1,0 +1,174 @@
+"""Incremental, crash-safe ingest against a real on-disk Chroma store."""
+import threading
+
+import pytest
+
+from ingest import index as index_module
+from ingest.index import IngestBusy
+from store.catalog import Catalog
+
+DOC_A = ("Solar plan\n"
+         "The city will build 40 solar farms by 2030.\n"
+         "Each farm must supply the eastern grid first.\n")
+DOC_B = ("Water plan\n"
+         "The river authority will plant 12,000 willow trees along the banks.\n"
+         "Fishing is banned in the northern reservoir during spring.\n")
+
+
+def texts_everywhere(assistant) -> list[str]:
+    """Every chunk text in Chroma: what a dense query could ever return."""
+    return assistant.retriever.vectorstore.get()["documents"]
+
+
+def retrieved_texts(assistant, question: str) -> list[str]:
+    hits, _, _ = assistant.retrieve(question, 10)
+    return [h.row.text for h in hits]
+
+
+def test_first_ingest_adds_every_document(make_assistant, tmp_path):
+    (tmp_path / "corpus" / "a.txt").write_text(DOC_A)
+    (tmp_path / "corpus" / "b.md").write_text(DOC_B)
+    report = make_assistant().ingest()
+    assert (len(report.added), len(report.updated), len(report.deleted), len(report.skipped)) == (2, 0, 0, 0)
+    assert report.documents == 2
+    assert report.chunks == 6
+
+
+def test_reingest_skips_unchanged_replaces_changed_and_removes_deleted(make_assistant, tmp_path):
+    corpus = tmp_path / "corpus"
+    (corpus / "a.txt").write_text(DOC_A)
+    (corpus / "b.txt").write_text(DOC_B)
+    (corpus / "c.txt").write_text("Roads plan\nThe ring road gets 3 new exits.\n")
+    assistant = make_assistant()
+    assistant.ingest()
+
+    (corpus / "a.txt").write_text(DOC_A.replace("40 solar farms", "55 solar farms"))
+    (corpus / "c.txt").unlink()
+    report = assistant.ingest()
+
+    assert report.updated == ["a.txt"] and report.deleted == ["c.txt"] and report.skipped == ["b.txt"]
+    assert report.added == [] and report.documents == 2
+    everything = " ".join(texts_everywhere(assistant))
+    assert "55 solar farms" in everything
+    assert "40 solar farms" not in everything
+    assert "ring road" not in everything
+    assert len(texts_everywhere(assistant)) == assistant.catalog.count_chunks() == 6
+    answer = assistant.ask("How many solar farms will the city build?")
+    assert "55" in answer.text and "40" not in answer.text
+
+
+def test_reingest_removes_deleted_paragraph(make_assistant, tmp_path):
+    corpus = tmp_path / "corpus"
+    (corpus / "b.txt").write_text(DOC_B)
+    assistant = make_assistant()
+    assistant.ingest()
+    (corpus / "b.txt").write_text(DOC_B.replace("Fishing is banned in the northern reservoir during spring.\n", ""))
+    assistant.ingest()
+    assert not any("Fishing" in t for t in retrieved_texts(assistant, "Is fishing banned in the reservoir?"))
+    assert assistant.ask("Is fishing banned in the northern reservoir?").abstained
+
+
+def test_unchanged_reingest_embeds_nothing(make_assistant, tmp_path, monkeypatch):
+    (tmp_path / "corpus" / "a.txt").write_text(DOC_A)
+    assistant = make_assistant()
+    assistant.ingest()
+    monkeypatch.setattr(type(assistant.embedder), "embed_documents",
+                        lambda self, texts: pytest.fail("embedded again"))
+    report = assistant.ingest()
+    assert report.skipped == ["a.txt"] and report.chunks == 3
+
+
+def test_bad_files_are_reported_and_the_rest_is_ingested(make_assistant, tmp_path):
+    corpus = tmp_path / "corpus"
+    (corpus / "a.txt").write_text(DOC_A)
+    (corpus / "empty.txt").write_text("   \n")
+    (corpus / "binary.txt").write_bytes(b"\x00\xff\x00\xfe" * 100)
+    (corpus / "latin.txt").write_bytes("Café plan\nThe café district gets 7 new squares.\n".encode("cp1252"))
+    report = make_assistant().ingest()
+    assert sorted(report.added) == ["a.txt", "latin.txt"]
+    assert set(report.failed) == {"empty.txt", "binary.txt"}
+    assert "empty" in report.failed["empty.txt"] and "binary" in report.failed["binary.txt"]
+
+
+def test_a_file_that_turns_unreadable_keeps_its_last_good_version(make_assistant, tmp_path):
+    corpus = tmp_path / "corpus"
+    (corpus / "a.txt").write_text(DOC_A)
+    assistant = make_assistant()
+    assistant.ingest()
+    (corpus / "a.txt").write_text("")
+    report = assistant.ingest()
+    assert "a.txt" in report.failed and report.documents == 1
+    assert "40" in assistant.ask("How many solar farms will the city build?").text
+
+
+def test_crash_before_publishing_keeps_the_old_version_and_next_run_repairs(make_assistant, tmp_path, monkeypatch):
+    corpus = tmp_path / "corpus"
+    (corpus / "a.txt").write_text(DOC_A)
+    assistant = make_assistant()
+    assistant.ingest()
+    (corpus / "a.txt").write_text(DOC_A.replace("40 solar farms", "55 solar farms"))
+
+    def crash(*args, **kwargs):
+        raise RuntimeError("power cut")
+
+    monkeypatch.setattr(Catalog, "publish", crash)
+    with pytest.raises(RuntimeError):
+        assistant.ingest()
+    assert any("55 solar" in t for t in texts_everywhere(assistant)), "new chunks were written before the crash"
+    answer = assistant.ask("How many solar farms will the city build?")
+    assert "40" in answer.text and "55" not in answer.text
+
+    monkeypatch.undo()
+    report = assistant.ingest()
+    assert report.updated == ["a.txt"]
+    assert len(texts_everywhere(assistant)) == assistant.catalog.count_chunks() == 3
+    assert "55" in assistant.ask("How many solar farms will the city build?").text
+
+
+def test_crash_after_publishing_answers_from_the_new_version_and_next_run_cleans(make_assistant, tmp_path,
+                                                                                  monkeypatch):
+    corpus = tmp_path / "corpus"
+    (corpus / "a.txt").write_text(DOC_A)
+    assistant = make_assistant()
+    assistant.ingest()
+    (corpus / "a.txt").write_text(DOC_A.replace("40 solar farms", "55 solar farms"))
+
+    def crash(self, sources):
+        if sources:
+            raise RuntimeError("killed while cleaning")
+
+    monkeypatch.setattr(index_module.Indexer, "_purge", crash)
+    with pytest.raises(RuntimeError):
+        assistant.ingest()
+    assert len(texts_everywhere(assistant)) == 6, "both versions are on disk"
+    answer = assistant.ask("How many solar farms will the city build?")
+    assert "55" in answer.text and "40" not in answer.text
+
+    monkeypatch.undo()
+    report = assistant.ingest()
+    assert report.skipped == ["a.txt"]
+    assert len(texts_everywhere(assistant)) == assistant.catalog.count_chunks() == 3
+
+
+def test_a_second_ingest_at_the_same_time_is_refused_clearly(make_assistant, tmp_path, monkeypatch):
+    (tmp_path / "corpus" / "a.txt").write_text(DOC_A)
+    assistant = make_assistant()
+    entered, release = threading.Event(), threading.Event()
+    original = index_module.index
+
+    def slow_index(*args, **kwargs):
+        entered.set()
+        release.wait(30)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(index_module, "index", slow_index)
+    worker = threading.Thread(target=assistant.ingest)
+    worker.start()
+    try:
+        assert entered.wait(30)
+        with pytest.raises(IngestBusy, match="another ingest is running"):
+            assistant.ingest()
+    finally:
+        release.set()
+        worker.join(60)
+    assert assistant.catalog.count_chunks() == 3
