@@ -1,0 +1,89 @@
+"""The chat app through Streamlit's AppTest: first start, cited answers, history, re-ingest."""
+import shutil
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import GUIDELINE, ROOT
+
+
+@pytest.fixture(scope="module")
+def app_env(tmp_path_factory):
+    root = tmp_path_factory.mktemp("app")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    shutil.copy(GUIDELINE, corpus / GUIDELINE.name)
+    mp = pytest.MonkeyPatch()
+    mp.setenv("GUIDE_CORPUS", str(corpus))
+    mp.setenv("GUIDE_STORE", str(root / "store"))
+    yield corpus
+    mp.undo()
+
+
+def start() -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=300)
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def ask(at: AppTest, question: str) -> AppTest:
+    at.chat_input[0].set_value(question).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def last_answer(at: AppTest):
+    return at.chat_message[-1]
+
+
+def test_first_start_ingests_the_corpus_and_lists_it(app_env):
+    at = start()
+    assert any("Ingest finished" in s.label and "1 added" in s.label for s in at.status)
+    table = at.sidebar.dataframe[0].value
+    assert list(table["document"]) == [GUIDELINE.name]
+    assert table["chunks"][0] > 10 and len(table["hash"][0]) == 12
+
+
+def test_question_gets_a_cited_answer_with_the_passage_highlighted(app_env):
+    at = ask(start(), "How many invention patents per 10,000 people?")
+    message = last_answer(at)
+    assert message.name == "assistant"
+    text = message.markdown[0].value
+    assert "144" in text and "\\[1\\]" in text
+    labels = [e.label for e in message.expander]
+    assert labels and labels[0].startswith(f"[1] {GUIDELINE.name}") and "characters" in labels[0]
+    html = message.expander[0].get("html")[0].proto.body
+    assert "<mark>" in html and "144 invention patents per 10,000 people" in html
+
+
+def test_history_stays_and_refusals_have_no_citations(app_env):
+    at = ask(start(), "What are the two zones?")
+    at = ask(at, "Population of Shanghai?")
+    names = [m.name for m in at.chat_message]
+    assert names == ["user", "assistant", "user", "assistant"]
+    assert "Free Trade Zone" in at.chat_message[1].markdown[0].value
+    refusal = last_answer(at)
+    assert "does not say" in refusal.markdown[0].value
+    assert len(refusal.expander) == 0
+
+
+def test_markup_in_a_question_is_shown_as_text(app_env):
+    at = ask(start(), "<script>alert('x')</script> what are the two zones?")
+    shown = at.chat_message[0].markdown[0].value
+    assert "<script>" not in shown and "\\<script\\>" in shown
+
+
+def test_reingest_button_picks_up_a_changed_document(app_env):
+    at = start()
+    path = app_env / GUIDELINE.name
+    original = path.read_text(encoding="utf-8")
+    try:
+        path.write_text(original.replace("144 invention patents", "150 invention patents"), encoding="utf-8")
+        at.sidebar.button[0].click().run()
+        assert not at.exception
+        assert any("1 updated" in c.value for c in at.sidebar.caption)
+        at = ask(at, "How many invention patents per 10,000 people?")
+        assert "150" in last_answer(at).markdown[0].value
+    finally:
+        path.write_text(original, encoding="utf-8")

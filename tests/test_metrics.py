@@ -1,0 +1,60 @@
+"""Scoring functions on hand-made items whose right scores are known."""
+from evaluate.metrics import (answer_correct, citation_correct, exact_match, retrieval_rank, summarise,
+                              token_f1)
+from evaluate.queries import Query
+
+Q = Query(id="q", question="What is the target?", expect=("6 percent",), source="estimated 6 percent of the GDP")
+U = Query(id="u", question="What about 2035?", unanswerable=True)
+
+
+def answer(text, abstained=False, citations=()):
+    return {"answer": text, "abstained": abstained, "citations": [{"text": t} for t in citations]}
+
+
+def test_answer_is_correct_when_it_contains_an_expected_string_ignoring_case_and_spacing():
+    assert answer_correct(Q, answer("About 6  Percent of GDP [1]"))
+    assert not answer_correct(Q, answer("About 60 percent"))
+    assert not answer_correct(Q, answer("6 percent", abstained=True))
+
+
+def test_unanswerable_is_correct_only_when_abstained():
+    assert answer_correct(U, answer("The guideline does not say.", abstained=True))
+    assert not answer_correct(U, answer("2035 is far", abstained=False))
+
+
+def test_citation_must_hold_the_required_passage():
+    assert citation_correct(Q, answer("x", citations=["R&D kept at an estimated 6 percent of the GDP of the city"]))
+    assert not citation_correct(Q, answer("x", citations=["144 invention patents"]))
+    assert citation_correct(U, answer("no", abstained=True))
+    assert not citation_correct(U, answer("no", abstained=True, citations=["something"]))
+
+
+def test_a_chunk_inside_a_longer_gold_paragraph_counts_as_the_paragraph():
+    gold = Query(id="g", question="?", source="First sentence here. Second sentence is the one. Third.")
+    assert retrieval_rank(gold, [{"text": "other"}, {"text": "Second sentence is the one."}]) == 2
+    assert retrieval_rank(gold, [{"text": "other"}]) is None
+
+
+def test_squad_exact_match_and_f1():
+    assert exact_match("the France", ("France",)) == 1.0
+    assert token_f1("in northern France", ("France",)) == 0.5
+    assert token_f1("Spain", ("France",)) == 0.0
+
+
+def test_summary_rates():
+    items = [
+        {"unanswerable": False, "abstained": False, "source": "s", "timings_ms": {"total": 10},
+         "scores": {"answer_correct": True, "citation_correct": True, "retrieval_rank": 1}},
+        {"unanswerable": False, "abstained": True, "source": "s", "timings_ms": {"total": 30},
+         "scores": {"answer_correct": False, "citation_correct": False, "retrieval_rank": 3}},
+        {"unanswerable": True, "abstained": True, "source": "", "timings_ms": {"total": 20},
+         "scores": {"answer_correct": True, "citation_correct": True, "retrieval_rank": None}},
+    ]
+    m = summarise(items, k=4)
+    assert m["answer_accuracy"] == round(2 / 3, 4)
+    assert m["citation_accuracy"] == 0.5
+    assert m["abstention_accuracy"] == 1.0
+    assert m["false_abstention"] == 0.5
+    assert m["hit@1"] == 0.5 and m["hit@4"] == 1.0
+    assert m["mrr"] == round((1 + 1 / 3) / 2, 4)
+    assert m["latency_p50_ms"] == 20

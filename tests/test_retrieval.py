@@ -1,0 +1,37 @@
+"""Hybrid retrieval: both rankers contribute, and the keyword index is built once per version."""
+from retrieval.hybrid import reciprocal_rank_fusion
+from retrieval.text import terms
+
+
+def test_reciprocal_rank_fusion_rewards_agreement():
+    fused = reciprocal_rank_fusion([(["a", "b", "c"], 1.0), (["b", "c", "a"], 1.0)], k=60)
+    assert max(fused, key=fused.get) == "b"
+    assert set(fused) == {"a", "b", "c"}
+
+
+def test_terms_keep_numbers_whole_and_stem_words():
+    assert terms("The 10,000 people's R&D spending in 2025") == ["10000", "peopl", "r&d", "spend", "2025"]
+
+
+def test_exact_rare_term_finds_its_paragraph(assistant):
+    hits, _, _ = assistant.retrieve("blockchain", 4)
+    assert "blockchain" in hits[0].row.text
+
+
+def test_paraphrase_finds_its_paragraph(assistant):
+    hits, _, _ = assistant.retrieve("money spent on research compared with the economy", 4)
+    assert any("R&D expenditure" in h.row.text for h in hits)
+
+
+def test_keyword_index_is_reused_across_queries_and_rebuilt_after_an_ingest(make_assistant, tmp_path):
+    corpus = tmp_path / "corpus"
+    (corpus / "a.txt").write_text("Parks plan\nThe city opens 9 parks.\n")
+    assistant = make_assistant()
+    assistant.ingest()
+    first = assistant.retriever.keyword_index()
+    assistant.ask("How many parks open?")
+    assert assistant.retriever.keyword_index() is first
+    (corpus / "b.txt").write_text("Bridges plan\nThe river gets 4 bridges.\n")
+    assistant.ingest()
+    assert assistant.retriever.keyword_index() is not first
+    assert "4" in assistant.ask("How many bridges does the river get?").text
