@@ -1,14 +1,13 @@
 """The chat over the guideline. UI only: every answer comes from the same Assistant as the CLIs."""
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from assistant import Assistant, BadQuestion, build_assistant
 from ingest.index import IngestBusy
 from ingest.loaders import LoadError
 from settings import load_settings
-from ui import answer_markdown, citation_label, passage_html
+from ui import answer_markdown, citation_label, escape_markdown, passage_html
 
 st.set_page_config(page_title="Guideline assistant", page_icon="📘", layout="wide")
 
@@ -40,11 +39,12 @@ def sidebar(assistant: Assistant) -> None:
     with st.sidebar:
         st.header("Documents")
         docs = assistant.documents()
-        if docs:
-            st.dataframe(pd.DataFrame([{"document": d.source, "chunks": d.chunks, "ingested": d.ingested_at,
-                                        "hash": d.doc_hash[:12], "title": d.title, "date": d.date or ""}
-                                       for d in docs]), hide_index=True, width="stretch")
-        else:
+        for d in docs:
+            st.markdown(f"**{escape_markdown(d.source)}**")
+            dated = f" · dated {d.date}" if d.date else ""
+            st.caption(f"{d.chunks} chunks · ingested {d.ingested_at.replace('T', ' ')}{dated} · "
+                       f"sha256 {d.doc_hash[:12]}")
+        if not docs:
             st.caption("No documents ingested yet.")
         if st.button("Re-ingest corpus", help="Index new and changed files, remove deleted ones"):
             run_ingest(assistant, "Re-ingesting the corpus…")
