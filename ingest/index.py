@@ -51,9 +51,10 @@ def corpus_files(corpus: Path, extensions: tuple[str, ...]) -> dict[str, Path]:
 
 
 def chunk_documents(doc: LoadedDocument, chunks: list[Chunk]) -> list[Document]:
+    dated = {"date": doc.date} if doc.date else {}
     return [Document(page_content=c.text, metadata={
         "source": doc.source, "doc_hash": doc.content_hash, "idx": c.index, "start": c.start,
-        "end": c.end, "title": doc.title, "heading": c.heading, "section": c.section})
+        "end": c.end, "title": doc.title, "heading": c.heading, "section": c.section, **dated})
         for c in chunks]
 
 

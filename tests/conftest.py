@@ -28,13 +28,19 @@ def guideline_text() -> str:
     return GUIDELINE.read_text(encoding="utf-8")
 
 
+def guideline_corpus(root: Path) -> Path:
+    """``root/corpus`` holding a copy of the guideline."""
+    corpus = root / "corpus"
+    corpus.mkdir(parents=True, exist_ok=True)
+    shutil.copy(GUIDELINE, corpus / GUIDELINE.name)
+    return corpus
+
+
 @pytest.fixture(scope="session")
 def assistant(tmp_path_factory, embedder) -> Assistant:
     """The guideline ingested into a real Chroma store in a temporary folder."""
     root = tmp_path_factory.mktemp("guideline")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    shutil.copy(GUIDELINE, corpus / GUIDELINE.name)
+    corpus = guideline_corpus(root)
     a = build_assistant(load_settings(corpus=corpus, store=root / "store"), embedder)
     a.ingest()
     return a

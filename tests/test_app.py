@@ -1,18 +1,15 @@
 """The chat app through Streamlit's AppTest: first start, cited answers, history, re-ingest."""
-import shutil
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import GUIDELINE, ROOT
+from tests.conftest import GUIDELINE, ROOT, guideline_corpus
 
 
 @pytest.fixture(scope="module")
 def app_env(tmp_path_factory):
     root = tmp_path_factory.mktemp("app")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    shutil.copy(GUIDELINE, corpus / GUIDELINE.name)
+    corpus = guideline_corpus(root)
     mp = pytest.MonkeyPatch()
     mp.setenv("GUIDE_CORPUS", str(corpus))
     mp.setenv("GUIDE_STORE", str(root / "store"))

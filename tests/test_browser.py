@@ -1,6 +1,5 @@
 """The app in a real browser: Debian's Chromium driven by Playwright against `streamlit run`."""
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -10,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import GUIDELINE, ROOT
+from tests.conftest import GUIDELINE, ROOT, guideline_corpus
 
 CHROMIUM = Path("/usr/bin/chromium")
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian chromium is not installed")
@@ -26,9 +25,7 @@ def free_port() -> int:
 @pytest.fixture(scope="module")
 def app_url(tmp_path_factory):
     root = tmp_path_factory.mktemp("browser")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    shutil.copy(GUIDELINE, corpus / GUIDELINE.name)
+    corpus = guideline_corpus(root)
     port = free_port()
     env = {**os.environ, "GUIDE_CORPUS": str(corpus), "GUIDE_STORE": str(root / "store")}
     server = subprocess.Popen(

@@ -1,13 +1,12 @@
 """The command-line contract, run as a user runs it: real processes, real store."""
 import json
 import os
-import shutil
 import subprocess
 import sys
 
 import pytest
 
-from tests.conftest import GUIDELINE, ROOT
+from tests.conftest import GUIDELINE, ROOT, guideline_corpus
 
 
 def run(*args, env=None, cwd=ROOT):
@@ -18,9 +17,7 @@ def run(*args, env=None, cwd=ROOT):
 @pytest.fixture(scope="module")
 def ingested(tmp_path_factory):
     root = tmp_path_factory.mktemp("cli")
-    corpus = root / "corpus"
-    corpus.mkdir()
-    shutil.copy(GUIDELINE, corpus / GUIDELINE.name)
+    corpus = guideline_corpus(root)
     first = run("ingest", "--corpus", str(corpus), "--store", str(root / "store"), "--json")
     return root, first
 

@@ -28,10 +28,24 @@ def retrieved_texts(assistant, question: str) -> list[str]:
 def test_first_ingest_adds_every_document(make_assistant, tmp_path):
     (tmp_path / "corpus" / "a.txt").write_text(DOC_A)
     (tmp_path / "corpus" / "b.md").write_text(DOC_B)
-    report = make_assistant().ingest()
+    assistant = make_assistant()
+    report = assistant.ingest()
     assert (len(report.added), len(report.updated), len(report.deleted), len(report.skipped)) == (2, 0, 0, 0)
     assert report.documents == 2
     assert report.chunks == 6
+
+
+def test_chunks_carry_source_title_date_hash_and_offsets(make_assistant, tmp_path):
+    text = "Solar plan\nPublished March 3, 2022\nThe city will build 40 solar farms by 2030.\n"
+    (tmp_path / "corpus" / "a.txt").write_text(text)
+    assistant = make_assistant()
+    assistant.ingest()
+    stored = assistant.retriever.vectorstore.get(include=["metadatas", "documents"])
+    body = [(m, d) for m, d in zip(stored["metadatas"], stored["documents"]) if "farms" in d][0]
+    meta, chunk = body
+    assert meta["source"] == "a.txt" and meta["title"] == "Solar plan" and meta["date"] == "2022-03-03"
+    assert len(meta["doc_hash"]) == 64
+    assert text[meta["start"]:meta["end"]] == chunk
 
 
 def test_reingest_skips_unchanged_replaces_changed_and_removes_deleted(make_assistant, tmp_path):
@@ -53,8 +67,7 @@ def test_reingest_skips_unchanged_replaces_changed_and_removes_deleted(make_assi
     assert "40 solar farms" not in everything
     assert "ring road" not in everything
     assert len(texts_everywhere(assistant)) == assistant.catalog.count_chunks() == 6
-    answer = assistant.ask("How many solar farms will the city build?")
-    assert "55" in answer.text and "40" not in answer.text
+    assert "55" in farms_answer(assistant) and "40" not in farms_answer(assistant)
 
 
 def test_reingest_removes_deleted_paragraph(make_assistant, tmp_path):
@@ -98,15 +111,25 @@ def test_a_file_that_turns_unreadable_keeps_its_last_good_version(make_assistant
     (corpus / "a.txt").write_text("")
     report = assistant.ingest()
     assert "a.txt" in report.failed and report.documents == 1
-    assert "40" in assistant.ask("How many solar farms will the city build?").text
+    assert "40" in farms_answer(assistant)
+
+
+def ingested_then_edited(make_assistant, tmp_path):
+    """An assistant with DOC_A ingested, whose file now says 55 farms instead of 40."""
+    path = tmp_path / "corpus" / "a.txt"
+    path.write_text(DOC_A)
+    assistant = make_assistant()
+    assistant.ingest()
+    path.write_text(DOC_A.replace("40 solar farms", "55 solar farms"))
+    return assistant
+
+
+def farms_answer(assistant) -> str:
+    return assistant.ask("How many solar farms will the city build?").text
 
 
 def test_crash_before_publishing_keeps_the_old_version_and_next_run_repairs(make_assistant, tmp_path, monkeypatch):
-    corpus = tmp_path / "corpus"
-    (corpus / "a.txt").write_text(DOC_A)
-    assistant = make_assistant()
-    assistant.ingest()
-    (corpus / "a.txt").write_text(DOC_A.replace("40 solar farms", "55 solar farms"))
+    assistant = ingested_then_edited(make_assistant, tmp_path)
 
     def crash(*args, **kwargs):
         raise RuntimeError("power cut")
@@ -115,23 +138,18 @@ def test_crash_before_publishing_keeps_the_old_version_and_next_run_repairs(make
     with pytest.raises(RuntimeError):
         assistant.ingest()
     assert any("55 solar" in t for t in texts_everywhere(assistant)), "new chunks were written before the crash"
-    answer = assistant.ask("How many solar farms will the city build?")
-    assert "40" in answer.text and "55" not in answer.text
+    assert "40" in farms_answer(assistant) and "55" not in farms_answer(assistant)
 
     monkeypatch.undo()
     report = assistant.ingest()
     assert report.updated == ["a.txt"]
     assert len(texts_everywhere(assistant)) == assistant.catalog.count_chunks() == 3
-    assert "55" in assistant.ask("How many solar farms will the city build?").text
+    assert "55" in farms_answer(assistant)
 
 
 def test_crash_after_publishing_answers_from_the_new_version_and_next_run_cleans(make_assistant, tmp_path,
                                                                                   monkeypatch):
-    corpus = tmp_path / "corpus"
-    (corpus / "a.txt").write_text(DOC_A)
-    assistant = make_assistant()
-    assistant.ingest()
-    (corpus / "a.txt").write_text(DOC_A.replace("40 solar farms", "55 solar farms"))
+    assistant = ingested_then_edited(make_assistant, tmp_path)
 
     def crash(self, sources):
         if sources:
@@ -141,8 +159,7 @@ def test_crash_after_publishing_answers_from_the_new_version_and_next_run_cleans
     with pytest.raises(RuntimeError):
         assistant.ingest()
     assert len(texts_everywhere(assistant)) == 6, "both versions are on disk"
-    answer = assistant.ask("How many solar farms will the city build?")
-    assert "55" in answer.text and "40" not in answer.text
+    assert "55" in farms_answer(assistant) and "40" not in farms_answer(assistant)
 
     monkeypatch.undo()
     report = assistant.ingest()
