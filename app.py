@@ -3,19 +3,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from assistant import Assistant, BadQuestion, build_assistant
+from assistant import Assistant, BadQuestion
 from ingest.index import IngestBusy
 from ingest.loaders import LoadError
-from settings import load_settings
-from ui import answer_markdown, citation_label, escape_markdown, passage_html
+from store.feedback import Feedback
+from ui import answer_markdown, citation_label, escape_markdown, get_assistant, passage_html
 
-st.set_page_config(page_title="Guideline assistant", page_icon="📘", layout="wide")
-
-
-@st.cache_resource(show_spinner="Loading the embedding model and the store…")
-def get_assistant() -> Assistant:
-    """One assistant per process: the model and the store are shared by every session."""
-    return build_assistant(load_settings())
 
 
 def run_ingest(assistant: Assistant, label: str) -> None:
@@ -65,7 +58,39 @@ def show_answer(answer: dict) -> None:
                 st.caption(f"Document: {citation['title']}")
 
 
-def main() -> None:
+def feedback_widget(assistant: Assistant, index: int, message: dict) -> None:
+    """Thumbs up/down under an answer; thumbs down asks what the answer should have been."""
+    if message.get("feedback"):
+        st.caption(f"Thanks for the feedback ({message['feedback']}).")
+        return
+    answer = message["answer"]
+    rating = st.feedback("thumbs", key=f"rating-{index}")
+    if rating is None:
+        return
+    record = {"question": message["question"], "answer": answer["answer"], "abstained": bool(answer["abstained"]),
+              "cited": tuple(h_text(c) for c in answer.get("citations", []))}
+    if rating == 1:
+        assistant.feedback.add(Feedback(helpful=True, **record))
+        message["feedback"] = "helpful"
+        st.caption("Thanks for the feedback (helpful).")
+        return
+    with st.form(key=f"correction-{index}"):
+        correction = st.text_input("What should the answer be? (optional)")
+        missing = st.checkbox("The guideline does not answer this")
+        if st.form_submit_button("Send feedback"):
+            assistant.feedback.add(Feedback(helpful=False, correction=correction, unanswerable=missing, **record))
+            message["feedback"] = "not helpful"
+            st.rerun()
+
+
+def h_text(citation: dict) -> str:
+    """The highlighted sentence of a citation (the passage when nothing is highlighted)."""
+    for h in citation.get("highlights", []):
+        return citation["text"][h["start"] - citation["start"]:h["end"] - citation["start"]]
+    return citation["text"]
+
+
+def chat() -> None:
     assistant = get_assistant()
     if not assistant.documents():
         run_ingest(assistant, "First start: ingesting the corpus…")
@@ -74,12 +99,13 @@ def main() -> None:
     st.caption("Ask about Beijing's 2021 guideline for becoming an international sci-tech innovation centre. "
                "Answers quote the document, with numbered citations.")
     history = st.session_state.setdefault("messages", [])
-    for message in history:
+    for index, message in enumerate(history):
         with st.chat_message(message["role"]):
             if message["role"] == "user":
                 st.markdown(answer_markdown(message["content"]))
             else:
                 show_answer(message["answer"])
+                feedback_widget(assistant, index, message)
     question = st.chat_input("Ask about the guideline")
     if not question:
         return
@@ -92,7 +118,15 @@ def main() -> None:
         except BadQuestion as exc:
             answer = {"answer": f"I cannot take that question: {exc}.", "abstained": True, "citations": []}
         show_answer(answer)
-    history.append({"role": "assistant", "answer": answer})
+        history.append({"role": "assistant", "answer": answer, "question": question})
+        feedback_widget(assistant, len(history) - 1, history[-1])
+
+
+def main() -> None:
+    st.set_page_config(page_title="Guideline assistant", page_icon="📘", layout="wide")
+    page = st.navigation([st.Page(chat, title="Chat", icon="💬", default=True),
+                          st.Page("pages/evaluate.py", title="Evaluate", icon="📏")])
+    page.run()
 
 
 main()

@@ -11,13 +11,16 @@ from langchain_core.embeddings import Embeddings
 
 from embedding import ReusingEmbeddings, load_embedder
 from answer.extractive import ExtractiveAnswerer
+from answer.nearest import NearestSentenceAnswerer
+from ingest.chunking import CHUNKERS
 from answer.question import analyse
 from ingest.index import Indexer, Progress
 from prompts import load_prompt
-from retrieval.hybrid import Hit, HybridRetriever
+from retrieval.hybrid import RETRIEVERS, Hit, HybridRetriever
 from schema import Answer, IngestReport
-from settings import Settings
+from settings import Settings, feedback_path
 from store.catalog import Catalog, DocumentInfo
+from store.feedback import FeedbackStore
 from store.vectors import open_record_manager, open_vectorstore
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -25,6 +28,10 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 class BadQuestion(ValueError):
     """A question that cannot be asked as it is; the message says why."""
+
+
+class BadSettings(ValueError):
+    """Settings that select something that does not exist."""
 
 
 def clean_question(question: str, max_chars: int) -> str:
@@ -38,7 +45,16 @@ def clean_question(question: str, max_chars: int) -> str:
 
 BACKENDS: dict[str, Callable[[Settings, Embeddings], object]] = {
     "extractive": ExtractiveAnswerer,
+    "nearest-sentence": NearestSentenceAnswerer,
 }
+
+
+def check_settings(settings: Settings) -> None:
+    """Names that select a part must name one that exists; say which ones do."""
+    for field, table in (("chunker", CHUNKERS), ("retriever", RETRIEVERS), ("backend", BACKENDS)):
+        value = getattr(settings, field)
+        if value not in table:
+            raise BadSettings(f"unknown {field} {value!r}; choose one of: {', '.join(table)}")
 
 
 @dataclass
@@ -48,6 +64,7 @@ class Assistant:
     catalog: Catalog
     retriever: HybridRetriever
     indexer: Indexer
+    feedback: FeedbackStore
 
     def __post_init__(self) -> None:
         self._answerers: dict[str, object] = {}
@@ -95,11 +112,12 @@ class Assistant:
 
 def build_assistant(settings: Settings, embedder: Embeddings | None = None) -> Assistant:
     """Build every heavy part once. Pass ``embedder`` to share an already loaded model."""
+    check_settings(settings)
     if embedder is None:
         embedder = load_embedder(settings)
     catalog = Catalog(settings.store / "catalog.sqlite")
     reusing = ReusingEmbeddings(embedder)
     vectorstore = open_vectorstore(settings, reusing)
-    retriever = HybridRetriever(settings, catalog, vectorstore)
+    retriever = RETRIEVERS[settings.retriever](settings, catalog, vectorstore)
     indexer = Indexer(settings, catalog, vectorstore, open_record_manager(settings), reusing)
-    return Assistant(settings, embedder, catalog, retriever, indexer)
+    return Assistant(settings, embedder, catalog, retriever, indexer, FeedbackStore(feedback_path(settings)))

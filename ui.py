@@ -39,3 +39,18 @@ def citation_label(citation: dict[str, Any]) -> str:
     where = f"characters {citation['start']}–{citation['end']}"
     section = f" · {citation['section']}" if citation.get("section") else ""
     return f"[{citation['n']}] {citation['source']}{section} · {where}"
+
+
+def get_assistant():
+    """One assistant per process, shared by every session and page: the model and the store are
+    loaded once."""
+    import streamlit as st
+
+    from assistant import build_assistant
+    from settings import load_settings
+
+    @st.cache_resource(show_spinner="Loading the embedding model and the store…")
+    def _shared():
+        return build_assistant(load_settings())
+
+    return _shared()

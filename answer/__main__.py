@@ -17,13 +17,12 @@ def main(question: str = typer.Argument(..., help="the question"),
          backend: Optional[str] = typer.Option(None, help="answering backend [env GUIDE_BACKEND]"),
          json_out: bool = typer.Option(False, "--json", help="print the answer as JSON")) -> None:
     quiet_libraries()
-    from assistant import BACKENDS, BadQuestion, build_assistant, clean_question
+    from assistant import BadQuestion, BadSettings, build_assistant, check_settings, clean_question
 
     settings = settings_from(store=store, backend=backend)
-    with user_errors(BadQuestion):
+    with user_errors(BadQuestion, BadSettings):
         clean_question(question, settings.max_question_chars)
-        if settings.backend not in BACKENDS:
-            raise BadQuestion(f"unknown backend {settings.backend!r}; choose one of: {', '.join(BACKENDS)}")
+        check_settings(settings)
         answer = build_assistant(settings).ask(question)
     if json_out:
         print_json(answer.to_json())

@@ -125,3 +125,34 @@ def summarise(items: list[dict[str, Any]], k: int) -> dict[str, Any]:
 
 __all__ = ["summarise", "score_item", "answer_correct", "citation_correct", "retrieval_rank", "token_f1",
            "exact_match"]
+
+
+METRIC_ALIASES = {"answer": "answer_accuracy", "citation": "citation_accuracy", "abstention": "abstention_accuracy",
+                  "false_abstention": "false_abstention", "answerable": "answerable_accuracy"}
+LOWER_IS_BETTER = {"false_abstention", "latency_p50_ms", "latency_p95_ms"}
+
+
+def parse_thresholds(spec: str) -> dict[str, float]:
+    """``answer=0.9,citation=0.9`` → metric name → threshold (short names or full metric names)."""
+    out = {}
+    for part in filter(None, (p.strip() for p in spec.split(","))):
+        name, sep, value = part.partition("=")
+        try:
+            out[METRIC_ALIASES.get(name.strip(), name.strip())] = float(value)
+        except ValueError:
+            raise ValueError(f"bad threshold {part!r}: expected name=number") from None
+        if not sep:
+            raise ValueError(f"bad threshold {part!r}: expected name=number")
+    return out
+
+
+def below_thresholds(metrics: dict[str, Any], thresholds: dict[str, float]) -> list[str]:
+    """A line for each metric on the wrong side of its threshold (upper bound where lower is better)."""
+    out = []
+    for name, limit in thresholds.items():
+        value = metrics.get(name)
+        if value is None:
+            out.append(f"{name}: not measured")
+        elif (value > limit) if name in LOWER_IS_BETTER else (value < limit):
+            out.append(f"{name} = {value} ({'above' if name in LOWER_IS_BETTER else 'below'} {limit})")
+    return out

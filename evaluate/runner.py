@@ -1,4 +1,9 @@
-"""Running queries through the assistant and scoring them; SQuAD articles get stores of their own."""
+"""Running queries through an assistant built from settings, and scoring them.
+
+YAML queries run against the configured store (ingested first if empty); SQuAD articles each get
+a temporary store of their own. A comparison runs the same queries through a second
+configuration in the same process, so both are measured on the same machine at the same time.
+"""
 from __future__ import annotations
 
 import random
@@ -35,33 +40,50 @@ def _default_type(query: Query) -> str:
     return "out of scope" if query.unanswerable else "other"
 
 
-def run_squad(settings: Settings, embedder: Embeddings, articles: list[Article], backend: str | None = None,
-              limit: int | None = None, tick: Tick | None = None) -> list[dict[str, Any]]:
+def run_yaml(settings: Settings, embedder: Embeddings, queries: list[Query], tick: Tick | None = None,
+             own_store: bool = False) -> list[dict[str, Any]]:
+    """The queries against ``settings.store`` (ingested if empty), or, with ``own_store``, against
+    a temporary store of the same corpus (for a configuration that chunks differently)."""
+    if not own_store:
+        assistant = build_assistant(settings, embedder)
+        if not assistant.documents():
+            assistant.ingest()
+        return run_queries(assistant, queries, tick=tick)
+    with tempfile.TemporaryDirectory(prefix="eval-") as tmp:
+        assistant = build_assistant(settings.model_copy(update={"store": Path(tmp)}), embedder)
+        assistant.ingest()
+        return run_queries(assistant, queries, tick=tick)
+
+
+def sample_squad(articles: list[Article], limit: int | None) -> list[Article]:
+    """A deterministic sample of ``limit`` questions across the articles (all without a limit)."""
+    if not limit:
+        return articles
+    everything = sorted(q.id for a in articles for q in a.queries)
+    chosen = set(random.Random(0).sample(everything, min(limit, len(everything))))
+    return [Article(a.title, a.text, [q for q in a.queries if q.id in chosen]) for a in articles]
+
+
+def run_squad(settings: Settings, embedder: Embeddings, articles: list[Article],
+              tick: Tick | None = None) -> list[dict[str, Any]]:
     """Each article is ingested as the only document of a temporary store, then its questions
     are asked there."""
-    chosen = {q.id for a in articles for q in a.queries}
-    if limit:
-        everything = sorted(chosen)
-        chosen = set(random.Random(0).sample(everything, min(limit, len(everything))))
-    total, done, items = len(chosen), 0, []
+    total = sum(len(a.queries) for a in articles)
+    done, items = 0, []
     for article in articles:
-        queries = [q for q in article.queries if q.id in chosen]
-        if not queries:
+        if not article.queries:
             continue
         with tempfile.TemporaryDirectory(prefix="squad-") as tmp:
             corpus = Path(tmp) / "corpus"
             corpus.mkdir()
-            (corpus / queries[0].document).write_text(article.text, encoding="utf-8")
+            (corpus / article.queries[0].document).write_text(article.text, encoding="utf-8")
             local = settings.model_copy(update={"corpus": corpus, "store": Path(tmp) / "store"})
             assistant = build_assistant(local, embedder)
             assistant.ingest()
-
-            def article_tick(n: int, _: int, offset: int = done) -> None:
-                if tick:
-                    tick(offset + n, total)
-
-            items.extend(run_queries(assistant, queries, backend, article_tick))
-            done += len(queries)
+            offset = done
+            items.extend(run_queries(assistant, article.queries, tick=tick and (
+                lambda n, _: tick(offset + n, total))))
+            done += len(article.queries)
     return items
 
 
@@ -70,3 +92,23 @@ def report(items: list[dict[str, Any]], k: int) -> dict[str, Any]:
     return {"metrics": {"overall": summarise(items, k),
                         "by_type": {t: summarise([i for i in items if i["type"] == t], k) for t in types}},
             "items": items}
+
+
+def failures(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [i for i in items if not (i["scores"]["answer_correct"] and i["scores"]["citation_correct"])]
+
+
+def evaluate_path(settings: Settings, embedder: Embeddings, file: Path, articles: list[str] | None = None,
+                  limit: int | None = None, tick: Tick | None = None, own_store: bool = False,
+                  assistant: Assistant | None = None) -> dict[str, Any]:
+    """Metrics and items for a YAML query file or a SQuAD-format JSON file. Pass ``assistant``
+    to ask YAML queries through one that is already open (the app's)."""
+    from evaluate.queries import is_squad, load_squad, load_yaml
+
+    if is_squad(file):
+        items = run_squad(settings, embedder, sample_squad(load_squad(file, articles), limit), tick)
+    elif assistant is not None and not own_store:
+        items = run_queries(assistant, load_yaml(file), tick=tick)
+    else:
+        items = run_yaml(settings, embedder, load_yaml(file), tick, own_store=own_store)
+    return report(items, settings.top_k)

@@ -132,3 +132,22 @@ def chunk_text(text: str, max_chars: int) -> list[Chunk]:
             chunks.append(Chunk(len(chunks), a, b, text[a:b], tuple(group), heading, section))
             group = [span] if span else []
     return chunks
+
+
+def chunk_recursive(text: str, max_chars: int, overlap: int) -> list[Chunk]:
+    """LangChain's recursive character splitter, the common naive recipe, kept for comparison."""
+    from langchain_text_splitters import RecursiveCharacterTextSplitter
+
+    splitter = RecursiveCharacterTextSplitter(chunk_size=max_chars, chunk_overlap=overlap, add_start_index=True)
+    chunks = []
+    for doc in splitter.create_documents([text]):
+        a = doc.metadata["start_index"]
+        b = a + len(doc.page_content)
+        chunks.append(Chunk(len(chunks), a, b, text[a:b], tuple(sentences(text, a, b)), False, ""))
+    return chunks
+
+
+CHUNKERS = {
+    "paragraph": lambda text, settings: chunk_text(text, settings.chunk_max_chars),
+    "recursive": lambda text, settings: chunk_recursive(text, settings.chunk_max_chars, settings.chunk_overlap),
+}

@@ -22,7 +22,7 @@ from langchain_core.documents import Document
 from langchain_core.indexing import index
 
 from embedding import ReusingEmbeddings
-from ingest.chunking import Chunk, chunk_text
+from ingest.chunking import CHUNKERS, Chunk
 from ingest.loaders import LOADERS, LoadError, LoadedDocument, file_hash, load
 from schema import IngestReport
 from settings import Settings
@@ -103,7 +103,7 @@ class Indexer:
         published = []
         for i, doc in enumerate(changed):
             progress(i / max(len(changed), 1), f"Indexing {doc.source}")
-            chunks = chunk_text(doc.text, self.settings.chunk_max_chars)
+            chunks = CHUNKERS[self.settings.chunker](doc.text, self.settings)
             self.catalog.add_chunks(doc, chunks, self._embed(doc.text, chunks))
             try:
                 index(chunk_documents(doc, chunks), self.record_manager, self.vectorstore, cleanup=None,

@@ -102,3 +102,21 @@ class HybridRetriever:
                  + s.rerank_dense * standardise(dense))
         order = np.argsort(-score, kind="stable")[:k or s.top_k]
         return [Hit(rows[pool[i]], float(score[i]), float(dense[i]), float(bm25[i]), sims[i][1:]) for i in order]
+
+
+class DenseRetriever(HybridRetriever):
+    """Chroma's ranking alone: the naive recipe, kept as a baseline to measure against."""
+
+    def retrieve(self, question: str, query_vector: list[float], k: int | None = None) -> list[Hit]:
+        keys = self.dense(query_vector, k or self.settings.top_k)
+        rows = self.catalog.get_chunks(keys)
+        q = np.asarray(query_vector, dtype=np.float32)
+        hits = []
+        for key in keys:
+            if key in rows and rows[key].vectors is not None:
+                sims = rows[key].vectors @ q
+                hits.append(Hit(rows[key], float(sims[0]), float(sims[0]), 0.0, sims[1:]))
+        return hits
+
+
+RETRIEVERS: dict[str, type[HybridRetriever]] = {"hybrid": HybridRetriever, "dense": DenseRetriever}

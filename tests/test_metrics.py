@@ -58,3 +58,23 @@ def test_summary_rates():
     assert m["hit@1"] == 0.5 and m["hit@4"] == 1.0
     assert m["mrr"] == round((1 + 1 / 3) / 2, 4)
     assert m["latency_p50_ms"] == 20
+
+
+def test_thresholds_name_metrics_by_short_or_full_name():
+    from evaluate.metrics import below_thresholds, parse_thresholds
+
+    thresholds = parse_thresholds("answer=0.9,citation=0.8,hit@1=0.5,false_abstention=0.1")
+    assert thresholds == {"answer_accuracy": 0.9, "citation_accuracy": 0.8, "hit@1": 0.5, "false_abstention": 0.1}
+    metrics = {"answer_accuracy": 0.95, "citation_accuracy": 0.7, "hit@1": 0.5, "false_abstention": 0.2}
+    missed = below_thresholds(metrics, thresholds)
+    assert len(missed) == 2
+    assert missed[0].startswith("citation_accuracy") and missed[1].startswith("false_abstention")
+
+
+def test_a_malformed_threshold_is_refused():
+    import pytest
+
+    from evaluate.metrics import parse_thresholds
+
+    with pytest.raises(ValueError, match="name=number"):
+        parse_thresholds("answer=high")
