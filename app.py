@@ -125,7 +125,7 @@ def chat() -> None:
 def main() -> None:
     st.set_page_config(page_title="Guideline assistant", page_icon="📘", layout="wide")
     page = st.navigation([st.Page(chat, title="Chat", icon="💬", default=True),
-                          st.Page("pages/evaluate.py", title="Evaluate", icon="📏")])
+                          st.Page("pages/evaluate_page.py", title="Evaluate", icon="📏")])
     page.run()
 
 

@@ -28,6 +28,7 @@ class Settings(BaseSettings):
     chunker: str = Field("paragraph", description="paragraph | recursive (LangChain's 1000/200 recipe)")
     chunk_max_chars: int = 1200
     chunk_overlap: int = Field(200, description="overlap of the recursive chunker")
+    chunk_vector: str = Field("mean", description="mean (of sentence vectors) | embed (the whole chunk)")
 
     retriever: str = Field("hybrid", description="hybrid (RRF + sentence rerank) | dense (Chroma only)")
     top_k: int = Field(4, description="passages returned by retrieval")
@@ -38,7 +39,7 @@ class Settings(BaseSettings):
     rerank_pool: int = 20
     rerank_keyword: float = 1.0
     rerank_sentence: float = 1.5
-    rerank_dense: float = 0.5
+    rerank_dense: float = 0.0
 
     backend: str = "extractive"
     answer_passages: int = 4
@@ -63,7 +64,7 @@ def feedback_path(settings: Settings) -> Path:
 # (1000/200 recursive splitter, dense top-k, the closest retrieved sentence, never abstaining).
 PROFILES: dict[str, dict[str, object]] = {
     "baseline": {"chunker": "recursive", "chunk_max_chars": 1000, "chunk_overlap": 200,
-                 "retriever": "dense", "backend": "nearest-sentence"},
+                 "chunk_vector": "embed", "retriever": "dense", "backend": "nearest-sentence"},
 }
 
 

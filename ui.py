@@ -6,6 +6,8 @@ import html
 import re
 from typing import Any
 
+import streamlit as st
+
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-!|~<>$])")
 
 
@@ -42,15 +44,27 @@ def citation_label(citation: dict[str, Any]) -> str:
 
 
 def get_assistant():
-    """One assistant per process, shared by every session and page: the model and the store are
-    loaded once."""
-    import streamlit as st
-
-    from assistant import build_assistant
+    """One assistant per process and store, shared by every session and page: the model and
+    the store are loaded once (the settings' folders are the cache key)."""
     from settings import load_settings
 
-    @st.cache_resource(show_spinner="Loading the embedding model and the store…")
-    def _shared():
-        return build_assistant(load_settings())
+    settings = load_settings()
+    return _shared_assistant(settings.model_dump_json())
 
-    return _shared()
+
+@st.cache_resource(show_spinner="Loading the embedding model…")
+def _shared_embedder(settings_json: str):
+    from embedding import load_embedder
+    from settings import Settings
+
+    return load_embedder(Settings.model_validate_json(settings_json))
+
+
+@st.cache_resource(show_spinner="Opening the store…")
+def _shared_assistant(settings_json: str):
+    from assistant import build_assistant
+    from settings import Settings
+
+    settings = Settings.model_validate_json(settings_json)
+    model_only = settings.model_copy(update={"store": Settings().store, "corpus": Settings().corpus})
+    return build_assistant(settings, _shared_embedder(model_only.model_dump_json()))

@@ -119,15 +119,24 @@ class Indexer:
         return self._finish(report)
 
     def _embed(self, text: str, chunks: list[Chunk]) -> list[np.ndarray]:
-        """One matrix per chunk: the chunk's vector, then its sentences'."""
-        texts = [t for c in chunks for t in [c.text] + [text[a:b] for a, b in c.sentences]]
-        vectors = self.embedder.inner.embed_documents(texts)
-        self.embedder.remember(texts, vectors)
+        """One matrix per chunk: the chunk's vector, then its sentences'.
+
+        Only sentences are embedded: the chunk's vector is their normalised mean (as good for
+        retrieval here, and half the embedding work), unless ``chunk_vector`` asks for the chunk
+        to be embedded whole, as the naive baseline does."""
+        whole = self.settings.chunk_vector == "embed"
+        texts = [t for c in chunks for t in ([c.text] if whole else []) + [text[a:b] for a, b in c.sentences]]
+        vectors = np.asarray(self.embedder.inner.embed_documents(texts), dtype=np.float32)
         out, pos = [], 0
         for c in chunks:
-            n = len(c.sentences) + 1
-            out.append(np.asarray(vectors[pos:pos + n], dtype=np.float32))
+            n = len(c.sentences) + int(whole)
+            block = vectors[pos:pos + n]
             pos += n
+            if not whole:
+                mean = block.mean(axis=0)
+                block = np.vstack([mean / (np.linalg.norm(mean) or 1.0), block])
+            out.append(block)
+        self.embedder.remember([c.text for c in chunks], [m[0].tolist() for m in out])
         return out
 
     def _finish(self, report: IngestReport) -> IngestReport:

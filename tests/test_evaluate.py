@@ -71,7 +71,7 @@ def test_fail_under_exits_non_zero_below_the_threshold(tmp_path):
 def test_evaluate_page_runs_a_query_file_and_shows_failures(assistant, monkeypatch, tmp_path):
     monkeypatch.setenv("GUIDE_STORE", str(assistant.settings.store))
     monkeypatch.setenv("GUIDE_CORPUS", str(assistant.settings.corpus))
-    at = AppTest.from_file(str(ROOT / "pages" / "evaluate.py"), default_timeout=300)
+    at = AppTest.from_file(str(ROOT / "pages" / "evaluate_page.py"), default_timeout=300)
     at.run()
     assert not at.exception, at.exception
     option = next(o for o in at.selectbox[0].options if o.endswith("tests/queries.yaml"))
