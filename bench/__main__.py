@@ -1,0 +1,215 @@
+"""python -m bench [--quick] [--out DIR]: each figure with its baseline, measured in one run.
+
+1. ingest throughput against the embedding model's own batch throughput on the same sentences,
+   and an unchanged re-ingest against the full one;
+2. warm answer latency (embed / retrieve / answer) against the naive LangChain recipe on the
+   same questions, with the accuracy of each;
+3. cold start: `python -m answer` from process start, and `streamlit run` to a first answer;
+4. scale: synthetic corpora of 1k, 10k and 100k chunks, each in its own process.
+"""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from statistics import median
+from typing import Any, Optional
+
+import typer
+
+from cli import app, quiet_libraries
+
+ROOT = Path(__file__).resolve().parent.parent
+cli = app("Measure speed and scale, each figure beside its baseline measured in the same run.")
+
+
+def _percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return round(ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))], 2)
+
+
+def bench_ingest(embedder, articles: int) -> dict[str, Any]:
+    from assistant import build_assistant
+    from bench.corpora import squad_articles
+    from ingest.chunking import CHUNKERS
+    from settings import load_settings
+
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus"
+        corpus.mkdir()
+        texts = []
+        for title, text, _ in squad_articles()[:articles]:
+            (corpus / f"{title}.txt").write_text(text, encoding="utf-8")
+            texts.append(text)
+        settings = load_settings(corpus=corpus, store=Path(tmp) / "store")
+        chunks = [c for t in texts for c in CHUNKERS[settings.chunker](t, settings)]
+        sentences = [t[a:b] for t, cs in zip(texts, [CHUNKERS[settings.chunker](t, settings) for t in texts])
+                     for c in cs for a, b in c.sentences]
+        from sentence_transformers import SentenceTransformer
+
+        from embedding import model_path
+
+        model = SentenceTransformer(model_path(settings), device="cpu", local_files_only=True)
+        model.encode(sentences[:64], batch_size=64)
+        started = time.perf_counter()
+        model.encode(sentences, batch_size=settings.embed_batch_size, normalize_embeddings=True)
+        floor_s = time.perf_counter() - started
+        assistant = build_assistant(settings, embedder)
+        embedder.embed_documents(["warm up"])
+        started = time.perf_counter()
+        report = assistant.ingest()
+        full_s = time.perf_counter() - started
+        started = time.perf_counter()
+        assistant.ingest()
+        again_s = time.perf_counter() - started
+    return {"chunks": report.chunks, "sentences": len(sentences), "ingest_s": round(full_s, 2),
+            "ingest_chunks_per_s": round(report.chunks / full_s, 1),
+            "model_floor_s": round(floor_s, 2), "model_floor_chunks_per_s": round(len(chunks) / floor_s, 1),
+            "ratio_to_floor": round(floor_s / full_s, 3),
+            "unchanged_reingest_s": round(again_s, 3), "unchanged_share_of_full": round(again_s / full_s, 4)}
+
+
+def bench_latency(embedder, questions: int) -> dict[str, Any]:
+    from evaluate.queries import load_squad
+    from evaluate.runner import report, run_squad, sample_squad
+    from bench.corpora import SQUAD
+    from settings import load_settings, variant
+
+    articles = sample_squad(load_squad(SQUAD, ["0", "1", "2"]), questions)
+    out = {}
+    for name, settings in (("ours", load_settings()), ("naive", variant(load_settings(), "baseline"))):
+        items = run_squad(settings, embedder, articles)
+        metrics = report(items, settings.top_k)["metrics"]["overall"]
+        stage = {k: round(median(i["timings_ms"][k] for i in items), 2) for k in ("embed", "retrieve", "answer")}
+        totals = [i["timings_ms"]["total"] for i in items]
+        out[name] = {"p50_ms": _percentile(totals, 0.5), "p95_ms": _percentile(totals, 0.95), "stage_p50_ms": stage,
+                     "hit@1": metrics["hit@1"], "answer_contains_gold": metrics["answerable_accuracy"],
+                     "abstention": metrics["abstention_accuracy"]}
+    out["p50_ratio_ours_to_naive"] = round(out["ours"]["p50_ms"] / out["naive"]["p50_ms"], 3)
+    return out
+
+
+def bench_cold_start(with_browser: bool) -> dict[str, Any]:
+    from bench.corpora import squad_articles  # noqa: F401 (same corpus as the app's)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        env = {**os.environ, "GUIDE_STORE": str(Path(tmp) / "store")}
+        subprocess.run([sys.executable, "-m", "ingest"], cwd=ROOT, env=env, check=True, capture_output=True)
+        runs = []
+        for _ in range(3):
+            started = time.perf_counter()
+            subprocess.run([sys.executable, "-m", "answer", "What are the two zones?"], cwd=ROOT, env=env,
+                           check=True, capture_output=True)
+            runs.append(time.perf_counter() - started)
+        out: dict[str, Any] = {"answer_cli_s": round(median(runs), 2)}
+        if with_browser and Path("/usr/bin/chromium").exists():
+            out["streamlit_first_answer_s"] = round(_streamlit_first_answer(env), 2)
+    return out
+
+
+def _streamlit_first_answer(env: dict[str, str]) -> float:
+    import socket
+    import urllib.request
+
+    from playwright.sync_api import sync_playwright
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    started = time.perf_counter()
+    server = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.address", "127.0.0.1",
+                               "--server.port", str(port), "--server.headless", "true"], cwd=ROOT, env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        while True:
+            try:
+                if urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1).read() == b"ok":
+                    break
+            except OSError:
+                time.sleep(0.1)
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=[
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"])
+            page = browser.new_page()
+            page.goto(f"http://127.0.0.1:{port}")
+            box = page.get_by_placeholder("Ask about the guideline")
+            box.wait_for(timeout=120_000)
+            box.fill("What are the two zones?")
+            box.press("Enter")
+            page.locator("mark, [data-testid='stExpander']").first.wait_for(timeout=60_000)
+            elapsed = time.perf_counter() - started
+            browser.close()
+        return elapsed
+    finally:
+        server.terminate()
+        server.wait(30)
+
+
+def bench_scale(sizes: list[int]) -> list[dict[str, Any]]:
+    out = []
+    for size in sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            result = subprocess.run([sys.executable, "-m", "bench.scale", str(size), tmp], cwd=ROOT,
+                                    capture_output=True, text=True, check=True)
+            out.append(json.loads(result.stdout.strip().splitlines()[-1]))
+    return out
+
+
+def plot_scale(points: list[dict[str, Any]], path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(6, 3.5))
+    sizes = [p["chunks"] for p in points]
+    ax.plot(sizes, [p["query_p50_ms"] for p in points], marker="o", label="answer p50")
+    ax.plot(sizes, [p["retrieve_p50_ms"] for p in points], marker="o", label="retrieve p50")
+    ax.set_xscale("log")
+    ax.set_xlabel("chunks in the store")
+    ax.set_ylabel("ms")
+    ax.legend()
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+
+
+@cli.command()
+def main(quick: bool = typer.Option(False, help="small sizes only: checks that the bench runs"),
+         out: Path = typer.Option(ROOT / "reports" / "bench", help="folder for results.json and the chart"),
+         sizes: Optional[str] = typer.Option(None, help="scale points, e.g. 1000,10000,100000")) -> None:
+    quiet_libraries()
+    from embedding import load_embedder
+    from settings import load_settings
+
+    started = time.perf_counter()
+    embedder = load_embedder(load_settings())
+    scale_sizes = [int(s) for s in sizes.split(",")] if sizes else ([300] if quick else [1000, 10000, 100000])
+    results: dict[str, Any] = {"quick": quick}
+    results["ingest"] = bench_ingest(embedder, 1 if quick else 5)
+    typer.echo(f"ingest: {json.dumps(results['ingest'])}")
+    results["latency"] = bench_latency(embedder, 20 if quick else 200)
+    typer.echo(f"latency: {json.dumps(results['latency'])}")
+    results["cold_start"] = bench_cold_start(with_browser=not quick)
+    typer.echo(f"cold start: {json.dumps(results['cold_start'])}")
+    results["scale"] = bench_scale(scale_sizes)
+    for point in results["scale"]:
+        typer.echo(f"scale: {json.dumps(point)}")
+    if len(results["scale"]) >= 2:
+        a, b = results["scale"][-2], results["scale"][-1]
+        results["scale_growth"] = {"chunks_ratio": round(b["chunks"] / a["chunks"], 2),
+                                   "query_p50_ratio": round(b["query_p50_ms"] / a["query_p50_ms"], 2)}
+        typer.echo(f"scale growth: {json.dumps(results['scale_growth'])}")
+    results["bench_s"] = round(time.perf_counter() - started, 1)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "results.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
+    plot_scale(results["scale"], out / "scale.png")
+    typer.echo(f"wrote {out / 'results.json'} and {out / 'scale.png'} in {results['bench_s']} s")
+
+
+if __name__ == "__main__":
+    cli()
