@@ -12,6 +12,7 @@ finishes step 4 for whatever ``pending`` still names.
 from __future__ import annotations
 
 import hashlib
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Callable
 
@@ -102,17 +103,22 @@ class Indexer:
 
         self.catalog.set_pending([d.source for d in changed] + removed)
         published = []
-        for i, doc in enumerate(changed):
-            progress(i / max(len(changed), 1), f"Indexing {doc.source}")
-            chunks = CHUNKERS[self.settings.chunker](doc.text, self.settings)
-            self.catalog.add_chunks(doc, chunks, self._embed(doc.text, chunks))
-            try:
-                index(chunk_documents(doc, chunks), self.record_manager, self.vectorstore, cleanup=None,
-                      source_id_key="source", key_encoder="sha256", batch_size=self.settings.index_batch_size)
-            finally:
-                self.embedder.forget()
-            published.append((doc, len(chunks)))
-            (report.updated if doc.source in current else report.added).append(doc.source)
+        chunker = CHUNKERS[self.settings.chunker]
+        # Sentence splitting is pure Python and embedding mostly native code that releases the GIL:
+        # splitting the next documents while this one is embedded keeps both cores busy.
+        with ThreadPoolExecutor(max_workers=1) as splitter:
+            pending = [splitter.submit(chunker, doc.text, self.settings) for doc in changed]
+            for i, (doc, future) in enumerate(zip(changed, pending)):
+                progress(i / max(len(changed), 1), f"Indexing {doc.source}")
+                chunks = future.result()
+                self.catalog.add_chunks(doc, chunks, self._embed(doc.text, chunks))
+                try:
+                    index(chunk_documents(doc, chunks), self.record_manager, self.vectorstore, cleanup=None,
+                          source_id_key="source", key_encoder="sha256", batch_size=self.settings.index_batch_size)
+                finally:
+                    self.embedder.forget()
+                published.append((doc, len(chunks)))
+                (report.updated if doc.source in current else report.added).append(doc.source)
         progress(1.0, "Publishing the new version")
         self.catalog.publish(published, removed)
         report.deleted.extend(removed)
