@@ -25,7 +25,7 @@ class Settings(BaseSettings):
     embed_batch_size: int = 64
     index_batch_size: int = 500
 
-    extensions: tuple[str, ...] = (".txt", ".md")
+    extensions: tuple[str, ...] = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx")
     max_file_bytes: int = 20_000_000
     chunker: str = Field("paragraph", description="paragraph | recursive (LangChain's 1000/200 recipe)")
     chunk_max_chars: int = 1200

@@ -38,7 +38,8 @@ def passage_html(citation: dict[str, Any]) -> str:
 
 
 def citation_label(citation: dict[str, Any]) -> str:
-    where = f"characters {citation['start']}–{citation['end']}"
+    page = f"page {citation['page']} · " if citation.get("page") else ""
+    where = f"{page}characters {citation['start']}–{citation['end']}"
     section = f" · {citation['section']}" if citation.get("section") else ""
     return f"[{citation['n']}] {citation['source']}{section} · {where}"
 

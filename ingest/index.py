@@ -28,7 +28,7 @@ from ingest.chunking import CHUNKERS, Chunk
 from ingest.loaders import LOADERS, LoadError, LoadedDocument, file_hash, load
 from schema import IngestReport
 from settings import Settings
-from store.catalog import Catalog
+from store.catalog import Catalog, page_of
 
 Progress = Callable[[float, str], None]
 
@@ -54,10 +54,14 @@ def corpus_files(corpus: Path, extensions: tuple[str, ...]) -> dict[str, Path]:
 
 def chunk_documents(doc: LoadedDocument, chunks: list[Chunk]) -> list[Document]:
     dated = {"date": doc.date} if doc.date else {}
-    return [Document(page_content=c.text, metadata={
-        "source": doc.source, "doc_hash": doc.content_hash, "idx": c.index, "start": c.start,
-        "end": c.end, "title": doc.title, "heading": c.heading, "section": c.section, **dated})
-        for c in chunks]
+    out = []
+    for c in chunks:
+        page = page_of(doc, c.start)
+        out.append(Document(page_content=c.text, metadata={
+            "source": doc.source, "doc_hash": doc.content_hash, "idx": c.index, "start": c.start, "end": c.end,
+            "title": doc.title, "heading": c.heading, "section": c.section, **dated,
+            **({"page": page} if page else {})}))
+    return out
 
 
 class Indexer:

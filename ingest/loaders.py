@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Callable
@@ -24,7 +24,7 @@ class LoadedDocument:
     content_hash: str
     title: str
     date: str | None = None
-    metadata: dict[str, str] = field(default_factory=dict)
+    pages: tuple[int, ...] = ()
 
 
 def decode(data: bytes) -> str:
@@ -85,21 +85,92 @@ def _title_from_text(text: str, fallback: str) -> str:
     return fallback
 
 
-def load_plain(path: Path, data: bytes) -> tuple[str, str]:
+@dataclass(frozen=True)
+class Extracted:
+    """A file's text as the assistant reads and cites it; ``pages`` are the offsets where pages
+    2, 3, ... start (PDF only)."""
+
+    text: str
+    title: str
+    pages: tuple[int, ...] = ()
+
+
+def load_plain(path: Path, data: bytes) -> Extracted:
     text = decode(data)
-    return text, _title_from_text(text, path.stem)
+    return Extracted(text, _title_from_text(text, path.stem))
 
 
-def load_markdown(path: Path, data: bytes) -> tuple[str, str]:
+def load_markdown(path: Path, data: bytes) -> Extracted:
     text = decode(data)
     heading = re.search(r"^#{1,2}\s+(.+?)\s*#*\s*$", text, re.M)
-    return text, heading.group(1) if heading else _title_from_text(text, path.stem)
+    return Extracted(text, heading.group(1) if heading else _title_from_text(text, path.stem))
 
 
-LOADERS: dict[str, Callable[[Path, bytes], tuple[str, str]]] = {
+def load_html(path: Path, data: bytes) -> Extracted:
+    """The main text of a page (no menus, scripts or boilerplate), headings kept as Markdown so
+    that citations can name the section."""
+    import trafilatura
+
+    html = decode(data)
+    text = trafilatura.extract(html, output_format="markdown", include_tables=True, include_comments=False,
+                               favor_recall=True) or ""
+    meta = trafilatura.extract_metadata(html)
+    title = (meta.title if meta and meta.title else "") or _title_from_text(text, path.stem)
+    return Extracted(text + "\n" if text else "", title)
+
+
+def load_pdf(path: Path, data: bytes) -> Extracted:
+    import io
+
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        pages = [(page.extract_text() or "").strip() for page in reader.pages]
+        title = str((reader.metadata or {}).get("/Title") or "")
+    except (PdfReadError, ValueError, KeyError, TypeError) as exc:
+        raise LoadError(f"unreadable PDF: {exc}") from None
+    text, starts = "", []
+    for n, page in enumerate(pages):
+        if n:
+            text += "\n\n"
+            starts.append(len(text))
+        text += page
+    return Extracted(text + "\n", title or _title_from_text(text, path.stem), tuple(starts))
+
+
+def load_docx(path: Path, data: bytes) -> Extracted:
+    import io
+    import zipfile
+
+    import docx
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise LoadError(f"unreadable Word file: {exc}") from None
+    lines = []
+    for para in document.paragraphs:
+        line = para.text.strip()
+        if not line:
+            continue
+        style = (para.style.name or "") if para.style is not None else ""
+        level = style.removeprefix("Heading ").strip()
+        lines.append(f"{'#' * int(level)} {line}" if style.startswith("Heading") and level.isdigit() else line)
+    text = "\n\n".join(lines)
+    title = document.core_properties.title or _title_from_text(text, path.stem).lstrip("# ")
+    return Extracted(text + "\n" if text else "", title)
+
+
+LOADERS: dict[str, Callable[[Path, bytes], Extracted]] = {
     ".txt": load_plain,
     ".md": load_markdown,
     ".markdown": load_markdown,
+    ".html": load_html,
+    ".htm": load_html,
+    ".pdf": load_pdf,
+    ".docx": load_docx,
 }
 
 
@@ -119,9 +190,9 @@ def load(path: Path, source: str, max_bytes: int) -> LoadedDocument:
         data = path.read_bytes()
     except OSError as exc:
         raise LoadError(f"unreadable: {exc.strerror or exc}") from exc
-    text, title = loader(path, data)
-    if not text.strip():
-        raise LoadError("empty file")
-    header = "\n".join(_first_lines(text))
-    return LoadedDocument(source=source, text=text, content_hash=file_hash(data), title=title,
-                          date=find_date(header))
+    extracted = loader(path, data)
+    if not extracted.text.strip():
+        raise LoadError("empty file" if not data.strip() else "no text found in the file")
+    header = "\n".join(_first_lines(extracted.text))
+    return LoadedDocument(source=source, text=extracted.text, content_hash=file_hash(data), title=extracted.title,
+                          date=find_date(header), pages=extracted.pages)

@@ -37,7 +37,7 @@ class Hit:
         return Passage(id=row.key, source=row.source, text=row.text, start=row.start, end=row.end,
                        score=self.score,
                        metadata={"title": row.title, "section": row.section, "heading": row.heading,
-                                 "sentences": row.sentences})
+                                 "sentences": row.sentences, "page": row.page})
 
 
 def reciprocal_rank_fusion(rankings: list[tuple[list[Key], float]], k: int) -> dict[Key, float]:

@@ -7,6 +7,7 @@ sources an unfinished ingest was touching, so the next one knows what to clean.
 """
 from __future__ import annotations
 
+import bisect
 import json
 import sqlite3
 import threading
@@ -27,7 +28,7 @@ CREATE TABLE IF NOT EXISTS documents (
 CREATE TABLE IF NOT EXISTS chunks (
     source TEXT NOT NULL, doc_hash TEXT NOT NULL, idx INTEGER NOT NULL,
     start INTEGER NOT NULL, "end" INTEGER NOT NULL, heading INTEGER NOT NULL,
-    section TEXT, text TEXT NOT NULL, sentences TEXT NOT NULL, vectors BLOB,
+    section TEXT, text TEXT NOT NULL, sentences TEXT NOT NULL, vectors BLOB, page INTEGER,
     PRIMARY KEY (doc_hash, idx, source));
 CREATE INDEX IF NOT EXISTS chunks_source ON chunks(source);
 CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -59,10 +60,16 @@ class ChunkRow:
     sentences: tuple[tuple[int, int], ...]
     title: str
     vectors: np.ndarray | None = field(default=None, compare=False, repr=False)
+    page: int | None = None
 
     @property
     def key(self) -> str:
         return f"{self.doc_hash}:{self.idx}"
+
+
+def page_of(doc: LoadedDocument, offset: int) -> int | None:
+    """The 1-based page an offset falls on, for documents that have pages."""
+    return bisect.bisect_right(doc.pages, offset) + 1 if doc.pages else None
 
 
 class Catalog:
@@ -71,6 +78,9 @@ class Catalog:
         self._path = path
         self._local = threading.local()
         self._db().executescript(_SCHEMA)
+        columns = {row[1] for row in self._db().execute("PRAGMA table_info(chunks)")}
+        if "page" not in columns:
+            self._db().execute("ALTER TABLE chunks ADD COLUMN page INTEGER")
 
     def _db(self) -> sqlite3.Connection:
         db = getattr(self._local, "db", None)
@@ -127,14 +137,14 @@ class Catalog:
 
     def _rows(self, tail: str, params: list | tuple = (), vectors: bool = False) -> Iterator[ChunkRow]:
         sql = ('SELECT c.source, c.doc_hash, c.idx, c.start, c."end", c.heading, c.section, c.text, '
-               f"c.sentences, d.title{', c.vectors' if vectors else ''} FROM chunks c {tail}")
+               f"c.sentences, d.title, c.page{', c.vectors' if vectors else ''} FROM chunks c {tail}")
         for r in self._db().execute(sql, params):
             sentences = tuple(tuple(s) for s in json.loads(r[8]))
             matrix = None
-            if vectors and r[10] is not None:
-                matrix = np.frombuffer(r[10], dtype=np.float16).reshape(len(sentences) + 1, -1).astype(np.float32)
+            if vectors and r[11] is not None:
+                matrix = np.frombuffer(r[11], dtype=np.float16).reshape(len(sentences) + 1, -1).astype(np.float32)
             yield ChunkRow(r[0], r[1], r[2], r[3], r[4], bool(r[5]), r[6] or "", r[7], sentences, r[9] or "",
-                           matrix)
+                           matrix, r[10])
 
     def pending(self) -> list[str]:
         row = self._db().execute("SELECT value FROM state WHERE key='pending'").fetchone()
@@ -158,9 +168,10 @@ class Catalog:
         with self._tx() as db:
             db.execute("DELETE FROM chunks WHERE source=? AND doc_hash=?", (doc.source, doc.content_hash))
             db.executemany(
-                "INSERT INTO chunks VALUES (?,?,?,?,?,?,?,?,?,?)",
+                "INSERT INTO chunks (source, doc_hash, idx, start, \"end\", heading, section, text, sentences, "
+                "vectors, page) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                 [(doc.source, doc.content_hash, c.index, c.start, c.end, int(c.heading), c.section,
-                  c.text, json.dumps(c.sentences), np.asarray(v, dtype=np.float16).tobytes())
+                  c.text, json.dumps(c.sentences), np.asarray(v, dtype=np.float16).tobytes(), page_of(doc, c.start))
                  for c, v in zip(chunks, vectors)])
 
     def publish(self, current: list[tuple[LoadedDocument, int]], removed: list[str]) -> int:
