@@ -6,6 +6,7 @@ import streamlit as st
 from assistant import Assistant, BadQuestion
 from ingest.index import IngestBusy
 from ingest.loaders import LoadError
+from ingest.uploads import save_upload
 from store.feedback import Feedback
 from ui import answer_markdown, citation_label, escape_markdown, get_assistant, passage_html
 
@@ -39,6 +40,17 @@ def sidebar(assistant: Assistant) -> None:
                        f"sha256 {d.doc_hash[:12]}")
         if not docs:
             st.caption("No documents ingested yet.")
+        upload = st.file_uploader("Add or replace a document", type=[e.lstrip(".") for e in assistant.settings.extensions])
+        if upload is not None and st.session_state.get("uploaded") != upload.file_id:
+            st.session_state["uploaded"] = upload.file_id
+            try:
+                saved = save_upload(assistant.settings.corpus, upload.name, upload.getvalue(),
+                                    assistant.settings.extensions, assistant.settings.max_file_bytes)
+            except LoadError as exc:
+                st.error(f"Not added: {exc}")
+            else:
+                run_ingest(assistant, f"Ingesting {saved.name}…")
+                st.rerun()
         if st.button("Re-ingest corpus", help="Index new and changed files, remove deleted ones"):
             run_ingest(assistant, "Re-ingesting the corpus…")
             st.rerun()

@@ -85,3 +85,18 @@ def test_reingest_button_picks_up_a_changed_document(app_env):
         assert "150" in last_answer(at).markdown[0].value
     finally:
         path.write_text(original, encoding="utf-8")
+
+
+def test_uploading_a_document_adds_it_and_answers_from_it(app_env):
+    at = start()
+    text = b"Harbour plan\nThe harbour gets 7 new cranes in 2026.\n"
+    at.sidebar.file_uploader[0].set_value(("../../harbour.txt", text, "text/plain")).run()
+    assert not at.exception, at.exception
+    try:
+        assert (app_env / "harbour.txt").read_bytes() == text
+        assert not (app_env.parent / "harbour.txt").exists()
+        at = ask(at, "How many new cranes does the harbour get?")
+        assert "7 new cranes" in last_answer(at).markdown[0].value
+    finally:
+        (app_env / "harbour.txt").unlink(missing_ok=True)
+        start().sidebar.button[0].click().run()
