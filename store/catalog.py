@@ -119,6 +119,11 @@ class Catalog:
         """Current chunks in a stable order, for building the keyword index."""
         yield from self._rows("JOIN documents d USING (source, doc_hash) ORDER BY c.source, c.idx")
 
+    def version_chunks(self, source: str, doc_hash: str) -> list[ChunkRow]:
+        """The chunks of one current version, with their vectors, in order."""
+        return list(self._rows("JOIN documents d USING (source, doc_hash) WHERE c.source=? AND c.doc_hash=? "
+                               "ORDER BY c.idx", (source, doc_hash), vectors=True))
+
     def get_chunks(self, keys: Iterable[tuple[str, str, int]]) -> dict[tuple[str, str, int], ChunkRow]:
         """Rows for (source, doc_hash, idx) keys, with their vectors, only if that version is
         still current."""
