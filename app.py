@@ -8,6 +8,7 @@ from ingest.index import IngestBusy
 from ingest.loaders import LoadError
 from ingest.uploads import save_upload
 from store.feedback import Feedback
+from store.vectors import StoreUnavailable
 from ui import answer_markdown, citation_label, escape_markdown, get_assistant, passage_html
 
 
@@ -17,7 +18,7 @@ def run_ingest(assistant: Assistant, label: str) -> None:
         bar = st.progress(0.0, text="Scanning the corpus…")
         try:
             report = assistant.ingest(lambda fraction, message: bar.progress(min(fraction, 1.0), text=message))
-        except (IngestBusy, LoadError) as exc:
+        except (IngestBusy, LoadError, StoreUnavailable) as exc:
             status.update(label=str(exc), state="error")
             return
         bar.progress(1.0, text="Done")
@@ -129,6 +130,8 @@ def chat() -> None:
             answer = assistant.ask(question).to_json()
         except BadQuestion as exc:
             answer = {"answer": f"I cannot take that question: {exc}.", "abstained": True, "citations": []}
+        except StoreUnavailable as exc:
+            answer = {"answer": f"The document store is unavailable: {exc}.", "abstained": True, "citations": []}
         show_answer(answer)
         history.append({"role": "assistant", "answer": answer, "question": question})
         feedback_widget(assistant, len(history) - 1, history[-1])

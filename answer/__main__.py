@@ -19,8 +19,10 @@ def main(question: str = typer.Argument(..., help="the question"),
     quiet_libraries()
     from assistant import BadQuestion, BadSettings, build_assistant, check_settings, clean_question
 
+    from store.vectors import StoreUnavailable
+
     settings = settings_from(store=store, backend=backend)
-    with user_errors(BadQuestion, BadSettings):
+    with user_errors(BadQuestion, BadSettings, StoreUnavailable):
         clean_question(question, settings.max_question_chars)
         check_settings(settings)
         answer = build_assistant(settings).ask(question)

@@ -19,9 +19,10 @@ def main(corpus: Optional[Path] = typer.Option(None, help="folder of documents [
     from assistant import build_assistant
     from ingest.index import IngestBusy
     from ingest.loaders import LoadError
+    from store.vectors import StoreUnavailable
 
     settings = settings_from(corpus=corpus, store=store)
-    with user_errors(LoadError, IngestBusy):
+    with user_errors(LoadError, IngestBusy, StoreUnavailable):
         if not settings.corpus.is_dir():
             raise LoadError(f"corpus folder not found: {settings.corpus}")
         report = build_assistant(settings).ingest()
