@@ -139,8 +139,8 @@ def chat() -> None:
 
 def main() -> None:
     st.set_page_config(page_title="Guideline assistant", page_icon="📘", layout="wide")
-    page = st.navigation([st.Page(chat, title="Chat", icon="💬", default=True),
-                          st.Page("pages/evaluate_page.py", title="Evaluate", icon="📏")])
+    page = st.navigation([st.Page(chat, title="Chat", icon=":material/chat:", default=True),
+                          st.Page("pages/evaluate_page.py", title="Evaluate", icon=":material/analytics:")])
     page.run()
 
 

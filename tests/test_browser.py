@@ -86,3 +86,17 @@ def test_script_in_a_question_is_shown_not_run(page):
     page.get_by_text("onerror").first.wait_for(timeout=60_000)
     assert page.evaluate("window.__pwned") is False
     page.screenshot(path=SHOTS / "4-escaped.png")
+
+
+def test_uploading_a_changed_document_changes_the_answer(page, tmp_path):
+    changed = tmp_path / GUIDELINE.name
+    changed.write_text(GUIDELINE.read_text(encoding="utf-8").replace("144 invention patents", "150 invention patents"),
+                       encoding="utf-8")
+    page.locator("[data-testid='stSidebar'] input[type='file']").set_input_files(str(changed))
+    page.get_by_text("1 updated").first.wait_for(timeout=120_000)
+    page.screenshot(path=SHOTS / "5-uploaded.png")
+    box = page.get_by_placeholder("Ask about the guideline")
+    box.fill("How many invention patents per 10,000 people?")
+    box.press("Enter")
+    page.get_by_text("There are 150 invention patents").first.wait_for(timeout=60_000)
+    page.screenshot(path=SHOTS / "6-changed-answer.png")
