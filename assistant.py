@@ -104,7 +104,11 @@ class Assistant:
                       timings, retrieved)
 
     def ingest(self, progress: Progress | None = None) -> IngestReport:
-        return self.indexer.run(progress)
+        """Index the corpus, then build the keyword index of the new version here, so the
+        first question after an ingest does not pay for it."""
+        report = self.indexer.run(progress)
+        self.retriever.keyword_index()
+        return report
 
     def documents(self) -> list[DocumentInfo]:
         return self.catalog.documents()
