@@ -58,5 +58,3 @@ def quiet_libraries() -> None:
 def app(help_text: str) -> typer.Typer:
     return typer.Typer(add_completion=False, help=help_text, pretty_exceptions_enable=False)
 
-
-__all__ = ["fail", "settings_from", "print_json", "user_errors", "quiet_libraries", "app"]

@@ -73,7 +73,7 @@ _CLAUSE_BREAKS = {Kind.NUMBER: re.compile(r"[;,]\s+"), Kind.DATE: re.compile(r";
                   Kind.PERSON: re.compile(r";\s+")}
 
 
-def shortest_answering_span(c: Candidate, question: Question, keyword: KeywordIndex) -> tuple[int, int]:
+def shortest_answering_span(c: Candidate, question: Question) -> tuple[int, int]:
     """The shortest run of clauses of the sentence that keeps every question term the sentence
     holds and, for a typed question, a value of the asked type: a direct answer, quoted exactly."""
     text = c.text
@@ -173,7 +173,7 @@ class ExtractiveAnswerer:
                     break
                 if c.score >= self.settings.list_min_ratio * best.score and c.fit and c.coverage > 0:
                     chosen.append(c)
-        quotes = [shortest_answering_span(c, question, keyword) if self.settings.short_answers else c.span
+        quotes = [shortest_answering_span(c, question) if self.settings.short_answers else c.span
                   for c in chosen]
         return self._compose(chosen, quotes)
 

@@ -123,9 +123,6 @@ def summarise(items: list[dict[str, Any]], k: int) -> dict[str, Any]:
     return metrics
 
 
-__all__ = ["summarise", "score_item", "answer_correct", "citation_correct", "retrieval_rank", "token_f1",
-           "exact_match"]
-
 
 METRIC_ALIASES = {"answer": "answer_accuracy", "citation": "citation_accuracy", "abstention": "abstention_accuracy",
                   "false_abstention": "false_abstention", "answerable": "answerable_accuracy"}
