@@ -29,6 +29,7 @@ class Settings(BaseSettings):
     embedding_engine: str = Field("transformers", description="transformers (fast start) | sentence-transformers")
     embed_batch_size: int = 64
     index_batch_size: int = 500
+    embed_group_sentences: int = 4096
 
     extensions: tuple[str, ...] = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx")
     max_file_bytes: int = 20_000_000

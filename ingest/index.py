@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Callable
 
@@ -112,46 +111,53 @@ class Indexer:
         self.catalog.set_pending([d.source for d in changed] + removed)
         published = []
         chunker = CHUNKERS[self.settings.chunker]
-        # Sentence splitting is pure Python and embedding mostly native code that releases the GIL:
-        # splitting the next documents while this one is embedded keeps both cores busy.
-        with ThreadPoolExecutor(max_workers=1) as splitter:
-            pending = [splitter.submit(chunker, doc.text, self.settings) for doc in changed]
-            for i, (doc, future) in enumerate(zip(changed, pending)):
-                progress(i / max(len(changed), 1), f"Indexing {doc.source}")
-                chunks = future.result()
-                self.catalog.add_chunks(doc, chunks, self._embed(doc.text, chunks))
+        group: list[tuple[LoadedDocument, list[Chunk]]] = []
+        for i, doc in enumerate(changed):
+            progress(i / max(len(changed), 1), f"Indexing {doc.source}")
+            group.append((doc, chunker(doc.text, self.settings)))
+            sentences = sum(len(c.sentences) for _, chunks in group for c in chunks)
+            if i < len(changed) - 1 and sentences < self.settings.embed_group_sentences:
+                continue
+            for (doc_, chunks), vectors in zip(group, self._embed(group)):
+                self.catalog.add_chunks(doc_, chunks, vectors)
+                self.embedder.remember([c.text for c in chunks], [m[0].tolist() for m in vectors])
                 try:
-                    index(chunk_documents(doc, chunks), self.record_manager, self.vectorstore, cleanup=None,
+                    index(chunk_documents(doc_, chunks), self.record_manager, self.vectorstore, cleanup=None,
                           source_id_key="source", key_encoder="sha256", batch_size=self.settings.index_batch_size)
                 finally:
                     self.embedder.forget()
-                published.append((doc, len(chunks)))
-                (report.updated if doc.source in current else report.added).append(doc.source)
+                published.append((doc_, len(chunks)))
+                (report.updated if doc_.source in current else report.added).append(doc_.source)
+            group = []
         progress(1.0, "Publishing the new version")
         self.catalog.publish(published, removed)
         report.deleted.extend(removed)
         self._purge([d.source for d in changed] + removed)
         return self._finish(report)
 
-    def _embed(self, text: str, chunks: list[Chunk]) -> list[np.ndarray]:
-        """One matrix per chunk: the chunk's vector, then its sentences'.
+    def _embed(self, group: list[tuple[LoadedDocument, list[Chunk]]]) -> list[list[np.ndarray]]:
+        """Per document, one matrix per chunk: the chunk's vector, then its sentences'.
 
-        Only sentences are embedded: the chunk's vector is their normalised mean (as good for
-        retrieval here, and half the embedding work), unless ``chunk_vector`` asks for the chunk
-        to be embedded whole, as the naive baseline does."""
+        The sentences of several documents are embedded in one pass (length-sorted batches with
+        little padding). Only sentences are embedded: the chunk's vector is their normalised mean
+        (as good for retrieval here, and half the work), unless ``chunk_vector`` asks for the
+        chunk to be embedded whole, as the naive baseline does."""
         whole = self.settings.chunk_vector == "embed"
-        texts = [t for c in chunks for t in ([c.text] if whole else []) + [text[a:b] for a, b in c.sentences]]
+        texts = [t for doc, chunks in group for c in chunks
+                 for t in ([c.text] if whole else []) + [doc.text[a:b] for a, b in c.sentences]]
         vectors = self._vectors(texts)
         out, pos = [], 0
-        for c in chunks:
-            n = len(c.sentences) + int(whole)
-            block = vectors[pos:pos + n]
-            pos += n
-            if not whole:
-                mean = block.mean(axis=0)
-                block = np.vstack([mean / (np.linalg.norm(mean) or 1.0), block])
-            out.append(block)
-        self.embedder.remember([c.text for c in chunks], [m[0].tolist() for m in out])
+        for _, chunks in group:
+            matrices = []
+            for c in chunks:
+                n = len(c.sentences) + int(whole)
+                block = vectors[pos:pos + n]
+                pos += n
+                if not whole:
+                    mean = block.mean(axis=0)
+                    block = np.vstack([mean / (np.linalg.norm(mean) or 1.0), block])
+                matrices.append(block)
+            out.append(matrices)
         return out
 
     def _vectors(self, texts: list[str]) -> np.ndarray:

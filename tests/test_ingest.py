@@ -207,3 +207,20 @@ def test_a_changed_document_embeds_only_its_new_sentences(make_assistant, tmp_pa
     path.write_text(DOC_A.replace("40 solar farms", "55 solar farms"))
     assert assistant.ingest().updated == ["a.txt"]
     assert embedded == ["The city will build 55 solar farms by 2030."]
+
+
+def test_ingest_embeds_each_distinct_sentence_once_and_no_chunk_whole(make_assistant, tmp_path, monkeypatch):
+    (tmp_path / "corpus" / "a.txt").write_text(DOC_A)
+    (tmp_path / "corpus" / "b.txt").write_text(DOC_B + "Each farm must supply the eastern grid first.\n")
+    assistant = make_assistant()
+    embedded: list[str] = []
+    original = type(assistant.embedder).embed_documents
+
+    def spy(self, texts):
+        embedded.extend(texts)
+        return original(self, texts)
+
+    monkeypatch.setattr(type(assistant.embedder), "embed_documents", spy)
+    assistant.ingest()
+    sentences = {line for doc in (DOC_A, DOC_B) for line in doc.splitlines()}
+    assert sorted(embedded) == sorted(sentences)
