@@ -1,6 +1,8 @@
 """The chat over the guideline. UI only: every answer comes from the same Assistant as the CLIs."""
 from __future__ import annotations
 
+import time
+
 import streamlit as st
 
 from assistant import Assistant, BadQuestion
@@ -13,12 +15,24 @@ from ui import answer_markdown, citation_label, escape_markdown, get_assistant, 
 
 
 
-def run_ingest(assistant: Assistant, label: str) -> None:
+def run_ingest(assistant: Assistant, label: str, wait_if_busy: bool = False) -> None:
+    """Ingest with a progress bar. On first start, a session that opens while another one is
+    ingesting waits for it instead of answering from an empty store."""
     with st.status(label, expanded=True) as status:
         bar = st.progress(0.0, text="Scanning the corpus…")
         try:
             report = assistant.ingest(lambda fraction, message: bar.progress(min(fraction, 1.0), text=message))
-        except (IngestBusy, LoadError, StoreUnavailable) as exc:
+        except IngestBusy as exc:
+            if not wait_if_busy:
+                status.update(label=str(exc), state="error")
+                return
+            status.update(label="Another session is ingesting the corpus; waiting for it to finish…")
+            deadline = time.monotonic() + 1800
+            while not assistant.documents() and time.monotonic() < deadline:
+                time.sleep(0.5)
+            status.update(label="The corpus is ingested", state="complete", expanded=False)
+            return
+        except (LoadError, StoreUnavailable) as exc:
             status.update(label=str(exc), state="error")
             return
         bar.progress(1.0, text="Done")
@@ -106,7 +120,7 @@ def h_text(citation: dict) -> str:
 def chat() -> None:
     assistant = get_assistant()
     if not assistant.documents():
-        run_ingest(assistant, "First start: ingesting the corpus…")
+        run_ingest(assistant, "First start: ingesting the corpus…", wait_if_busy=True)
     sidebar(assistant)
     st.title("Guideline assistant")
     st.caption("Ask about Beijing's 2021 guideline for becoming an international sci-tech innovation centre. "
