@@ -57,3 +57,36 @@ def make_assistant(tmp_path, embedder) -> Callable[..., Assistant]:
         return build_assistant(settings, embedder)
 
     return make
+
+
+@pytest.fixture
+def embedded_texts(monkeypatch, embedder) -> list[str]:
+    """Every text the model embeds for documents from now on, in order."""
+    texts: list[str] = []
+    original = type(embedder).embed_documents
+
+    def spy(self, batch):
+        texts.extend(batch)
+        return original(self, batch)
+
+    monkeypatch.setattr(type(embedder), "embed_documents", spy)
+    return texts
+
+
+@pytest.fixture
+def held_ingest(monkeypatch):
+    """(entered, release): an ingest pauses inside its Chroma write until ``release`` is set."""
+    import threading
+
+    from ingest import index as index_module
+
+    entered, release = threading.Event(), threading.Event()
+    original = index_module.index
+
+    def slow_index(*args, **kwargs):
+        entered.set()
+        release.wait(60)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(index_module, "index", slow_index)
+    return entered, release

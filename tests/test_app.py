@@ -102,24 +102,16 @@ def test_uploading_a_document_adds_it_and_answers_from_it(app_env):
         start().sidebar.button[0].click().run()
 
 
-def test_a_session_opening_during_another_sessions_first_ingest_waits_for_it(app_env, tmp_path, monkeypatch):
+def test_a_session_opening_during_another_sessions_first_ingest_waits_for_it(app_env, tmp_path, monkeypatch,
+                                                                              held_ingest):
     import threading
 
-    from ingest import index as index_module
     from ui import get_assistant
 
     monkeypatch.setenv("GUIDE_STORE", str(tmp_path / "fresh-store"))
     shared = get_assistant()
     assert shared is get_assistant(), "one assistant per process and store"
-    entered, release = threading.Event(), threading.Event()
-    original = index_module.index
-
-    def slow_index(*args, **kwargs):
-        entered.set()
-        release.wait(60)
-        return original(*args, **kwargs)
-
-    monkeypatch.setattr(index_module, "index", slow_index)
+    entered, release = held_ingest
     other_session = threading.Thread(target=shared.ingest)
     other_session.start()
     assert entered.wait(60)

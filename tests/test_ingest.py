@@ -167,18 +167,10 @@ def test_crash_after_publishing_answers_from_the_new_version_and_next_run_cleans
     assert len(texts_everywhere(assistant)) == assistant.catalog.count_chunks() == 3
 
 
-def test_a_second_ingest_at_the_same_time_is_refused_clearly(make_assistant, tmp_path, monkeypatch):
+def test_a_second_ingest_at_the_same_time_is_refused_clearly(make_assistant, tmp_path, held_ingest):
     (tmp_path / "corpus" / "a.txt").write_text(DOC_A)
     assistant = make_assistant()
-    entered, release = threading.Event(), threading.Event()
-    original = index_module.index
-
-    def slow_index(*args, **kwargs):
-        entered.set()
-        release.wait(30)
-        return original(*args, **kwargs)
-
-    monkeypatch.setattr(index_module, "index", slow_index)
+    entered, release = held_ingest
     worker = threading.Thread(target=assistant.ingest)
     worker.start()
     try:
@@ -191,36 +183,22 @@ def test_a_second_ingest_at_the_same_time_is_refused_clearly(make_assistant, tmp
     assert assistant.catalog.count_chunks() == 3
 
 
-def test_a_changed_document_embeds_only_its_new_sentences(make_assistant, tmp_path, monkeypatch):
+def test_a_changed_document_embeds_only_its_new_sentences(make_assistant, tmp_path, request):
     path = tmp_path / "corpus" / "a.txt"
     path.write_text(DOC_A)
     assistant = make_assistant()
     assistant.ingest()
-    embedded: list[str] = []
-    original = type(assistant.embedder).embed_documents
-
-    def spy(self, texts):
-        embedded.extend(texts)
-        return original(self, texts)
-
-    monkeypatch.setattr(type(assistant.embedder), "embed_documents", spy)
+    embedded = request.getfixturevalue("embedded_texts")
     path.write_text(DOC_A.replace("40 solar farms", "55 solar farms"))
     assert assistant.ingest().updated == ["a.txt"]
     assert embedded == ["The city will build 55 solar farms by 2030."]
 
 
-def test_ingest_embeds_each_distinct_sentence_once_and_no_chunk_whole(make_assistant, tmp_path, monkeypatch):
+def test_ingest_embeds_each_distinct_sentence_once_and_no_chunk_whole(make_assistant, tmp_path, embedded_texts):
     (tmp_path / "corpus" / "a.txt").write_text(DOC_A)
     (tmp_path / "corpus" / "b.txt").write_text(DOC_B + "Each farm must supply the eastern grid first.\n")
     assistant = make_assistant()
-    embedded: list[str] = []
-    original = type(assistant.embedder).embed_documents
-
-    def spy(self, texts):
-        embedded.extend(texts)
-        return original(self, texts)
-
-    monkeypatch.setattr(type(assistant.embedder), "embed_documents", spy)
+    embedded = embedded_texts
     assistant.ingest()
     sentences = {line for doc in (DOC_A, DOC_B) for line in doc.splitlines()}
     assert sorted(embedded) == sorted(sentences)
