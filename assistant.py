@@ -93,7 +93,7 @@ class Assistant:
         if not self.catalog.documents():
             return Answer(load_prompt("empty_store"), True, [], name, {"total": 0.0})
         k = max(self.settings.top_k, self.settings.answer_passages)
-        hits, vector, timings = self.retrieve(text, k)
+        hits, _, timings = self.retrieve(text, k)
         t0 = time.perf_counter()
         draft = answerer.answer(analyse(text), hits[:self.settings.answer_passages],
                                 self.retriever.keyword_index())

@@ -54,11 +54,12 @@ def get_assistant():
 
 
 @st.cache_resource(show_spinner="Loading the embedding model…")
-def _shared_embedder(settings_json: str):
+def _shared_embedder(model: str, engine: str, batch_size: int):
+    """One model per process, whichever stores the sessions use."""
     from embedding import load_embedder
     from settings import Settings
 
-    return load_embedder(Settings.model_validate_json(settings_json))
+    return load_embedder(Settings(embedding_model=model, embedding_engine=engine, embed_batch_size=batch_size))
 
 
 @st.cache_resource(show_spinner="Opening the store…")
@@ -67,5 +68,5 @@ def _shared_assistant(settings_json: str):
     from settings import Settings
 
     settings = Settings.model_validate_json(settings_json)
-    model_only = settings.model_copy(update={"store": Settings().store, "corpus": Settings().corpus})
-    return build_assistant(settings, _shared_embedder(model_only.model_dump_json()))
+    embedder = _shared_embedder(settings.embedding_model, settings.embedding_engine, settings.embed_batch_size)
+    return build_assistant(settings, embedder)
