@@ -5,7 +5,7 @@ import time
 
 import streamlit as st
 
-from assistant import Assistant, BadQuestion
+from assistant import BACKENDS, Assistant, BadQuestion
 from ingest.index import IngestBusy
 from ingest.loaders import LoadError
 from ingest.uploads import save_upload
@@ -46,6 +46,12 @@ def run_ingest(assistant: Assistant, label: str, wait_if_busy: bool = False) -> 
 
 def sidebar(assistant: Assistant) -> None:
     with st.sidebar:
+        names = [n for n in BACKENDS if n != "nearest-sentence"]
+        default = assistant.settings.backend if assistant.settings.backend in names else names[0]
+        st.selectbox("Answering backend", names, index=names.index(default), key="backend",
+                     help="extractive quotes the document; the others write an answer with a language "
+                          "model, checked sentence by sentence against the passages it cites")
+        st.toggle("Show rewritten follow-up questions", key="show_rewrite")
         st.header("Documents")
         docs = assistant.documents()
         for d in docs:
@@ -75,9 +81,18 @@ def sidebar(assistant: Assistant) -> None:
 
 
 def show_answer(answer: dict) -> None:
+    if answer.get("rewritten") and st.session_state.get("show_rewrite"):
+        st.caption(f"Asked as: {escape_markdown(answer['rewritten'])}")
+    if answer.get("notice"):
+        st.info(answer["notice"])
     st.markdown(answer_markdown(answer["answer"]))
     if answer.get("abstained"):
         st.caption("No citation: the ingested documents do not answer this.")
+    verification = answer.get("verification")
+    if verification and verification.get("verified"):
+        removed = len(verification.get("removed", []))
+        st.caption(f"✓ Verified: every sentence is supported by the passage it cites"
+                   + (f" ({removed} unsupported sentence(s) removed)." if removed else "."))
     for citation in answer.get("citations", []):
         with st.expander(citation_label(citation)):
             st.html(passage_html(citation))
@@ -140,14 +155,21 @@ def chat() -> None:
     with st.chat_message("user"):
         st.markdown(answer_markdown(question))
     with st.chat_message("assistant"):
+        asked_before = [m.get("asked", m["question"]) for m in history if m["role"] == "assistant"]
         try:
-            answer = assistant.ask(question).to_json()
+            stream = assistant.stream(question, st.session_state.get("backend"), asked_before)
+            draft = st.empty()
+            with draft:
+                st.write_stream(escape_markdown(token) for token in stream)
+            draft.empty()
+            answer = stream.answer.to_json()
         except BadQuestion as exc:
             answer = {"answer": f"I cannot take that question: {exc}.", "abstained": True, "citations": []}
         except StoreUnavailable as exc:
             answer = {"answer": f"The document store is unavailable: {exc}.", "abstained": True, "citations": []}
         show_answer(answer)
-        history.append({"role": "assistant", "answer": answer, "question": question})
+        history.append({"role": "assistant", "answer": answer, "question": question,
+                        "asked": answer.get("rewritten") or question})
         feedback_widget(assistant, len(history) - 1, history[-1])
 
 

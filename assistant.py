@@ -5,12 +5,15 @@ from __future__ import annotations
 import re
 import time
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Generator, Iterator
 
 from langchain_core.embeddings import Embeddings
 
 from embedding import ReusingEmbeddings, load_embedder
-from answer.extractive import ExtractiveAnswerer
+from answer import followup
+from answer.extractive import Draft, ExtractiveAnswerer
+from answer.generative import GenerativeAnswerer
+from answer.llm import BackendUnavailable
 from answer.nearest import NearestSentenceAnswerer
 from ingest.chunking import CHUNKERS
 from answer.question import analyse
@@ -45,8 +48,28 @@ def clean_question(question: str, max_chars: int) -> str:
 
 BACKENDS: dict[str, Callable[[Settings, Embeddings], object]] = {
     "extractive": ExtractiveAnswerer,
+    "llamacpp": GenerativeAnswerer.factory("llamacpp"),
+    "openai": GenerativeAnswerer.factory("openai"),
+    "ollama": GenerativeAnswerer.factory("ollama"),
     "nearest-sentence": NearestSentenceAnswerer,
 }
+FALLBACK_BACKEND = "extractive"
+
+
+class AnswerStream:
+    """The answer's text as it is written, then (``.answer``) the final, verified answer."""
+
+    def __init__(self, steps: Generator[str, None, Answer]) -> None:
+        self._steps = steps
+        self.answer: Answer | None = None
+
+    def __iter__(self) -> Iterator[str]:
+        self.answer = yield from self._steps
+
+
+def _words(text: str) -> Iterator[str]:
+    for piece in re.findall(r"\S+\s*", text):
+        yield piece
 
 
 def check_settings(settings: Settings) -> None:
@@ -85,23 +108,69 @@ class Assistant:
         timings.update(embed=(t1 - t0) * 1000, retrieve=(time.perf_counter() - t1) * 1000)
         return hits, vector, timings
 
-    def ask(self, question: str, backend: str | None = None) -> Answer:
-        started = time.perf_counter()
+    def ask(self, question: str, backend: str | None = None, history: list[str] | None = None) -> Answer:
+        stream = self.stream(question, backend, history)
+        for _ in stream:
+            pass
+        return stream.answer
+
+    def stream(self, question: str, backend: str | None = None, history: list[str] | None = None) -> AnswerStream:
+        """Check the question now (a bad one raises here, before anything is shown), then
+        answer it as a stream of text."""
         text = clean_question(question, self.settings.max_question_chars)
         name = backend or self.settings.backend
-        answerer = self.answerer(name)
+        if name not in BACKENDS:
+            raise BadQuestion(f"unknown backend {name!r}; choose one of: {', '.join(BACKENDS)}")
+        return AnswerStream(self._answer(text, name, list(history or [])))
+
+    def standalone(self, question: str, history: list[str], answerer: object) -> str:
+        """The question rewritten from the conversation so far, when it is a follow-up."""
+        mode = self.settings.condense
+        if mode == "off" or not history or not followup.is_follow_up(question):
+            return question
+        if mode == "auto" and isinstance(answerer, GenerativeAnswerer):
+            try:
+                candidate = answerer.complete(followup.condense_prompt(question, history)).strip()
+            except Exception:
+                candidate = ""
+            if followup.accept_rewrite(candidate, question, history, self.settings.max_question_chars):
+                return candidate
+        return followup.rewrite(question, history)
+
+    def _answer(self, text: str, name: str, history: list[str]) -> Generator[str, None, Answer]:
+        started = time.perf_counter()
+        notice = ""
+        try:
+            answerer = self.answerer(name)
+        except BackendUnavailable as exc:
+            notice = f"The {name} backend is unavailable ({exc}); answered with {FALLBACK_BACKEND}."
+            name, answerer = FALLBACK_BACKEND, self.answerer(FALLBACK_BACKEND)
         if not self.catalog.documents():
-            return Answer(load_prompt("empty_store"), True, [], name, {"total": 0.0})
+            message = load_prompt("empty_store")
+            yield message
+            return Answer(message, True, [], name, {"total": 0.0}, question=text, notice=notice)
+        asked = self.standalone(text, history, answerer)
         k = max(self.settings.top_k, self.settings.answer_passages)
-        hits, _, timings = self.retrieve(text, k)
+        hits, _, timings = self.retrieve(asked, k)
         t0 = time.perf_counter()
-        draft = answerer.answer(analyse(text), hits[:self.settings.answer_passages],
-                                self.retriever.keyword_index())
+        passages, keyword = hits[:self.settings.answer_passages], self.retriever.keyword_index()
+        question = analyse(asked)
+        if isinstance(answerer, GenerativeAnswerer):
+            try:
+                draft = yield from answerer.stream(question, passages, keyword, timings)
+            except Exception as exc:
+                notice = f"The {name} backend failed ({type(exc).__name__}: {exc}); answered with {FALLBACK_BACKEND}."
+                name, answerer = FALLBACK_BACKEND, self.answerer(FALLBACK_BACKEND)
+        if not isinstance(answerer, GenerativeAnswerer):
+            draft: Draft = answerer.answer(question, passages, keyword)
+            timings.setdefault("first_token", (time.perf_counter() - t0) * 1000)
+            yield from _words(draft.text)
         timings["answer"] = (time.perf_counter() - t0) * 1000
         timings["total"] = (time.perf_counter() - started) * 1000
         retrieved = [h.passage() for h in hits[:self.settings.top_k]]
         return Answer(draft.text, draft.abstained, [] if draft.abstained else draft.citations, name,
-                      timings, retrieved)
+                      timings, retrieved, question=text, rewritten=asked if asked != text else "",
+                      notice=" ".join(filter(None, [notice, draft.notice])), verification=draft.verification)
 
     def ingest(self, progress: Progress | None = None) -> IngestReport:
         """Index the corpus, then build the keyword index of the new version here, so the

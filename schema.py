@@ -37,6 +37,10 @@ class Answer:
     backend: str
     timings_ms: dict[str, float] = field(default_factory=dict)
     retrieved: list[Passage] = field(default_factory=list)
+    question: str = ""
+    rewritten: str = ""
+    notice: str = ""
+    verification: dict[str, Any] | None = None
 
     def to_json(self, with_retrieved: bool = False) -> dict[str, Any]:
         out = {
@@ -46,6 +50,12 @@ class Answer:
             "backend": self.backend,
             "timings_ms": {k: round(v, 2) for k, v in self.timings_ms.items()},
         }
+        if self.rewritten:
+            out["rewritten"] = self.rewritten
+        if self.notice:
+            out["notice"] = self.notice
+        if self.verification is not None:
+            out["verification"] = self.verification
         if with_retrieved:
             out["retrieved"] = [p.to_json() for p in self.retrieved]
         return out

@@ -63,6 +63,21 @@ class Settings(BaseSettings):
     w_rank: float = 0.1
     w_tense: float = 0.2
 
+    llm_model_path: Path | None = Field(None, description="a GGUF file for llamacpp (default: the bundled Gemma 3 270M)")
+    llm_context: int = 2048
+    llm_max_tokens: int = 160
+    llm_temperature: float = 0.0
+    llm_threads: int = 2
+    llm_timeout: float = Field(60.0, description="seconds to wait for a remote LLM server")
+    llm_passage_chars: int = Field(700, description="characters of each passage shown to an LLM")
+    openai_base_url: str = Field("", validation_alias=AliasChoices("GUIDE_OPENAI_BASE_URL", "OPENAI_BASE_URL"))
+    openai_api_key: str = Field("", validation_alias=AliasChoices("GUIDE_OPENAI_API_KEY", "OPENAI_API_KEY"))
+    openai_model: str = "gpt-4o-mini"
+    ollama_host: str = Field("http://127.0.0.1:11434", validation_alias=AliasChoices("GUIDE_OLLAMA_HOST", "OLLAMA_HOST"))
+    ollama_model: str = "llama3.2"
+    condense: str = Field("auto", description="follow-up rewriting: auto (LLM for LLM backends) | rules | off")
+    verify_min_similarity: float = Field(0.6, description="how close a generated sentence must be to the passage it cites")
+
 
 def feedback_path(settings: Settings) -> Path:
     return settings.feedback or Path(settings.store) / "feedback.sqlite"

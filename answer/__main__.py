@@ -29,6 +29,10 @@ def main(question: str = typer.Argument(..., help="the question"),
     if json_out:
         print_json(answer.to_json())
         return
+    if answer.notice:
+        typer.echo(answer.notice, err=True)
+    if answer.rewritten:
+        typer.echo(f"(asked as: {answer.rewritten})", err=True)
     typer.echo(answer.text)
     for n, passage in enumerate(answer.citations, 1):
         typer.echo(f"\n[{n}] {passage.source} {passage.start}-{passage.end}\n    {passage.text}")

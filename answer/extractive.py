@@ -52,6 +52,8 @@ class Draft:
     abstained: bool
     citations: list[Passage] = field(default_factory=list)
     reason: str = ""
+    verification: dict | None = None
+    notice: str = ""
 
 
 def type_fit(kind: Kind, text: str, question: Question) -> float:

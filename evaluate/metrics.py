@@ -103,6 +103,9 @@ def summarise(items: list[dict[str, Any]], k: int) -> dict[str, Any]:
     unanswerable = [i for i in items if i["unanswerable"]]
     ranks = [i["scores"]["retrieval_rank"] for i in answerable if i.get("source")]
     latencies = [i["timings_ms"].get("total", 0.0) for i in items]
+    first_tokens = [i["timings_ms"]["first_token"] for i in items if "first_token" in i["timings_ms"]]
+    answered = [i for i in items if not i["abstained"]]
+    checked = [i.get("verification") or {} for i in answered]
     metrics: dict[str, Any] = {
         "queries": len(items), "answerable": len(answerable), "unanswerable": len(unanswerable),
         "answer_accuracy": _mean([float(i["scores"]["answer_correct"]) for i in items]),
@@ -115,6 +118,10 @@ def summarise(items: list[dict[str, Any]], k: int) -> dict[str, Any]:
         "mrr": _mean([1.0 / r if r else 0.0 for r in ranks]),
         "latency_p50_ms": _percentile(latencies, 0.5),
         "latency_p95_ms": _percentile(latencies, 0.95),
+        "first_token_p50_ms": _percentile(first_tokens, 0.5),
+        "ungrounded_before": _mean([float(bool(v.get("removed"))) for v in checked]),
+        "ungrounded_after": _mean([float(v.get("unsupported_after", 0) > 0) for v in checked]),
+        "fallback_rate": _mean([float(v.get("verified") is False) for v in checked]),
     }
     f1 = [i["scores"]["f1"] for i in answerable if "f1" in i["scores"]]
     if f1:
@@ -126,7 +133,8 @@ def summarise(items: list[dict[str, Any]], k: int) -> dict[str, Any]:
 
 METRIC_ALIASES = {"answer": "answer_accuracy", "citation": "citation_accuracy", "abstention": "abstention_accuracy",
                   "false_abstention": "false_abstention", "answerable": "answerable_accuracy"}
-LOWER_IS_BETTER = {"false_abstention", "latency_p50_ms", "latency_p95_ms"}
+LOWER_IS_BETTER = {"false_abstention", "latency_p50_ms", "latency_p95_ms", "first_token_p50_ms",
+                   "ungrounded_before", "ungrounded_after", "fallback_rate"}
 
 
 def parse_thresholds(spec: str) -> dict[str, float]:

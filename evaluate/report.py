@@ -13,6 +13,8 @@ COLUMNS = [("answer_accuracy", "answer"), ("citation_accuracy", "citation"), ("a
            ("false_abstention", "false abst."), ("hit@1", "hit@1"), ("hit@k", "hit@k"), ("mrr", "MRR"),
            ("latency_p50_ms", "p50 ms"), ("latency_p95_ms", "p95 ms")]
 SQUAD_COLUMNS = [("answerable_accuracy", "contains gold"), ("exact_match", "EM"), ("f1", "F1")]
+GENERATIVE_COLUMNS = [("first_token_p50_ms", "1st token ms"), ("ungrounded_before", "ungrounded before"),
+                      ("ungrounded_after", "ungrounded after"), ("fallback_rate", "fell back")]
 
 
 def _cell(value: Any) -> str:
@@ -25,6 +27,8 @@ def _columns(result: dict[str, Any], k: int) -> list[tuple[str, str]]:
     cols = [(key.replace("@k", f"@{k}"), label.replace("@k", f"@{k}")) for key, label in COLUMNS]
     if "f1" in result["metrics"]["overall"]:
         cols += SQUAD_COLUMNS
+    if any(i.get("verification") for i in result.get("items", [])):
+        cols += GENERATIVE_COLUMNS
     return cols
 
 

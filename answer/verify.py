@@ -1,0 +1,158 @@
+"""Checking a generated answer against the passages it cites, sentence by sentence.
+
+A language model can say more than its context: change a figure, invent a name, add a sentence
+from nowhere. A sentence is kept only when one passage it cites (or, if it cites none, one of the
+passages it was given) holds every number, year and name it states, agrees with it on negation,
+and is close to it in meaning (the embedding model, sentence against the passage's sentences).
+Everything else is removed, so what is shown is as grounded as an extractive quote.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+from langchain_core.embeddings import Embeddings
+
+from ingest.chunking import sentences
+from retrieval.text import terms, words
+from schema import Passage
+
+_MARKER = re.compile(r"\s*\[(\d+(?:\s*,\s*\d+)*)\]")
+_LEADING_MARKERS = re.compile(r"^(\[\d+(?:\s*,\s*\d+)*\]\s*)+")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_NAME = re.compile(r"(?<=[\w,;:)] )(?!I\b)[A-Z][\w&'’-]*|^[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*)+")
+_NEGATION = re.compile(r"\b(not|never|no|none|nor|neither|without)\b|n't\b", re.I)
+_NUMBER_WORDS = ("percent", "billion", "million", "trillion", "thousand")
+
+
+@dataclass(frozen=True)
+class Check:
+    sentence: str
+    supported: bool
+    reason: str = ""
+    passage: int | None = None
+    span: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True)
+class Verified:
+    """The supported part of an answer, its citations renumbered to what it still cites."""
+
+    text: str
+    citations: list[Passage]
+    checks: list[Check] = field(default_factory=list)
+
+    @property
+    def removed(self) -> list[Check]:
+        return [c for c in self.checks if not c.supported]
+
+    def to_json(self) -> dict:
+        return {"sentences": len(self.checks), "supported": len(self.checks) - len(self.removed),
+                "removed": [{"sentence": c.sentence, "reason": c.reason} for c in self.removed]}
+
+
+def split_sentences(text: str) -> list[str]:
+    text = text.strip()
+    if not text:
+        return []
+    out = []
+    for a, b in sentences(text, 0, len(text)):
+        piece = text[a:b].strip()
+        lead = _LEADING_MARKERS.match(piece)
+        if out and lead:
+            out[-1] += " " + lead.group(0).strip()
+            piece = piece[lead.end():].strip()
+        if piece:
+            out.append(piece)
+    return out
+
+
+def _numbers(text: str) -> set[str]:
+    return {m.group(0).replace(",", "").rstrip(".") for m in _NUMBER.finditer(text)}
+
+
+def _facts_missing(claim: str, passage: str) -> list[str]:
+    """The numbers, years, names and magnitude words the claim states that the passage does not."""
+    held_numbers = _numbers(passage)
+    missing = [n for n in sorted(_numbers(claim)) if n not in held_numbers]
+    passage_words = set(words(passage))
+    missing += [w for w in _NUMBER_WORDS if w in words(claim) and w not in passage_words]
+    passage_terms = set(terms(passage))
+    for name in dict.fromkeys(_NAME.findall(claim)):
+        if not set(terms(name)) <= passage_terms:
+            missing.append(name)
+    return missing
+
+
+def _cosine(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    a = a / (np.linalg.norm(a) or 1.0)
+    b = b / np.maximum(np.linalg.norm(b, axis=1, keepdims=True), 1e-12)
+    return b @ a
+
+
+def _cite(sentence: str, n: int) -> str:
+    if sentence[-1:] in ".!?":
+        return f"{sentence[:-1].rstrip()} [{n}]{sentence[-1]}"
+    return f"{sentence} [{n}]"
+
+
+class Verifier:
+    def __init__(self, embedder: Embeddings, min_similarity: float) -> None:
+        self.embedder = embedder
+        self.min_similarity = min_similarity
+
+    def _passage_sentences(self, passage: Passage) -> list[tuple[int, int]]:
+        spans = passage.metadata.get("sentences") or sentences(passage.text, 0, len(passage.text))
+        if passage.metadata.get("sentences"):
+            return [tuple(s) for s in spans]
+        return [(passage.start + a, passage.start + b) for a, b in spans]
+
+    def check(self, claim: str, cited: list[int], passages: list[Passage]) -> Check:
+        """Whether one sentence (markers removed) is supported by one of the candidate passages."""
+        plain = _MARKER.sub("", claim).strip()
+        if not set(terms(plain)):
+            return Check(claim, False, "says nothing the passages could support")
+        candidates = [n for n in cited if 1 <= n <= len(passages)] or list(range(1, len(passages) + 1))
+        reasons = []
+        claim_vector = np.asarray(self.embedder.embed_query(plain), dtype=np.float32)
+        for n in candidates:
+            passage = passages[n - 1]
+            missing = _facts_missing(plain, passage.text)
+            if missing:
+                reasons.append(f"[{n}] does not state {', '.join(missing)}")
+                continue
+            spans = self._passage_sentences(passage)
+            texts = [passage.text[a - passage.start:b - passage.start] for a, b in spans]
+            vectors = np.asarray(self.embedder.embed_documents(texts), dtype=np.float32)
+            similarity = _cosine(claim_vector, vectors)
+            best = int(similarity.argmax())
+            if similarity[best] < self.min_similarity:
+                reasons.append(f"[{n}] is not close to it ({similarity[best]:.2f})")
+                continue
+            if bool(_NEGATION.search(plain)) != bool(_NEGATION.search(texts[best])):
+                reasons.append(f"[{n}] says the opposite")
+                continue
+            return Check(claim, True, passage=n, span=spans[best])
+        return Check(claim, False, "; ".join(reasons) or "cites no passage")
+
+    def verify(self, answer: str, passages: list[Passage]) -> Verified:
+        checks: list[Check] = []
+        for sentence in split_sentences(answer):
+            cited = [int(n) for m in _MARKER.finditer(sentence) for n in re.findall(r"\d+", m.group(1))]
+            checks.append(self.check(sentence, cited, passages))
+        renumber: dict[int, int] = {}
+        highlights: dict[int, list[tuple[int, int]]] = {}
+        kept = []
+        for c in checks:
+            if not c.supported:
+                continue
+            renumber.setdefault(c.passage, len(renumber) + 1)
+            highlights.setdefault(c.passage, []).append(c.span)
+            kept.append(_cite(_MARKER.sub("", c.sentence).strip(), renumber[c.passage]))
+        citations = []
+        for old in renumber:
+            p = passages[old - 1]
+            citations.append(Passage(p.id, p.source, p.text, p.start, p.end, p.score,
+                                     {**p.metadata, "highlights": sorted(set(highlights[old]))}))
+        return Verified(" ".join(kept), citations, checks)

@@ -1,0 +1,82 @@
+"""The verifier keeps exactly the generated sentences a cited passage supports."""
+from __future__ import annotations
+
+import pytest
+
+from answer.verify import Verifier, split_sentences
+from schema import Passage
+
+R_AND_D = ("By 2025, the R&D expenditure of Beijing should be kept at an estimated 6 percent of the GDP of "
+           "the city. Zhongguancun Science City will lead the innovation of the country.")
+TURNOVER = "Turnover of technology-driven contracts has reached 630 billion yuan ($98.6 billion)."
+
+
+def passage(text: str, start: int = 0) -> Passage:
+    return Passage(f"p{start}", "guideline.txt", text, start, start + len(text))
+
+
+@pytest.fixture(scope="module")
+def verifier(embedder) -> Verifier:
+    return Verifier(embedder, 0.6)
+
+
+@pytest.fixture(scope="module")
+def passages() -> list[Passage]:
+    return [passage(R_AND_D), passage(TURNOVER, 1000)]
+
+
+def test_supported_paraphrase_is_kept_with_its_citation(verifier, passages):
+    result = verifier.verify("Beijing's R&D spending should be about 6 percent of its GDP by 2025 [1].", passages)
+    assert not result.removed
+    assert result.text.endswith("[1].")
+    assert result.citations[0].text == R_AND_D
+    assert result.citations[0].metadata["highlights"] == [(0, R_AND_D.index(" Zhongguancun"))]
+
+
+def test_changed_number_is_removed(verifier, passages):
+    result = verifier.verify("Beijing's R&D spending should be about 8 percent of its GDP by 2025 [1].", passages)
+    assert result.text == ""
+    assert "8" in result.removed[0].reason
+
+
+def test_invented_name_is_removed(verifier, passages):
+    result = verifier.verify("Shanghai Science City will lead the innovation of the country [1].", passages)
+    assert result.text == ""
+    assert "Shanghai" in result.removed[0].reason
+
+
+def test_sentence_from_no_passage_is_removed(verifier, passages):
+    result = verifier.verify("The city plans to build a new airport for international flights [1].", passages)
+    assert result.text == ""
+    assert "not close" in result.removed[0].reason
+
+
+def test_negated_claim_is_removed(verifier, passages):
+    result = verifier.verify("Zhongguancun Science City will not lead the innovation of the country [1].", passages)
+    assert result.text == ""
+
+
+def test_only_unsupported_sentences_go_and_citations_are_renumbered(verifier, passages):
+    answer = ("Technology contract turnover has reached 630 billion yuan [2]. "
+              "The city also has 900 universities [2]. "
+              "R&D spending should be about 6 percent of GDP by 2025 [1].")
+    result = verifier.verify(answer, passages)
+    assert [c.sentence for c in result.removed] == ["The city also has 900 universities [2]."]
+    assert result.text == ("Technology contract turnover has reached 630 billion yuan [1]. "
+                           "R&D spending should be about 6 percent of GDP by 2025 [2].")
+    assert [c.text for c in result.citations] == [TURNOVER, R_AND_D]
+
+
+def test_uncited_sentence_is_checked_against_every_passage_and_gets_its_citation(verifier, passages):
+    result = verifier.verify("Technology contract turnover reached 630 billion yuan.", passages)
+    assert result.text == "Technology contract turnover reached 630 billion yuan [1]."
+    assert result.citations[0].text == TURNOVER
+
+
+def test_citing_the_wrong_passage_is_not_support(verifier, passages):
+    result = verifier.verify("Technology contract turnover reached 630 billion yuan [1].", passages)
+    assert result.text == ""
+
+
+def test_markers_after_the_full_stop_stay_with_their_sentence():
+    assert split_sentences("First claim. [1] Second claim [2].") == ["First claim. [1]", "Second claim [2]."]
