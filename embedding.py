@@ -183,6 +183,14 @@ class FastStartEmbeddings(Embeddings):
         return self.queries.encode([text])[0].tolist()
 
 
+def embed_short(embedder: Embeddings, texts: list[str]) -> np.ndarray:
+    """A few short texts at query speed: the numpy encoder when there is one, so checking an
+    answer never waits for torch to load."""
+    if isinstance(embedder, FastStartEmbeddings):
+        return embedder.queries.encode(texts)
+    return np.asarray(embedder.embed_documents(texts), dtype=np.float32)
+
+
 def load_embedder(settings: Settings) -> Embeddings:
     path = Path(model_path(settings))
     if settings.embedding_engine == "transformers" and _is_mean_pooled(path):

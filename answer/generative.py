@@ -38,10 +38,14 @@ def context_block(passages: list[Passage], max_chars: int) -> str:
                        for n, p in enumerate(passages, 1))
 
 
-def messages(question: str, passages: list[Passage], max_chars: int) -> list:
+def messages(question: str, passages: list[Passage], max_chars: int, chat: bool = True) -> list:
+    """The system rules and the passages for a chat model; for a base model (no chat template),
+    one plain text that ends where the answer should begin."""
+    context, question = context_block(passages, max_chars), as_data(question)
+    if not chat:
+        return [HumanMessage(load_prompt("answer_completion").format(context=context, question=question))]
     return [SystemMessage(load_prompt("system")),
-            HumanMessage(load_prompt("answer").format(context=context_block(passages, max_chars),
-                                                      question=as_data(question)))]
+            HumanMessage(load_prompt("answer").format(context=context, question=question))]
 
 
 class GenerativeAnswerer:
@@ -71,7 +75,8 @@ class GenerativeAnswerer:
         passages = [h.passage() for h in hits]
         started = time.perf_counter()
         raw = []
-        for chunk in self.model.stream(messages(question.text, passages, self.settings.llm_passage_chars)):
+        chat = getattr(self.model, "has_chat_template", True)
+        for chunk in self.model.stream(messages(question.text, passages, self.settings.llm_passage_chars, chat)):
             token = str(chunk.content)
             if token:
                 timings.setdefault("first_token", (time.perf_counter() - started) * 1000)

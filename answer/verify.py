@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
+from embedding import embed_short
 from ingest.chunking import sentences
 from retrieval.text import terms, words
 from schema import Passage
@@ -85,6 +86,19 @@ def _facts_missing(claim: str, passage: str) -> list[str]:
     return missing
 
 
+def _squash(text: str) -> str:
+    return " ".join(words(text))
+
+
+def _quoted_in(claim: str, texts: list[str]) -> int | None:
+    """The sentence that holds the claim word for word (a short answer quoted from it)."""
+    wanted = _squash(claim)
+    for i, text in enumerate(texts):
+        if wanted and f" {wanted} " in f" {_squash(text)} ":
+            return i
+    return None
+
+
 def _cosine(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     a = a / (np.linalg.norm(a) or 1.0)
     b = b / np.maximum(np.linalg.norm(b, axis=1, keepdims=True), 1e-12)
@@ -108,14 +122,14 @@ class Verifier:
             return [tuple(s) for s in spans]
         return [(passage.start + a, passage.start + b) for a, b in spans]
 
-    def check(self, claim: str, cited: list[int], passages: list[Passage]) -> Check:
+    def check(self, claim: str, cited: list[int], passages: list[Passage],
+              vectors: dict[str, np.ndarray]) -> Check:
         """Whether one sentence (markers removed) is supported by one of the candidate passages."""
         plain = _MARKER.sub("", claim).strip()
         if not set(terms(plain)):
             return Check(claim, False, "says nothing the passages could support")
         candidates = [n for n in cited if 1 <= n <= len(passages)] or list(range(1, len(passages) + 1))
         reasons = []
-        claim_vector = np.asarray(self.embedder.embed_query(plain), dtype=np.float32)
         for n in candidates:
             passage = passages[n - 1]
             missing = _facts_missing(plain, passage.text)
@@ -124,8 +138,10 @@ class Verifier:
                 continue
             spans = self._passage_sentences(passage)
             texts = [passage.text[a - passage.start:b - passage.start] for a, b in spans]
-            vectors = np.asarray(self.embedder.embed_documents(texts), dtype=np.float32)
-            similarity = _cosine(claim_vector, vectors)
+            quoted = _quoted_in(plain, texts)
+            if quoted is not None:
+                return Check(claim, True, passage=n, span=spans[quoted])
+            similarity = _cosine(vectors[plain], np.stack([vectors[t] for t in texts]))
             best = int(similarity.argmax())
             if similarity[best] < self.min_similarity:
                 reasons.append(f"[{n}] is not close to it ({similarity[best]:.2f})")
@@ -137,10 +153,16 @@ class Verifier:
         return Check(claim, False, "; ".join(reasons) or "cites no passage")
 
     def verify(self, answer: str, passages: list[Passage]) -> Verified:
+        claims = split_sentences(answer)
+        texts = [_MARKER.sub("", c).strip() for c in claims]
+        for p in passages:
+            texts += [p.text[a - p.start:b - p.start] for a, b in self._passage_sentences(p)]
+        unique = list(dict.fromkeys(t for t in texts if t))
+        vectors = dict(zip(unique, embed_short(self.embedder, unique))) if claims else {}
         checks: list[Check] = []
-        for sentence in split_sentences(answer):
+        for sentence in claims:
             cited = [int(n) for m in _MARKER.finditer(sentence) for n in re.findall(r"\d+", m.group(1))]
-            checks.append(self.check(sentence, cited, passages))
+            checks.append(self.check(sentence, cited, passages, vectors))
         renumber: dict[int, int] = {}
         highlights: dict[int, list[tuple[int, int]]] = {}
         kept = []
