@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import shutil
+import socket
 import sys
+import time
 from pathlib import Path
 from typing import Callable
 
@@ -90,3 +92,20 @@ def held_ingest(monkeypatch):
 
     monkeypatch.setattr(index_module, "index", slow_index)
     return entered, release
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for_port(port: int, timeout: float = 60) -> bool:
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return True
+        except OSError:
+            time.sleep(0.2)
+    return False

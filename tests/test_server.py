@@ -1,37 +1,24 @@
 """Chroma server mode against a real `chroma run` on 127.0.0.1: ingest and answer through it, a
 clear error while it is gone, and recovery when it is back."""
 import shutil
-import socket
 import subprocess
-import time
 
 import pytest
 
 from assistant import build_assistant
 from settings import load_settings
 from store.vectors import StoreUnavailable
-from tests.conftest import guideline_corpus
+from tests.conftest import free_port, guideline_corpus, wait_for_port
 
 CHROMA = shutil.which("chroma")
 pytestmark = pytest.mark.skipif(CHROMA is None, reason="the chroma CLI is not installed")
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def start_server(path, port) -> subprocess.Popen:
     server = subprocess.Popen([CHROMA, "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            return server
-        except OSError:
-            time.sleep(0.2)
+    if wait_for_port(port):
+        return server
     server.kill()
     raise RuntimeError("chroma run did not start")
 
