@@ -121,3 +121,23 @@ def test_a_session_opening_during_another_sessions_first_ingest_waits_for_it(app
     at = ask(at, "How many invention patents per 10,000 people?")
     other_session.join(120)
     assert "144" in last_answer(at).markdown[0].value
+
+
+def test_follow_up_is_rewritten_and_the_rewrite_shown_on_request(app_env):
+    at = start()
+    at.sidebar.toggle[0].set_value(True).run()
+    at = ask(ask(at, "What is the R&D target for 2025?"), "and what is it now?")
+    message = last_answer(at)
+    assert any("Asked as:" in c.value and "R&D" in c.value for c in message.caption)
+    assert "6.3 percent" in message.markdown[0].value
+
+
+def test_llamacpp_backend_streams_a_verified_answer(app_env):
+    pytest.importorskip("llama_cpp")
+    at = start()
+    at.sidebar.selectbox[0].set_value("llamacpp").run()
+    at = ask(at, "What share of the city's GDP does R&D expenditure account for?")
+    message = last_answer(at)
+    shown = " ".join(m.value for m in message.markdown)
+    assert "6.3" in shown and "\\[1\\]" in shown
+    assert any("Verified" in c.value for c in message.caption)
