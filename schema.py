@@ -70,6 +70,7 @@ class IngestReport:
     failed: dict[str, str] = field(default_factory=dict)
     documents: int = 0
     chunks: int = 0
+    changes: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         out = asdict(self)

@@ -25,6 +25,7 @@ from langchain_core.documents import Document
 from langchain_core.indexing import index
 
 from embedding import ReusingEmbeddings
+from glance.versions import record_version
 from ingest.chunking import CHUNKERS, Chunk
 from ingest.loaders import LOADERS, LoadError, LoadedDocument, file_hash, load
 from schema import IngestReport
@@ -120,6 +121,10 @@ class Indexer:
                 continue
             for (doc_, chunks), vectors in zip(group, self._embed(group)):
                 self.catalog.add_chunks(doc_, chunks, vectors)
+                previous = current[doc_.source].doc_hash if doc_.source in current else None
+                changes = record_version(self.catalog, doc_, chunks, previous)
+                if changes is not None:
+                    report.changes[doc_.source] = changes
                 self.embedder.remember([c.text for c in chunks], [m[0].tolist() for m in vectors])
                 try:
                     index(chunk_documents(doc_, chunks), self.record_manager, self.vectorstore, cleanup=None,
@@ -205,7 +210,7 @@ class Indexer:
     def _finish(self, report: IngestReport) -> IngestReport:
         docs = self.catalog.documents()
         return IngestReport(report.added, report.updated, report.deleted, report.skipped, report.failed,
-                            documents=len(docs), chunks=sum(d.chunks for d in docs))
+                            documents=len(docs), chunks=sum(d.chunks for d in docs), changes=report.changes)
 
     def _purge(self, sources: list[str]) -> None:
         """Delete every chunk of these sources that is not of their current version."""

@@ -33,6 +33,9 @@ CREATE TABLE IF NOT EXISTS chunks (
 CREATE INDEX IF NOT EXISTS chunks_source ON chunks(source);
 CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS vector_cache (key TEXT PRIMARY KEY, vector BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS glance (
+    source TEXT NOT NULL, doc_hash TEXT NOT NULL, extracted_at TEXT NOT NULL, data TEXT NOT NULL,
+    PRIMARY KEY (source, doc_hash));
 """
 
 
@@ -190,6 +193,21 @@ class Catalog:
             generation = self.generation() + 1
             db.execute("INSERT OR REPLACE INTO state VALUES ('generation', ?)", (str(generation),))
         return generation
+
+    def save_glance(self, source: str, doc_hash: str, data: dict) -> None:
+        """The tables of one version, kept after the version is replaced so it can be diffed."""
+        now = datetime.now(timezone.utc).isoformat(timespec="microseconds")
+        with self._tx() as db:
+            db.execute("INSERT OR REPLACE INTO glance VALUES (?,?,?,?)", (source, doc_hash, now, json.dumps(data)))
+
+    def glance(self, source: str, doc_hash: str) -> dict | None:
+        row = self._db().execute("SELECT data FROM glance WHERE source=? AND doc_hash=?", (source, doc_hash)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def glance_versions(self, source: str) -> list[str]:
+        """The versions of a document whose tables are kept, oldest first."""
+        rows = self._db().execute("SELECT doc_hash FROM glance WHERE source=? ORDER BY extracted_at", (source,))
+        return [r[0] for r in rows]
 
     def drop_versions(self, source: str, doc_hashes: list[str]) -> None:
         with self._tx() as db:

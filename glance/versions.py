@@ -1,0 +1,52 @@
+"""The tables of each document version, extracted once at ingest and kept with the version."""
+from __future__ import annotations
+
+from typing import Any
+
+from glance.diff import diff
+from glance.extract import Glance, extract
+from ingest.chunking import Chunk
+from ingest.loaders import LoadedDocument
+from store.catalog import Catalog
+
+
+def record_version(catalog: Catalog, doc: LoadedDocument, chunks: list[Chunk],
+                   previous: str | None) -> dict[str, Any] | None:
+    """Extract and keep the new version's tables; what changed since ``previous`` (None if new)."""
+    spans = [s for c in chunks if not c.heading for s in c.sentences]
+    new = extract(doc.source, doc.text, spans, doc.date)
+    catalog.save_glance(doc.source, doc.content_hash, new.to_json())
+    old = catalog.glance(doc.source, previous) if previous else None
+    return diff(Glance.from_json(old), new) if old is not None else None
+
+
+def current(catalog: Catalog) -> dict[str, Glance]:
+    """The tables of every current document."""
+    out = {}
+    for d in catalog.documents():
+        data = catalog.glance(d.source, d.doc_hash)
+        if data is not None:
+            out[d.source] = Glance.from_json(data)
+    return out
+
+
+def combined(catalog: Catalog) -> Glance:
+    """All current documents' tables as one."""
+    merged = Glance()
+    for g in current(catalog).values():
+        merged.figures += g.figures
+        merged.places += g.places
+        merged.goals += g.goals
+        merged.sentences += g.sentences
+    return merged
+
+
+def changes(catalog: Catalog) -> dict[str, dict[str, Any]]:
+    """For each current document with an earlier version on record: what changed since it."""
+    out = {}
+    for d in catalog.documents():
+        versions = [h for h in catalog.glance_versions(d.source) if h != d.doc_hash]
+        new = catalog.glance(d.source, d.doc_hash)
+        if versions and new is not None:
+            out[d.source] = diff(Glance.from_json(catalog.glance(d.source, versions[-1])), Glance.from_json(new))
+    return out
