@@ -111,10 +111,30 @@ def _cite(sentence: str, n: int) -> str:
     return f"{sentence} [{n}]"
 
 
+def _pairs(items: list[str], window: int) -> set[frozenset[str]]:
+    return {frozenset((a, b)) for i, a in enumerate(items) for b in items[i + 1:i + window] if a != b}
+
+
+def _lexical_support(claim: str, sentence: str, window: int = 4) -> tuple[float, float]:
+    """How much of the claim's vocabulary the sentence holds, and how many of the claim's
+    neighbouring word pairs are neighbours there too: a sentence stitched from the passage's
+    words in a new order (a small model's favourite error) holds the words but not the pairs."""
+    claim_terms, sentence_terms = terms(claim), terms(sentence)
+    held = set(sentence_terms)
+    coverage = sum(t in held for t in claim_terms) / max(len(claim_terms), 1)
+    wanted = _pairs(claim_terms, window)
+    if len(wanted) < 3:
+        return coverage, 1.0
+    return coverage, len(wanted & _pairs(sentence_terms, window)) / len(wanted)
+
+
 class Verifier:
-    def __init__(self, embedder: Embeddings, min_similarity: float) -> None:
+    def __init__(self, embedder: Embeddings, min_similarity: float, min_coverage: float = 0.8,
+                 min_linked: float = 0.5) -> None:
         self.embedder = embedder
         self.min_similarity = min_similarity
+        self.min_coverage = min_coverage
+        self.min_linked = min_linked
 
     def _passage_sentences(self, passage: Passage) -> list[tuple[int, int]]:
         spans = passage.metadata.get("sentences") or sentences(passage.text, 0, len(passage.text))
@@ -149,6 +169,13 @@ class Verifier:
             if bool(_NEGATION.search(plain)) != bool(_NEGATION.search(texts[best])):
                 reasons.append(f"[{n}] says the opposite")
                 continue
+            coverage, linked = _lexical_support(plain, texts[best])
+            if coverage < self.min_coverage:
+                reasons.append(f"[{n}] holds too few of its words ({coverage:.2f})")
+                continue
+            if linked < self.min_linked:
+                reasons.append(f"[{n}] does not relate its words the same way ({linked:.2f})")
+                continue
             return Check(claim, True, passage=n, span=spans[best])
         return Check(claim, False, "; ".join(reasons) or "cites no passage")
 
@@ -160,7 +187,13 @@ class Verifier:
         unique = list(dict.fromkeys(t for t in texts if t))
         vectors = dict(zip(unique, embed_short(self.embedder, unique))) if claims else {}
         checks: list[Check] = []
+        seen: set[str] = set()
         for sentence in claims:
+            said = " ".join(terms(_MARKER.sub("", sentence)))
+            if said in seen:
+                checks.append(Check(sentence, False, "repeats an earlier sentence"))
+                continue
+            seen.add(said)
             cited = [int(n) for m in _MARKER.finditer(sentence) for n in re.findall(r"\d+", m.group(1))]
             checks.append(self.check(sentence, cited, passages, vectors))
         renumber: dict[int, int] = {}
