@@ -17,6 +17,7 @@ from answer.llm import BackendUnavailable
 from answer.nearest import NearestSentenceAnswerer
 from ingest.chunking import CHUNKERS
 from answer.question import analyse
+from glance.answer import TableAnswerer
 from ingest.index import Indexer, Progress
 from prompts import load_prompt
 from retrieval.hybrid import RETRIEVERS, Hit, HybridRetriever
@@ -88,6 +89,7 @@ class Assistant:
     retriever: HybridRetriever
     indexer: Indexer
     feedback: FeedbackStore
+    tables: TableAnswerer
 
     def __post_init__(self) -> None:
         self._answerers: dict[str, object] = {}
@@ -150,6 +152,11 @@ class Assistant:
             yield message
             return Answer(message, True, [], name, {"total": 0.0}, question=text, notice=notice)
         asked = self.standalone(text, history, answerer)
+        listed = self.tables.answer(asked)
+        if listed is not None:
+            yield from _words(listed.text)
+            return Answer(listed.text, False, listed.citations, "tables", {"total": (time.perf_counter() - started) * 1000},
+                          list(listed.citations), question=text, rewritten=asked if asked != text else "", notice=notice)
         k = max(self.settings.top_k, self.settings.answer_passages)
         hits, _, timings = self.retrieve(asked, k)
         t0 = time.perf_counter()
@@ -193,4 +200,5 @@ def build_assistant(settings: Settings, embedder: Embeddings | None = None) -> A
     vectorstore = open_vectorstore(settings, reusing)
     retriever = RETRIEVERS[settings.retriever](settings, catalog, vectorstore)
     indexer = Indexer(settings, catalog, vectorstore, open_record_manager(settings), reusing)
-    return Assistant(settings, embedder, catalog, retriever, indexer, FeedbackStore(feedback_path(settings)))
+    return Assistant(settings, embedder, catalog, retriever, indexer, FeedbackStore(feedback_path(settings)),
+                     TableAnswerer(catalog))
