@@ -176,6 +176,7 @@ def chat() -> None:
 def main() -> None:
     st.set_page_config(page_title="Guideline assistant", page_icon="📘", layout="wide")
     page = st.navigation([st.Page(chat, title="Chat", icon=":material/chat:", default=True),
+                          st.Page("pages/glance_page.py", title="At a glance", icon=":material/table_view:"),
                           st.Page("pages/evaluate_page.py", title="Evaluate", icon=":material/analytics:")])
     page.run()
 

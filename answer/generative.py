@@ -86,8 +86,8 @@ class GenerativeAnswerer:
         t0 = time.perf_counter()
         verified = self.verifier.verify("".join(raw), passages)
         timings["verify"] = (time.perf_counter() - t0) * 1000
-        recheck = self.verifier.verify(verified.text, verified.citations) if verified.text else verified
-        report = {"generated": "".join(raw), **verified.to_json(), "unsupported_after": len(recheck.removed)}
+        recheck = len(self.verifier.verify(verified.text, verified.citations).removed) if verified.text else 0
+        report = {"generated": "".join(raw), **verified.to_json(), "unsupported_after": recheck}
         if not verified.text:
             return Draft(extractive.text, False, extractive.citations, verification={**report, "verified": False},
                          notice=f"The {self.name} answer had no sentence its passages support; "

@@ -107,7 +107,9 @@ _VERB = re.compile(r"\b(accounts?|accounted|has|have|had|reached|reaches|reach|i
                    r"must|stood|stands|amounts?|totals?|totalled|rose|grew|fell|increased|exceeded|exceeds|hit|"
                    r"remains?|be|kept|hits|stays?)\b", re.I)
 _CLAUSE = re.compile(r",\s+|;\s+|:\s+|\s+(?:and|while|whereas|with|but)\s+", re.I)
-_LEAD = re.compile(r"^(?:the|there|that|a|an|its|their)\s+", re.I)
+_LEAD = re.compile(r"^(?:(?:and|but|while|so|the|there|that|a|an|its|their)\s+)+", re.I)
+_LINKING = re.compile(r"^(?:be|been|being|is|are|was|were|reach|reached|account|accounts|stand|stood|amount|total|"
+                      r"remain|rise|grow|fall|increase|exceed|hit|stay|kept|keep|get|make|makes|made|up)\b", re.I)
 
 
 def _clause_before(sentence: str, at: int) -> str:
@@ -115,10 +117,18 @@ def _clause_before(sentence: str, at: int) -> str:
     return sentence[starts[-1] if starts else 0:at]
 
 
-def _measure(sentence: str, at: int, fallback: str) -> str:
+def _measure(sentence: str, at: int, fallback: str, after: str = "") -> str:
+    """What the value measures: the clause's subject ("R&D expenditure accounts for 6.3 percent"),
+    or, after an action verb, the action itself ("the government will invest 12 billion euros
+    in research")."""
     clause = _clause_before(sentence, at)
     verb = _VERB.search(clause)
     subject = clause[:verb.start()] if verb else ""
+    if verb:
+        following = re.sub(r"^(?:(?:will|should|shall|must|has|have|had|is|are|to|also|further)\s+)+", "",
+                           clause[verb.start():].strip() + " ", flags=re.I)
+        if following.strip() and not _LINKING.match(following):
+            subject = clause.strip() + (" " + after if after else "")
     subject = _LEAD.sub("", subject.strip(" ,;:-")).strip()
     if len(subject.split()) > 10 or subject.lower() in ("there", "it", "this", "that") or not re.search(r"[A-Za-z]", subject):
         subject = ""
@@ -129,9 +139,9 @@ def _status_period(sentence: str, date: str | None) -> tuple[str, str]:
     year = (date or "")[:4]
     target = _FUTURE.search(sentence)
     by = _BY_YEAR.search(sentence)
-    if target or (by and year and by.group(1) > year):
-        return "target", f"by {by.group(1)}" if by else ""
     span = _RANGE.search(sentence)
+    if target or (by and year and by.group(1) > year):
+        return "target", f"by {by.group(1)}" if by else (f"{span.group(1)}-{span.group(2)}" if span else "")
     if span and not by:
         return "current", f"{span.group(1)}-{span.group(2)}"
     return "current", f"as of {date}" if date else ""
@@ -174,7 +184,8 @@ def figures(sentence: Cite, date: str | None) -> list[Figure]:
         used_until = m.start("rest") + width
         status, period = _status_period(text, date)
         qualifier = (m.group("qual") or "").strip()
-        measure = _measure(text, m.start(), unit)
+        tail = re.match(r"\s*((?:in|on|for)\s+(?:(?!(?:during|in|by|on|for|to|the)\b)[\w-]+\s*){1,3})", rest[width:])
+        measure = _measure(text, m.start(), unit, tail.group(1).strip() if tail else "")
         out.append(Figure(value=("$" if m.group("cur") == "$" else "") + value, unit=unit, measure=measure,
                           status=status, period=period, qualifier=qualifier, equivalent=equivalent, cite=sentence))
     return out
@@ -257,7 +268,7 @@ _REPORTING = re.compile(r",?\s*(?:the guideline|officials?|[A-Z]\w+(?: [A-Z]\w+)
 _ADVERBIAL = re.compile(r"^(?:(?:By|In|Before|After|Until|During|On|At|Thereafter|After that|Meanwhile|Also)\b[^,]{0,60},\s*)+",
                         re.I)
 _PERIOD = re.compile(r"\b(?:by|before|until|in|during|through)\s+(?:the\s+)?(?:end of\s+)?(?:(?:1[5-9]|20)\d\d|"
-                     r"[\w-]+(?:\s+[\w-]+){0,3}\s+period(?:\s*\([^)]*\))?)", re.I)
+                     r"(?:(?!in\b|during\b|by\b)[\w-]+\s+){0,4}period(?:\s*\([^)]*\))?)", re.I)
 _STRATEGIES = re.compile(r"\bstrateg(?:y|ies)\s+(?:is|are|include|includes)\b\s*(?P<items>.+)$", re.I)
 
 

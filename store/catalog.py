@@ -127,6 +127,12 @@ class Catalog:
         return list(self._rows("JOIN documents d USING (source, doc_hash) WHERE c.source=? AND c.doc_hash=? "
                                "ORDER BY c.idx", (source, doc_hash), vectors=True))
 
+    def chunk_at(self, source: str, offset: int) -> ChunkRow | None:
+        """The current chunk holding a character of a document (to show a sentence in context)."""
+        return next(self._rows('JOIN documents d USING (source, doc_hash) WHERE c.source=? AND c.start<=? '
+                               'AND c."end">? AND c.heading=0 ORDER BY c.start DESC LIMIT 1',
+                               (source, offset, offset)), None)
+
     def get_chunks(self, keys: Iterable[tuple[str, str, int]]) -> dict[tuple[str, str, int], ChunkRow]:
         """Rows for (source, doc_hash, idx) keys, with their vectors, only if that version is
         still current."""

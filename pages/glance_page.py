@@ -1,0 +1,83 @@
+"""The guideline at a glance: its figures, places and goals as cited tables, and what changed
+since the previous version of each document. UI only: the tables are extracted at ingest."""
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import streamlit as st
+
+from glance import export, versions
+from ui import citation_label, escape_markdown, get_assistant, passage_html
+
+st.title("At a glance")
+st.caption("What the ingested documents set out, read from their sentences at ingest time. "
+           "Every row cites the sentence it comes from; open a source to see it in context.")
+
+assistant = get_assistant()
+catalog = assistant.catalog
+if not assistant.documents():
+    st.warning("No documents are ingested yet: open the chat page first, which ingests the corpus.")
+    st.stop()
+
+tables = assistant.tables.tables()
+records = export.rows(tables)
+labels = {"figures": "Figures", "places": "Zones and areas", "goals": "Goals and strategies"}
+COLUMNS = {"figures": ["measure", "qualifier", "value", "unit", "equivalent", "status", "period"],
+           "places": ["name", "group", "role", "mentions"],
+           "goals": ["goal", "kind", "deadline", "actor"]}
+
+
+def in_context(cite: dict, n: int) -> None:
+    """The sentence marked inside its paragraph, as the chat shows a citation."""
+    row = catalog.chunk_at(cite["source"], cite["start"])
+    passage = ({"text": row.text, "start": row.start, "end": row.end, "source": row.source, "page": row.page}
+               if row else {"text": cite["sentence"], "start": cite["start"], "end": cite["end"],
+                            "source": cite["source"]})
+    passage["highlights"] = [{"start": cite["start"], "end": cite["end"]}]
+    with st.expander(citation_label({**passage, "n": n})):
+        st.html(passage_html(passage))
+
+
+def downloads(name: str, table: list[dict], key: str) -> None:
+    left, right = st.columns(2)
+    left.download_button(f"Download {name} as CSV", export.to_csv(table), f"{name}.csv", "text/csv", key=f"{key}-csv")
+    right.download_button(f"Download {name} as JSON", json.dumps(table, ensure_ascii=False, indent=2),
+                          f"{name}.json", "application/json", key=f"{key}-json")
+
+
+tabs = st.tabs([f"{labels[n]} ({len(records[n])})" for n in export.TABLES] + ["What changed"])
+for tab, name in zip(tabs, export.TABLES):
+    with tab:
+        table = records[name]
+        if not table:
+            st.info(f"No {labels[name].lower()} found in the ingested documents.")
+            continue
+        st.dataframe(pd.DataFrame(table)[COLUMNS[name]], hide_index=True, use_container_width=True)
+        st.markdown("**Sources**")
+        for n, row in enumerate(table, 1):
+            in_context({k: row[k] for k in ("source", "start", "end", "sentence")}, n)
+        downloads(name, table, name)
+
+with tabs[-1]:
+    changes = versions.changes(catalog)
+    if not changes:
+        st.info("No document has an earlier version on record yet: re-ingest after a document changes.")
+    for source, diff in changes.items():
+        st.subheader(source)
+        flat = export.change_rows({source: diff})
+        if not flat:
+            st.caption("Re-ingested with no change to its figures, places, goals or sentences.")
+            continue
+        st.dataframe(pd.DataFrame(flat)[["table", "change", "old", "new"]], hide_index=True,
+                     use_container_width=True)
+        for n, row in enumerate(flat, 1):
+            if row["change"] == "changed" and row["table"] == "figures":
+                st.markdown(f"**{escape_markdown(row['old'])}** → **{escape_markdown(row['new'])}**")
+            for side in ("old", "new"):
+                if row.get(f"{side}_source") and side == "new":
+                    in_context({k: row[f"new_{k}"] for k in ("source", "start", "end", "sentence")}, n)
+                elif row.get(f"{side}_source"):
+                    st.caption(f"Before (previous version, characters {row['old_start']}–{row['old_end']}): "
+                               f"{escape_markdown(row['old_sentence'])}")
+        downloads(f"changes-{source}", flat, f"changes-{source}")
