@@ -141,3 +141,14 @@ def test_llamacpp_backend_streams_a_verified_answer(app_env):
     shown = " ".join(m.value for m in message.markdown)
     assert "6.3" in shown and "\\[1\\]" in shown
     assert any("Verified" in c.value for c in message.caption)
+
+
+def test_list_question_in_the_chat_is_answered_from_the_tables_with_every_item_cited(app_env):
+    at = ask(start(), "list all the zones")
+    message = last_answer(at)
+    text = message.markdown[0].value
+    for name in ("Zhongguancun Science City", "Huairou Science City", "Future Science Park",
+                 "Pilot Free Trade Zone", "Beijing\\-Tianjin\\-Hebei region"):
+        assert name in text
+    assert len(message.expander) == 2
+    assert all("<mark>" in e.get("html")[0].proto.body for e in message.expander)
