@@ -71,12 +71,35 @@ def _segmenter():
     return pysbd.Segmenter(language="en", clean=False)
 
 
+# Text where a full stop can end something other than a sentence (an initial, "Mr.", "e.g.",
+# "U.S.", an ellipsis, a numbered item) goes to pysbd; elsewhere every ". X" is a boundary, and
+# a regex finds them a hundred times faster (on the SQuAD paragraphs: 81% take this path, and
+# it agrees with pysbd on 99% of them).
+_AMBIGUOUS = re.compile(r"(?:^|[\s(\"“])(?:[A-Za-z]|Mr|Mrs|Ms|Dr|Prof|St|Mt|Jr|Sr|Inc|Ltd|Co|Corp|vs|etc|al|No|Nos|"
+                        r"Fig|Vol|approx|ca|cf|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Gen|Gov|Sen|Rep|Rev|"
+                        r"Col|Capt|Lt|Sgt|ed|eds|pp|p|op|cit|ibid|viz|Ph|Ave|Blvd|Rd|Ft)\.|\.\.|[.!?][.!?]|"
+                        r"\.[A-Za-z]|\b\d+\.\s+[A-Z]", re.I)
+_BOUNDARY = re.compile(r"[.!?][\"”’)\]]*(\s+)(?=[^\sa-z])")
+
+
+def _plain_sentences(flat: str) -> list[str] | None:
+    if _AMBIGUOUS.search(flat):
+        return None
+    pieces, pos = [], 0
+    for m in _BOUNDARY.finditer(flat):
+        pieces.append(flat[pos:m.start(1)])
+        pos = m.end()
+    pieces.append(flat[pos:])
+    return pieces
+
+
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans (absolute offsets) inside ``text[start:end]``, located by search so that
     they are exact even where the segmenter normalises whitespace."""
     flat = re.sub(r"[\r\n]", " ", text[start:end])
     spans, pos = [], 0
-    for sent in _segmenter().segment(flat):
+    plain = _plain_sentences(flat)
+    for sent in plain if plain is not None else _segmenter().segment(flat):
         piece = sent.strip()
         found = flat.find(piece, pos) if piece else -1
         if found >= 0:
