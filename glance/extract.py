@@ -147,8 +147,13 @@ def _status_period(sentence: str, date: str | None) -> tuple[str, str]:
     return "current", f"as of {date}" if date else ""
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def figures(sentence: Cite, date: str | None) -> list[Figure]:
     text, out, used_until = sentence.text, [], 0
+    if not _DIGIT.search(text):
+        return out
     for m in _VALUE.finditer(text):
         if m.start() < used_until:
             continue
@@ -210,9 +215,14 @@ def _clean_place(name: str) -> str:
     return " ".join(words)
 
 
+_HEAD_WORD = re.compile(rf"\b{_PLACE_HEAD}\b|\bregion\b")
+
+
 def places(sentence: Cite) -> list[tuple[str, str, str]]:
     """(name, group, role) for every named place in the sentence."""
     text = sentence.text
+    if not _HEAD_WORD.search(text):
+        return []
     found = [(m.start(), m.end(), _clean_place(m.group(0))) for m in _PLACE.finditer(text)]
     if not found:
         return []

@@ -73,12 +73,12 @@ def _segmenter():
 
 # Text where a full stop can end something other than a sentence (an initial, "Mr.", "e.g.",
 # "U.S.", an ellipsis, a numbered item) goes to pysbd; elsewhere every ". X" is a boundary, and
-# a regex finds them a hundred times faster (on the SQuAD paragraphs: 81% take this path, and
+# a regex finds them a hundred times faster (on the SQuAD paragraphs: 89% take this path, and
 # it agrees with pysbd on 99% of them).
 _AMBIGUOUS = re.compile(r"(?:^|[\s(\"“])(?:[A-Za-z]|Mr|Mrs|Ms|Dr|Prof|St|Mt|Jr|Sr|Inc|Ltd|Co|Corp|vs|etc|al|No|Nos|"
                         r"Fig|Vol|approx|ca|cf|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Gen|Gov|Sen|Rep|Rev|"
                         r"Col|Capt|Lt|Sgt|ed|eds|pp|p|op|cit|ibid|viz|Ph|Ave|Blvd|Rd|Ft)\.|\.\.|[.!?][.!?]|"
-                        r"\.[A-Za-z]|\b\d+\.\s+[A-Z]", re.I)
+                        r"\.[A-Za-z]|(?:^|[:;]\s*)\d+\.\s", re.I)
 _BOUNDARY = re.compile(r"[.!?][\"”’)\]]*(\s+)(?=[^\sa-z])")
 
 
