@@ -147,12 +147,12 @@ class Assistant:
         except BackendUnavailable as exc:
             notice = f"The {name} backend is unavailable ({exc}); answered with {FALLBACK_BACKEND}."
             name, answerer = FALLBACK_BACKEND, self.answerer(FALLBACK_BACKEND)
-        if not self.catalog.documents():
+        if not self.catalog.has_documents():
             message = load_prompt("empty_store")
             yield message
             return Answer(message, True, [], name, {"total": 0.0}, question=text, notice=notice)
         asked = self.standalone(text, history, answerer)
-        listed = self.tables.answer(asked)
+        listed = self.tables.answer(asked) if self.settings.table_answers else None
         if listed is not None:
             yield from _words(listed.text)
             return Answer(listed.text, False, listed.citations, "tables", {"total": (time.perf_counter() - started) * 1000},

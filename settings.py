@@ -50,6 +50,7 @@ class Settings(BaseSettings):
     rerank_dense: float = 0.0
 
     backend: str = "extractive"
+    table_answers: bool = Field(True, description="answer list questions from the at-a-glance tables")
     answer_passages: int = 4
     max_question_chars: int = 2000
     abstain_min_similarity: float = 0.10
@@ -87,7 +88,8 @@ def feedback_path(settings: Settings) -> Path:
 # (1000/200 recursive splitter, dense top-k, the closest retrieved sentence, never abstaining).
 PROFILES: dict[str, dict[str, object]] = {
     "baseline": {"chunker": "recursive", "chunk_max_chars": 1000, "chunk_overlap": 200,
-                 "chunk_vector": "embed", "retriever": "dense", "backend": "nearest-sentence"},
+                 "chunk_vector": "embed", "retriever": "dense", "backend": "nearest-sentence",
+                 "table_answers": False, "condense": "off"},
 }
 
 

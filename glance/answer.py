@@ -59,7 +59,8 @@ class TableAnswerer:
     def answer(self, question: str) -> Draft | None:
         """The table rows a list question asks for, or None when it is not one (or the rows do
         not cover what it names: "which parks in Shanghai" is not answered with every park)."""
-        if not _LIST_CUE.search(question):
+        if not _LIST_CUE.search(question) or not (_GOALS.search(question) or _FIGURES.search(question)
+                                                   or _PLACES.search(question)):
             return None
         tables = self.tables()
         years = set(_YEAR.findall(question))

@@ -14,13 +14,13 @@ from dataclasses import dataclass, field
 
 import numpy as np
 from chromadb.errors import ChromaError
-from langchain_chroma import Chroma
+
 
 from retrieval.keyword import KeywordIndex
 from schema import Passage
 from settings import Settings
 from store.catalog import Catalog, ChunkRow
-from store.vectors import StoreUnavailable, unreachable
+from store.vectors import KeysOnlyChroma, StoreUnavailable, unreachable
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +59,7 @@ def standardise(values: np.ndarray) -> np.ndarray:
 
 
 class HybridRetriever:
-    def __init__(self, settings: Settings, catalog: Catalog, vectorstore: Chroma) -> None:
+    def __init__(self, settings: Settings, catalog: Catalog, vectorstore: KeysOnlyChroma) -> None:
         self.settings = settings
         self.catalog = catalog
         self.vectorstore = vectorstore
@@ -81,7 +81,7 @@ class HybridRetriever:
         try:
             if self.vectorstore._collection.count() == 0:
                 return []
-            results = self.vectorstore.similarity_search_by_vector(query_vector, k=k)
+            results = self.vectorstore.nearest_keys(query_vector, k)
         except ChromaError as exc:
             if self.settings.chroma_host:
                 raise StoreUnavailable(unreachable(self.settings, exc)) from None
@@ -91,7 +91,7 @@ class HybridRetriever:
             if self.settings.chroma_host:
                 raise StoreUnavailable(unreachable(self.settings, exc)) from None
             raise
-        return [(d.metadata["source"], d.metadata["doc_hash"], int(d.metadata["idx"])) for d in results]
+        return [(m["source"], m["doc_hash"], int(m["idx"])) for m in results]
 
     def candidates(self, question: str, query_vector: list[float]) -> tuple[list[Key], np.ndarray, KeywordIndex]:
         s = self.settings

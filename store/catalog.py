@@ -118,6 +118,9 @@ class Catalog:
             "SELECT source, doc_hash, title, date, chunks, chars, ingested_at FROM documents ORDER BY source")
         return [DocumentInfo(*row) for row in rows]
 
+    def has_documents(self) -> bool:
+        return self._db().execute("SELECT 1 FROM documents LIMIT 1").fetchone() is not None
+
     def active_chunks(self) -> Iterator[ChunkRow]:
         """Current chunks in a stable order, for building the keyword index."""
         yield from self._rows("JOIN documents d USING (source, doc_hash) ORDER BY c.source, c.idx")

@@ -109,3 +109,19 @@ def wait_for_port(port: int, timeout: float = 60) -> bool:
         except OSError:
             time.sleep(0.2)
     return False
+
+
+def chroma_texts(assistant: Assistant) -> list[str]:
+    """The text of every chunk Chroma holds a vector for (Chroma keeps the keys, the catalog the
+    text of every version it has). A vector with no chunk in the catalog fails."""
+    import sqlite3
+
+    db = sqlite3.connect(assistant.settings.store / "catalog.sqlite")
+    texts = []
+    for m in assistant.retriever.vectorstore.get(include=["metadatas"])["metadatas"]:
+        row = db.execute("SELECT text FROM chunks WHERE source=? AND doc_hash=? AND idx=?",
+                         (m["source"], m["doc_hash"], m["idx"])).fetchone()
+        assert row is not None, f"a vector in Chroma has no chunk in the catalog: {m}"
+        texts.append(row[0])
+    db.close()
+    return texts

@@ -6,6 +6,7 @@ import pytest
 from ingest import index as index_module
 from ingest.index import IngestBusy
 from store.catalog import Catalog
+from tests.conftest import chroma_texts
 
 DOC_A = ("Solar plan\n"
          "The city will build 40 solar farms by 2030.\n"
@@ -17,7 +18,7 @@ DOC_B = ("Water plan\n"
 
 def texts_everywhere(assistant) -> list[str]:
     """Every chunk text in Chroma: what a dense query could ever return."""
-    return assistant.retriever.vectorstore.get()["documents"]
+    return chroma_texts(assistant)
 
 
 def retrieved_texts(assistant, question: str) -> list[str]:
@@ -41,11 +42,12 @@ def test_chunks_carry_source_title_date_hash_and_offsets(make_assistant, tmp_pat
     assistant = make_assistant()
     assistant.ingest()
     stored = assistant.retriever.vectorstore.get(include=["metadatas", "documents"])
-    body = [(m, d) for m, d in zip(stored["metadatas"], stored["documents"]) if "farms" in d][0]
-    meta, chunk = body
+    assert not any(stored["documents"]), "Chroma keeps vectors and keys; the catalog keeps the text"
+    chunks = {(c.source, c.doc_hash, c.idx): c.text for c in assistant.catalog.active_chunks()}
+    meta = next(m for m in stored["metadatas"] if "farms" in chunks[(m["source"], m["doc_hash"], m["idx"])])
     assert meta["source"] == "a.txt" and meta["title"] == "Solar plan" and meta["date"] == "2022-03-03"
     assert len(meta["doc_hash"]) == 64
-    assert text[meta["start"]:meta["end"]] == chunk
+    assert text[meta["start"]:meta["end"]] == chunks[(meta["source"], meta["doc_hash"], meta["idx"])]
 
 
 def test_reingest_skips_unchanged_replaces_changed_and_removes_deleted(make_assistant, tmp_path):
