@@ -8,7 +8,7 @@ What each row measures, groups or commits to is read from the words around it in
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -69,7 +69,15 @@ class Glance:
     sentences: list[Cite] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+        """As ``asdict`` would give, built directly (asdict deep-copies every field, which was
+        most of the cost of keeping tables at ingest)."""
+        def cite(c: Cite | None) -> dict | None:
+            return None if c is None else {"source": c.source, "start": c.start, "end": c.end, "text": c.text}
+        return {"figures": [{**{k: getattr(f, k) for k in _FIGURE_FIELDS}, "cite": cite(f.cite)} for f in self.figures],
+                "places": [{"name": p.name, "group": p.group, "role": p.role, "cites": [cite(c) for c in p.cites]}
+                           for p in self.places],
+                "goals": [{**{k: getattr(g, k) for k in _GOAL_FIELDS}, "cite": cite(g.cite)} for g in self.goals],
+                "sentences": [cite(c) for c in self.sentences]}
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> "Glance":
@@ -79,6 +87,10 @@ class Glance:
                    [Place(**{**p, "cites": tuple(cite(c) for c in p["cites"])}) for p in data.get("places", [])],
                    [Goal(**{**g, "cite": cite(g["cite"])}) for g in data.get("goals", [])],
                    [Cite(**c) for c in data.get("sentences", [])])
+
+
+_FIGURE_FIELDS = ("value", "unit", "measure", "status", "period", "qualifier", "equivalent")
+_GOAL_FIELDS = ("goal", "deadline", "actor", "kind")
 
 
 def _norm(text: str) -> str:

@@ -10,14 +10,18 @@ from ingest.loaders import LoadedDocument
 from store.catalog import Catalog
 
 
-def record_version(catalog: Catalog, doc: LoadedDocument, chunks: list[Chunk],
-                   previous: str | None) -> dict[str, Any] | None:
-    """Extract and keep the new version's tables; what changed since ``previous`` (None if new)."""
+def tables_of(doc: LoadedDocument, chunks: list[Chunk]) -> dict[str, Any]:
+    """The tables of one document version, from the sentences its chunks already hold."""
     spans = [s for c in chunks if not c.heading for s in c.sentences]
-    new = extract(doc.source, doc.text, spans, doc.date)
-    catalog.save_glance(doc.source, doc.content_hash, new.to_json())
+    return extract(doc.source, doc.text, spans, doc.date).to_json()
+
+
+def record_version(catalog: Catalog, doc: LoadedDocument, tables: dict[str, Any],
+                   previous: str | None) -> dict[str, Any] | None:
+    """Keep the new version's tables; what changed since ``previous`` (None if it is new)."""
+    catalog.save_glance(doc.source, doc.content_hash, tables)
     old = catalog.glance(doc.source, previous) if previous else None
-    return diff(Glance.from_json(old), new) if old is not None else None
+    return diff(Glance.from_json(old), Glance.from_json(tables)) if old is not None else None
 
 
 def current(catalog: Catalog) -> dict[str, Glance]:

@@ -25,7 +25,7 @@ from langchain_core.documents import Document
 from langchain_core.indexing import index
 
 from embedding import ReusingEmbeddings
-from glance.versions import record_version
+from glance.versions import record_version, tables_of
 from ingest.chunking import CHUNKERS, Chunk
 from ingest.loaders import LOADERS, LoadError, LoadedDocument, file_hash, load
 from schema import IngestReport
@@ -122,7 +122,7 @@ class Indexer:
             for (doc_, chunks), vectors in zip(group, self._embed(group)):
                 self.catalog.add_chunks(doc_, chunks, vectors)
                 previous = current[doc_.source].doc_hash if doc_.source in current else None
-                changes = record_version(self.catalog, doc_, chunks, previous)
+                changes = record_version(self.catalog, doc_, tables_of(doc_, chunks), previous)
                 if changes is not None:
                     report.changes[doc_.source] = changes
                 self.embedder.remember([c.text for c in chunks], [m[0].tolist() for m in vectors])
