@@ -123,9 +123,12 @@ def chat_model(settings: Settings, backend: str) -> BaseChatModel:
             raise BackendUnavailable("openai needs langchain-openai (pip install langchain-openai)") from exc
         if not (settings.openai_base_url or settings.openai_api_key):
             raise BackendUnavailable("openai needs OPENAI_BASE_URL (an OpenAI-compatible server) or OPENAI_API_KEY")
+        # Self-hosted servers (llama.cpp, vLLM) read max_tokens, not OpenAI's max_completion_tokens.
+        limits = ({"extra_body": {"max_tokens": settings.llm_max_tokens}} if settings.openai_base_url
+                  else {"max_tokens": settings.llm_max_tokens})
         return ChatOpenAI(model=settings.openai_model, base_url=settings.openai_base_url or None,
                           api_key=settings.openai_api_key or "not-needed", temperature=settings.llm_temperature,
-                          max_tokens=settings.llm_max_tokens, timeout=settings.llm_timeout, max_retries=0)
+                          timeout=settings.llm_timeout, max_retries=0, stop=["\n\n"], **limits)
     if backend == "ollama":
         try:
             from langchain_ollama import ChatOllama

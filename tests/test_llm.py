@@ -62,7 +62,8 @@ def test_llamacpp_is_not_asked_when_the_document_does_not_answer(llamacpp):
 def openai_server(gguf):
     port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "llama_cpp.server", "--model", str(gguf), "--host", "127.0.0.1",
-                               "--port", str(port), "--n_ctx", "2048", "--model_alias", "gemma"],
+                               "--port", str(port), "--n_ctx", "2048", "--model_alias", "gemma",
+                               "--chat_format", "gemma"],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         if not wait_for_port(port, 120):
