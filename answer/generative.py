@@ -25,6 +25,7 @@ from retrieval.keyword import KeywordIndex
 from schema import Passage
 from settings import Settings
 
+# The markup that fences the data; a weak model echoes it, and it is never part of an answer.
 _TAGS = re.compile(r"</?\s*(passages|question)\s*>", re.I)
 
 
@@ -84,7 +85,7 @@ class GenerativeAnswerer:
                 yield token
         timings["generate"] = (time.perf_counter() - started) * 1000
         t0 = time.perf_counter()
-        verified = self.verifier.verify("".join(raw), passages)
+        verified = self.verifier.verify(_TAGS.sub(" ", "".join(raw)), passages)
         timings["verify"] = (time.perf_counter() - t0) * 1000
         recheck = len(self.verifier.verify(verified.text, verified.citations).removed) if verified.text else 0
         report = {"generated": "".join(raw), **verified.to_json(), "unsupported_after": recheck}
