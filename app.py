@@ -91,7 +91,7 @@ def show_answer(answer: dict) -> None:
     verification = answer.get("verification")
     if verification and verification.get("verified"):
         removed = len(verification.get("removed", []))
-        st.caption(f"✓ Verified: every sentence is supported by the passage it cites"
+        st.caption("✓ Verified: every sentence is supported by the passage it cites"
                    + (f" ({removed} unsupported sentence(s) removed)." if removed else "."))
     for citation in answer.get("citations", []):
         with st.expander(citation_label(citation)):

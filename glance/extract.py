@@ -31,10 +31,6 @@ class Figure:
     equivalent: str = ""
     cite: Cite | None = None
 
-    @property
-    def key(self) -> str:
-        return f"{_norm(self.measure)}|{self.status}|{self.period}|{_norm(self.unit)}"
-
 
 @dataclass(frozen=True)
 class Place:
@@ -55,10 +51,6 @@ class Goal:
     actor: str
     kind: str
     cite: Cite | None = None
-
-    @property
-    def key(self) -> str:
-        return _norm(self.goal)
 
 
 @dataclass
