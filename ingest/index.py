@@ -137,7 +137,9 @@ class Indexer:
         progress(1.0, "Publishing the new version")
         self.catalog.publish(published, removed)
         report.deleted.extend(removed)
-        self._purge([d.source for d in changed] + removed)
+        # A source new to this run has nothing older to purge: a crashed run's leftovers of it
+        # were purged at the start, from the pending list.
+        self._purge([d.source for d in changed if d.source in current] + removed)
         return self._finish(report)
 
     def _embed(self, group: list[tuple[LoadedDocument, list[Chunk]]]) -> list[list[np.ndarray]]:
@@ -213,14 +215,17 @@ class Indexer:
                             documents=len(docs), chunks=sum(d.chunks for d in docs), changes=report.changes)
 
     def _purge(self, sources: list[str]) -> None:
-        """Delete every chunk of these sources that is not of their current version."""
+        """Delete every chunk of these sources that is not of their current version (Chroma is
+        asked about many sources at once: one scan per hundred sources, not one per source)."""
         current = {d.source: d.doc_hash for d in self.catalog.documents()}
-        for source in sources:
-            found = self.vectorstore.get(where={"source": source}, include=["metadatas"])
-            stale = [i for i, m in zip(found["ids"], found["metadatas"]) if m.get("doc_hash") != current.get(source)]
+        for i in range(0, len(sources), 100):
+            part = sources[i:i + 100]
+            found = self.vectorstore.get(where={"source": {"$in": part}}, include=["metadatas"])
+            stale = [key for key, m in zip(found["ids"], found["metadatas"])
+                     if m.get("doc_hash") != current.get(m.get("source"))]
             if stale:
                 self.vectorstore.delete(ids=stale)
                 self.record_manager.delete_keys(stale)
-            self.catalog.drop_versions(source, self.catalog.stale_versions(source))
-        if sources:
-            self.catalog.set_pending([])
+            for source in part:
+                self.catalog.drop_versions(source, self.catalog.stale_versions(source))
+        self.catalog.set_pending([])
