@@ -87,8 +87,7 @@ class GenerativeAnswerer:
         t0 = time.perf_counter()
         verified = self.verifier.verify(_TAGS.sub(" ", "".join(raw)), passages)
         timings["verify"] = (time.perf_counter() - t0) * 1000
-        recheck = len(self.verifier.verify(verified.text, verified.citations).removed) if verified.text else 0
-        report = {"generated": "".join(raw), **verified.to_json(), "unsupported_after": recheck}
+        report = {"generated": "".join(raw), **verified.to_json()}
         if not verified.text:
             return Draft(extractive.text, False, extractive.citations, verification={**report, "verified": False},
                          notice=f"The {self.name} answer had no sentence its passages support; "

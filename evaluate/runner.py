@@ -14,6 +14,7 @@ from typing import Any, Callable
 from langchain_core.embeddings import Embeddings
 
 from assistant import Assistant, build_assistant
+from answer.verify import Verifier
 from evaluate.metrics import score_item, summarise
 from evaluate.queries import Article, Query
 from settings import Settings
@@ -24,9 +25,14 @@ Tick = Callable[[int, int], None]
 def run_queries(assistant: Assistant, queries: list[Query], backend: str | None = None,
                 tick: Tick | None = None) -> list[dict[str, Any]]:
     items = []
+    verifier = Verifier(assistant.embedder, assistant.settings.verify_min_similarity)
     for n, query in enumerate(queries, 1):
         answer = assistant.ask(query.question, backend)
         data = answer.to_json(with_retrieved=True)
+        if data.get("verification") and data["verification"].get("verified"):
+            # What the user was shown, checked again from scratch: the ungrounded rate after.
+            shown = verifier.verify(answer.text, answer.citations)
+            data["verification"]["unsupported_after"] = len(shown.removed)
         item = {"id": query.id, "question": query.question, "type": query.type or _default_type(query),
                 "expect": list(query.expect), "source": query.source, "unanswerable": query.unanswerable, **data}
         item["scores"] = score_item(query, data, data["retrieved"])

@@ -6,7 +6,7 @@ import io
 from typing import Any
 
 from glance.answer import figure_label, goal_label, place_label
-from glance.extract import Cite, Glance
+from glance.extract import Cite, Figure, Glance, Goal, Place
 
 TABLES = ("figures", "places", "goals")
 
@@ -36,8 +36,6 @@ _LABELS = {"figures": figure_label, "places": place_label, "goals": goal_label}
 
 def change_rows(changes: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
     """One row per change: document, table, kind (added/removed/changed), old and new, both cited."""
-    from glance.extract import Figure, Goal, Place
-
     def label(table: str, item: dict) -> str:
         if table == "sentences":
             return item["text"]
