@@ -8,6 +8,7 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 import json  # noqa: E402
+import math  # noqa: E402
 import threading  # noqa: E402
 from pathlib import Path  # noqa: E402
 
@@ -144,13 +145,13 @@ class NumpyBertEncoder:
             q = q.reshape(batch, length, heads, size).transpose(0, 2, 1, 3)
             k = k.reshape(batch, length, heads, size).transpose(0, 2, 3, 1)
             v = v.reshape(batch, length, heads, size).transpose(0, 2, 1, 3)
-            scores = q @ k / np.sqrt(size) + blocked
+            scores = q @ k / math.sqrt(size) + blocked
             scores = np.exp(scores - scores.max(-1, keepdims=True))
             scores /= scores.sum(-1, keepdims=True)
             context = (scores @ v).transpose(0, 2, 1, 3).reshape(batch, length, heads * size)
             x = self._norm(x + context @ layer["attention_out"][0] + layer["attention_out"][1], layer["norm1"])
             hidden = x @ layer["intermediate"][0] + layer["intermediate"][1]
-            hidden = 0.5 * hidden * (1.0 + erf(hidden / np.sqrt(2.0)))
+            hidden = 0.5 * hidden * (1.0 + erf(hidden / math.sqrt(2.0)))
             x = self._norm(x + hidden @ layer["out"][0] + layer["out"][1], layer["norm2"])
         pooled = (x * mask[:, :, None]).sum(1) / np.maximum(mask.sum(1, keepdims=True), 1e-9)
         return pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)

@@ -48,6 +48,7 @@ class Settings(BaseSettings):
     rerank_keyword: float = 1.0
     rerank_sentence: float = 1.5
     rerank_dense: float = 0.0
+    row_cache: int = Field(4096, description="retrieved chunks (with sentence vectors) kept in memory per process")
 
     backend: str = "extractive"
     table_answers: bool = Field(True, description="answer list questions from the at-a-glance tables")

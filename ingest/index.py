@@ -31,6 +31,7 @@ from ingest.loaders import LOADERS, LoadError, LoadedDocument, file_hash, load
 from schema import IngestReport
 from settings import Settings
 from store.catalog import Catalog, page_of
+from store.vectors import chunk_uid
 
 Progress = Callable[[float, str], None]
 log = logging.getLogger(__name__)
@@ -128,7 +129,7 @@ class Indexer:
                 self.embedder.remember([c.text for c in chunks], [m[0].tolist() for m in vectors])
                 try:
                     index(chunk_documents(doc_, chunks), self.record_manager, self.vectorstore, cleanup=None,
-                          source_id_key="source", key_encoder="sha256", batch_size=self.settings.index_batch_size)
+                          source_id_key="source", key_encoder=chunk_uid, batch_size=self.settings.index_batch_size)
                 finally:
                     self.embedder.forget()
                 published.append((doc_, len(chunks)))
@@ -205,7 +206,7 @@ class Indexer:
             self.embedder.remember([r.text for r in rows], [r.vectors[0].tolist() for r in rows])
             try:
                 index(docs, self.record_manager, self.vectorstore, cleanup=None, source_id_key="source",
-                      key_encoder="sha256", batch_size=self.settings.index_batch_size)
+                      key_encoder=chunk_uid, batch_size=self.settings.index_batch_size)
             finally:
                 self.embedder.forget()
 

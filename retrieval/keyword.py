@@ -16,7 +16,7 @@ from store.catalog import ChunkRow
 class KeywordIndex:
     def __init__(self, rows: list[ChunkRow]) -> None:
         self.rows = rows
-        corpus = [terms(f"{row.section} {row.text}" if row.section and not row.heading else row.text) or ["∅"]
+        corpus = [list(terms(f"{row.section} {row.text}" if row.section and not row.heading else row.text)) or ["∅"]
                   for row in rows]
         self._df: Counter[str] = Counter(t for doc in corpus for t in set(doc))
         self._vocab = set(self._df)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 import Stemmer
@@ -24,20 +25,29 @@ def _stemmer() -> "Stemmer.Stemmer":
     return Stemmer.Stemmer("english")
 
 
+def fold(text: str) -> str:
+    """Without accents: a question typed as "Herve" must find "Hervé"."""
+    if text.isascii():
+        return text
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 def words(text: str) -> list[str]:
-    return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+    return [w.lower().replace("’", "'") for w in _WORD.findall(fold(text))]
 
 
 def normalise_number(token: str) -> str:
     return token.replace(",", "") if token[:1].isdigit() else token
 
 
-def terms(text: str) -> list[str]:
-    """Content terms: stemmed words without stopwords; numbers kept whole (``10,000`` → ``10000``)."""
+@lru_cache(maxsize=16384)
+def terms(text: str) -> tuple[str, ...]:
+    """Content terms: stemmed words without stopwords; numbers kept whole (``10,000`` → ``10000``).
+    Cached: answering a question looks at the same retrieved sentences again and again."""
     out = []
     stem = _stemmer().stemWord
     for w in words(text):
         if w in STOPWORDS:
             continue
         out.append(normalise_number(w) if w[0].isdigit() else stem(w.split("'")[0]))
-    return out
+    return tuple(out)

@@ -39,6 +39,10 @@ CREATE TABLE IF NOT EXISTS glance (
 """
 
 
+Key = tuple[str, str, int]
+"""A chunk's identity: (source, doc_hash, idx)."""
+
+
 @dataclass(frozen=True)
 class DocumentInfo:
     source: str
@@ -136,13 +140,13 @@ class Catalog:
                                'AND c."end">? AND c.heading=0 ORDER BY c.start DESC LIMIT 1',
                                (source, offset, offset)), None)
 
-    def get_chunks(self, keys: Iterable[tuple[str, str, int]]) -> dict[tuple[str, str, int], ChunkRow]:
+    def get_chunks(self, keys: Iterable[Key]) -> dict[Key, ChunkRow]:
         """Rows for (source, doc_hash, idx) keys, with their vectors, only if that version is
         still current."""
         keys = list(keys)
         if not keys:
             return {}
-        found: dict[tuple[str, str, int], ChunkRow] = {}
+        found: dict[Key, ChunkRow] = {}
         for i in range(0, len(keys), 300):
             part = keys[i:i + 300]
             clause = " OR ".join(["(c.source=? AND c.doc_hash=? AND c.idx=?)"] * len(part))

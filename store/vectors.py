@@ -1,6 +1,8 @@
 """The dense side of the store: a Chroma collection and LangChain's record manager beside it."""
 from __future__ import annotations
 
+import hashlib
+import json
 import uuid
 from pathlib import Path
 from typing import Any, Iterable
@@ -9,9 +11,11 @@ import chromadb
 from chromadb.config import Settings as ChromaSettings
 from langchain_chroma import Chroma
 from langchain_classic.indexes import SQLRecordManager
+from langchain_core.documents import Document
 from langchain_core.embeddings import Embeddings
 
 from settings import Settings
+from store.catalog import Key
 
 
 class StoreUnavailable(RuntimeError):
@@ -39,6 +43,26 @@ def unreachable(settings: Settings, exc: BaseException) -> str:
             f"({exc.__class__.__name__}); check that it is running")
 
 
+def chunk_uid(doc: Document) -> str:
+    """The Chroma id (and record-manager key) of a chunk: a hash of its text and metadata, so the
+    indexing API sees any change, followed by its catalog key, so a search needs ids alone
+    (fetching metadata was a third of a search's time)."""
+    m = doc.metadata
+    digest = hashlib.sha256(json.dumps([doc.page_content, m], sort_keys=True).encode()).hexdigest()
+    return json.dumps([digest, m["source"], m["doc_hash"], m["idx"]], ensure_ascii=False)
+
+
+def key_of_uid(uid: str) -> Key | None:
+    """The catalog key in an id made by ``chunk_uid``; None for ids of older stores (plain hashes)."""
+    if not uid.startswith("["):
+        return None
+    try:
+        _, source, doc_hash, idx = json.loads(uid)
+        return source, doc_hash, int(idx)
+    except (ValueError, TypeError):
+        return None
+
+
 class KeysOnlyChroma(Chroma):
     """A Chroma collection of vectors and chunk keys, without the chunk text: answers quote the
     catalog, never Chroma, and Chroma's full-text index of stored documents took 40 % of an
@@ -53,10 +77,17 @@ class KeysOnlyChroma(Chroma):
             self._collection.upsert(ids=ids, embeddings=vectors, metadatas=metadatas)
         return ids
 
-    def nearest_keys(self, vector: list[float], k: int) -> list[dict]:
-        """The metadata (chunk keys) of the k nearest vectors."""
-        found = self._collection.query(query_embeddings=[vector], n_results=k, include=["metadatas"])
-        return found["metadatas"][0] if found["metadatas"] else []
+    def nearest_keys(self, vector: list[float], k: int) -> list[Key]:
+        """The catalog keys of the k nearest vectors, best first."""
+        found = self._collection.query(query_embeddings=[vector], n_results=k, include=[])
+        ids = found["ids"][0] if found["ids"] else []
+        keys = {uid: key_of_uid(uid) for uid in ids}
+        older = [uid for uid, key in keys.items() if key is None]
+        if older:
+            got = self._collection.get(ids=older, include=["metadatas"])
+            keys.update({uid: (m["source"], m["doc_hash"], int(m["idx"]))
+                         for uid, m in zip(got["ids"], got["metadatas"]) if m})
+        return [keys[uid] for uid in ids if keys.get(uid)]
 
 
 def open_vectorstore(settings: Settings, embedder: Embeddings) -> KeysOnlyChroma:

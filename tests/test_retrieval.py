@@ -1,6 +1,9 @@
 """Hybrid retrieval: both rankers contribute, and the keyword index is built once per version."""
+from langchain_core.documents import Document
+
 from retrieval.hybrid import reciprocal_rank_fusion
 from retrieval.text import terms
+from store.vectors import chunk_uid, key_of_uid
 
 
 def test_reciprocal_rank_fusion_rewards_agreement():
@@ -10,7 +13,7 @@ def test_reciprocal_rank_fusion_rewards_agreement():
 
 
 def test_terms_keep_numbers_whole_and_stem_words():
-    assert terms("The 10,000 people's R&D spending in 2025") == ["10000", "peopl", "r&d", "spend", "2025"]
+    assert terms("The 10,000 people's R&D spending in 2025") == ("10000", "peopl", "r&d", "spend", "2025")
 
 
 def test_exact_rare_term_finds_its_paragraph(assistant):
@@ -35,3 +38,29 @@ def test_keyword_index_is_reused_across_queries_and_rebuilt_after_an_ingest(make
     assistant.ingest()
     assert assistant.retriever.keyword_index() is not first
     assert "4" in assistant.ask("How many bridges does the river get?").text
+
+
+def test_a_search_reads_chunk_keys_from_ids_and_from_metadata_for_older_stores(make_assistant, tmp_path):
+    (tmp_path / "corpus" / "a.txt").write_text("Parks plan\nThe city opens 9 parks.\n")
+    assistant = make_assistant()
+    assistant.ingest()
+    store = assistant.retriever.vectorstore
+    vector = assistant.embedder.embed_query("parks")
+    (new,) = store.nearest_keys(vector, 1)
+    assert new[0] == "a.txt" and key_of_uid(chunk_uid(Document("x", metadata={
+        "source": "a.txt", "doc_hash": new[1], "idx": new[2]}))) == new
+    store._collection.upsert(ids=["0f" * 32], embeddings=[vector],
+                             metadatas=[{"source": "old.txt", "doc_hash": "abc", "idx": 3}])
+    assert store.nearest_keys(vector, 2)[0] == ("old.txt", "abc", 3)
+
+
+def test_a_running_assistant_quotes_the_version_another_process_published(make_assistant, tmp_path):
+    corpus = tmp_path / "corpus"
+    (corpus / "a.txt").write_text("Parks plan\nThe city opens 9 parks.\n")
+    serving = make_assistant()
+    serving.ingest()
+    assert "9 parks" in serving.ask("How many parks does the city open?").text
+    (corpus / "a.txt").write_text("Parks plan\nThe city opens 12 parks.\n")
+    make_assistant().ingest()
+    answer = serving.ask("How many parks does the city open?")
+    assert "12 parks" in answer.text and "9 parks" not in answer.citations[0].text
