@@ -56,6 +56,8 @@ class Settings(BaseSettings):
     max_question_chars: int = 2000
     abstain_min_similarity: float = 0.10
     abstain_min_coverage: float = 0.25
+    abstain_unknown_share: float = Field(0.7, description="low coverage abstains only when this share of the "
+                                                         "question (by rarity) is words the documents never use")
     short_answers: bool = True
     list_answer_max: int = 4
     list_min_ratio: float = 0.85

@@ -13,11 +13,12 @@ from dataclasses import dataclass, field
 
 from langchain_core.embeddings import Embeddings
 
-from answer.question import Kind, Question
+from answer.opposites import contradiction
+from answer.question import COUNT_WORDS, Kind, Question
 from prompts import load_prompt
 from retrieval.hybrid import Hit
 from retrieval.keyword import KeywordIndex
-from retrieval.text import terms
+from retrieval.text import terms, words
 from schema import Passage
 from settings import Settings
 
@@ -27,7 +28,7 @@ _DATE = re.compile(r"\b(1[0-9]\d\d|20\d\d|\d{1,2}(st|nd|rd|th)|century|centuries
                    r"May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|"
                    r"Sept|Oct|Nov|Dec|spring|summer|autumn|winter|decade)\b")
 _FUTURE = re.compile(r"\b(should|will|shall|aims? to|plans? to|targets?|by 20\d\d|going to|is to be|are to be)\b", re.I)
-_NEGATION = re.compile(r"\b(not|never|no|none|nor|n't|without|neither)\b|n't\b", re.I)
+_NEGATION = re.compile(r"\b(not|never|no|none|nor|n't|without|neither|cannot)\b|n't\b", re.I)
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+")
 
 
@@ -140,22 +141,40 @@ class ExtractiveAnswerer:
                        + s.w_tense * c.tense + s.w_rank / (1 + c.rank))
         return sorted(cands, key=lambda c: -c.score)
 
-    def abstain_reason(self, question: Question, best: Candidate) -> str:
+    @staticmethod
+    def unknown_share(question: Question, keyword: KeywordIndex) -> float:
+        """How much of the question (by rarity) the documents never use. Low coverage alone is
+        common in answerable questions that paraphrase; low coverage by words the documents do
+        not know ("mayor", "unemployment") is a question about something else."""
+        weights = {t: keyword.idf(t) for t in (question.topic_terms or question.terms)}
+        total = sum(weights.values())
+        return sum(w for t, w in weights.items() if not keyword.known(t)) / total if total else 1.0
+
+    def abstain_reason(self, question: Question, best: Candidate, keyword: KeywordIndex) -> str:
         """Why the best evidence does not answer the question, or "" if it does. Each rule is a
-        decisive part of the question missing from the evidence (tuned on SQuAD 2.0's
-        unanswerable questions: each rule alone abstains far more on them than on answerable ones)."""
+        decisive part of the question missing from the evidence, or contradicted by it (tuned
+        on SQuAD 2.0's unanswerable questions: each rule abstains far more on them than on
+        answerable ones)."""
         s = self.settings
         row = best.hit.row
-        context = set(terms(f"{row.title} {row.section} {row.text}"))
+        context_text = f"{row.title} {row.section} {row.text}"
+        context = set(terms(context_text))
+        said = words(context_text)
+        said_words, said_run = set(said), f" {' '.join(said)} "
         missing = [y for y in sorted(question.years) if y not in row.text]
         missing += [n for n in sorted(question.numbers) if n not in context]
         missing += [n for n in question.names if n not in context]
+        missing += [p for p in question.phrases if f" {p} " not in said_run]
+        missing += [c for c in question.counts if c not in said_words and COUNT_WORDS.get(c) not in said_words]
         if missing:
             return f"the evidence does not mention {', '.join(missing)}"
         if question.negated and not _NEGATION.search(best.text):
             return "the question asks about what is not so, and the evidence does not say that"
-        if best.context_coverage < s.abstain_min_coverage:
-            return f"the evidence covers too little of the question ({best.context_coverage:.2f})"
+        opposite = contradiction(set(question.words), set(words(best.text)))
+        if opposite:
+            return f"the question asks about “{opposite[0]}”, the evidence says “{opposite[1]}”"
+        if best.context_coverage < s.abstain_min_coverage and self.unknown_share(question, keyword) >= s.abstain_unknown_share:
+            return f"the evidence covers too little of the question ({best.context_coverage:.2f}), and the documents never use most of its words"
         if best.dense < s.abstain_min_similarity:
             return f"the evidence is not close to the question ({best.dense:.2f})"
         return ""
@@ -165,7 +184,7 @@ class ExtractiveAnswerer:
         if not ranked:
             return Draft(load_prompt("refusal"), True, reason="nothing retrieved")
         best = ranked[0]
-        reason = self.abstain_reason(question, best)
+        reason = self.abstain_reason(question, best, keyword)
         if reason:
             return Draft(load_prompt("refusal"), True, reason=reason)
         chosen = [best]

@@ -42,6 +42,15 @@ FRAMING = frozenset(terms(
 
 # Capitalised words after the first: names of places, people, organisations.
 _PROPER = re.compile(r"(?<=[\w,;:)] )(?!I\b)[A-Z][\w&'’.-]*")
+# Runs of them ("Major League Soccer", "Edward the Confessor"): a name is its words in their order.
+_PROPER_RUN = re.compile(r"(?<=[\w,;:)] )(?!I\b)([A-Z][\w&'’.-]*(?:\s+(?:of|the|de|du|von|van)?\s*[A-Z][\w&'’.-]*)+)")
+_NAME_JOINS = re.compile(r"\s+(?:and|&)\s+|['’]s\b")
+# Counts and ranks a question can swap ("the three integer responses" for the two); "one" and
+# "two" are left out, as texts often list two things without saying "two".
+COUNT_WORDS = {w: str(n) for n, w in enumerate(
+    "_ _ _ three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen twenty".split()) if w != "_"}
+RANK_WORDS = frozenset("second third fourth fifth sixth seventh eighth ninth tenth".split())
 _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)s?\b")
 _NUMBER = re.compile(r"\d")
 
@@ -57,19 +66,37 @@ class Question:
     present: bool = False
     names: tuple[str, ...] = ()
     negated: bool = False
+    phrases: tuple[str, ...] = ()
+    counts: tuple[str, ...] = ()
+    words: frozenset[str] = frozenset()
 
     @property
     def topic_terms(self) -> tuple[str, ...]:
         return tuple(t for t in self.terms if t not in FRAMING)
 
 
+def name_phrases(text: str) -> tuple[str, ...]:
+    """Names of two words or more, in the question's words ("Rob Curran" is not "Tim Curran")."""
+    found = []
+    for run in _PROPER_RUN.findall(text):
+        for part in _NAME_JOINS.split(run):
+            said = words(part)
+            if len(said) >= 2:
+                found.append(" ".join(said))
+    return tuple(dict.fromkeys(found))
+
+
 def analyse(text: str) -> Question:
-    lowered = " ".join(words(text))
+    said = words(text)
+    lowered = " ".join(said)
     kind = next((k for k, pattern in _KIND_PATTERNS if pattern.search(lowered)), Kind.OTHER)
     years = frozenset(_YEAR.findall(text))
     numbers = frozenset(w.replace(",", "") for w in words(text) if _NUMBER.match(w)) - years
     asks_metadata = bool(re.search(r"\b(title|headline|published|source|date of|dated|who wrote|author)\b", lowered))
     return Question(text=text, kind=kind, terms=tuple(dict.fromkeys(terms(text))), years=years,
                     numbers=numbers, asks_metadata=asks_metadata, present=bool(_PRESENT.search(lowered)),
-                    negated=bool(re.search(r"\b(not|never)\b|n't\b", text.lower())),
-                    names=tuple(dict.fromkeys(t for m in _PROPER.findall(text) for t in terms(m))))
+                    negated=bool(re.search(r"\b(not|never|cannot)\b|n't\b", lowered)),
+                    names=tuple(dict.fromkeys(t for m in _PROPER.findall(text) for t in terms(m))),
+                    phrases=name_phrases(text),
+                    counts=tuple(dict.fromkeys(w for w in said if w in COUNT_WORDS or w in RANK_WORDS)),
+                    words=frozenset(said))
