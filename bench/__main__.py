@@ -195,6 +195,7 @@ def plot_scale(points: list[dict[str, Any]], path: Path) -> None:
     ax.plot(sizes, [p["query_p50_ms"] for p in points], marker="o", label="answer p50")
     ax.plot(sizes, [p["retrieve_p50_ms"] for p in points], marker="o", label="retrieve p50")
     ax.set_xscale("log")
+    ax.set_ylim(bottom=0)
     ax.set_xlabel("chunks in the store")
     ax.set_ylabel("ms")
     ax.legend()

@@ -25,6 +25,7 @@ from store.vectors import KeysOnlyChroma, StoreUnavailable, unreachable
 
 log = logging.getLogger(__name__)
 
+
 @dataclass(frozen=True)
 class Hit:
     """A retrieved chunk with the evidence each signal gave for it."""
