@@ -31,7 +31,7 @@ from ingest.loaders import LOADERS, LoadError, LoadedDocument, file_hash, load
 from schema import IngestReport
 from settings import Settings
 from store.catalog import Catalog, page_of
-from store.vectors import chunk_uid
+from store.vectors import chunk_uid, key_of_uid
 
 Progress = Callable[[float, str], None]
 log = logging.getLogger(__name__)
@@ -184,12 +184,17 @@ class Indexer:
 
     def _repair_vectors(self) -> None:
         """A kill -9 can leave Chroma's vector index unreadable. The catalog holds every current
-        chunk's text and vector, so the collection is rebuilt from it, embedding nothing."""
+        chunk's text and vector, so the collection is rebuilt from it, embedding nothing. A store
+        made before ids carried chunk keys is rebuilt the same way, once."""
         collection = self.vectorstore._collection
         try:
-            if collection.count():
-                collection.query(query_embeddings=[self.embedder.embed_query("probe")], n_results=1)
-            return
+            if not collection.count():
+                return
+            collection.query(query_embeddings=[self.embedder.embed_query("probe")], n_results=1)
+            older = key_of_uid(collection.get(limit=1, include=[])["ids"][0]) is None
+            if not older or self.settings.chroma_host:
+                return
+            log.info("rebuilding the vector index from the catalog with ids that carry chunk keys")
         except ChromaError as exc:
             if self.settings.chroma_host:
                 raise

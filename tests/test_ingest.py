@@ -6,6 +6,7 @@ import pytest
 from ingest import index as index_module
 from ingest.index import IngestBusy
 from store.catalog import Catalog
+from store.vectors import key_of_uid
 from tests.conftest import chroma_texts
 
 DOC_A = ("Solar plan\n"
@@ -204,3 +205,21 @@ def test_ingest_embeds_each_distinct_sentence_once_and_no_chunk_whole(make_assis
     assistant.ingest()
     sentences = {line for doc in (DOC_A, DOC_B) for line in doc.splitlines()}
     assert sorted(embedded) == sorted(sentences)
+
+
+def test_a_store_with_ids_of_an_older_release_is_rebuilt_once_without_embedding(make_assistant, tmp_path,
+                                                                                 embedded_texts):
+    (tmp_path / "corpus" / "a.txt").write_text(DOC_A)
+    assistant = make_assistant()
+    assistant.ingest()
+    collection = assistant.retriever.vectorstore._collection
+    found = collection.get(include=["embeddings", "metadatas"])
+    collection.delete(ids=found["ids"])
+    collection.upsert(ids=[f"{i:064x}" for i in range(len(found["ids"]))], embeddings=found["embeddings"],
+                      metadatas=found["metadatas"])
+    embedded_texts.clear()
+    assistant.ingest()
+    ids = assistant.retriever.vectorstore._collection.get(include=[])["ids"]
+    assert len(ids) == len(found["ids"]) and all(key_of_uid(i) for i in ids)
+    assert embedded_texts == []
+    assert "40 solar farms" in assistant.ask("How many solar farms will the city build?").text
