@@ -173,8 +173,10 @@ class ExtractiveAnswerer:
         opposite = contradiction(set(question.words), set(words(best.text)))
         if opposite:
             return f"the question asks about “{opposite[0]}”, the evidence says “{opposite[1]}”"
-        if best.context_coverage < s.abstain_min_coverage and self.unknown_share(question, keyword) >= s.abstain_unknown_share:
-            return f"the evidence covers too little of the question ({best.context_coverage:.2f}), and the documents never use most of its words"
+        if (best.context_coverage < s.abstain_min_coverage
+                and self.unknown_share(question, keyword) >= s.abstain_unknown_share):
+            return (f"the evidence covers too little of the question ({best.context_coverage:.2f}), "
+                    "and the documents never use most of its words")
         if best.dense < s.abstain_min_similarity:
             return f"the evidence is not close to the question ({best.dense:.2f})"
         return ""

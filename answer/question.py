@@ -48,8 +48,8 @@ _NAME_JOINS = re.compile(r"\s+(?:and|&)\s+|['’]s\b")
 # Counts and ranks a question can swap ("the three integer responses" for the two); "one" and
 # "two" are left out, as texts often list two things without saying "two".
 COUNT_WORDS = {w: str(n) for n, w in enumerate(
-    "_ _ _ three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
-    "eighteen nineteen twenty".split()) if w != "_"}
+    "three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen twenty".split(), start=3)}
 RANK_WORDS = frozenset("second third fourth fifth sixth seventh eighth ninth tenth".split())
 _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)s?\b")
 _NUMBER = re.compile(r"\d")
@@ -91,7 +91,7 @@ def analyse(text: str) -> Question:
     lowered = " ".join(said)
     kind = next((k for k, pattern in _KIND_PATTERNS if pattern.search(lowered)), Kind.OTHER)
     years = frozenset(_YEAR.findall(text))
-    numbers = frozenset(w.replace(",", "") for w in words(text) if _NUMBER.match(w)) - years
+    numbers = frozenset(w.replace(",", "") for w in said if _NUMBER.match(w)) - years
     asks_metadata = bool(re.search(r"\b(title|headline|published|source|date of|dated|who wrote|author)\b", lowered))
     return Question(text=text, kind=kind, terms=tuple(dict.fromkeys(terms(text))), years=years,
                     numbers=numbers, asks_metadata=asks_metadata, present=bool(_PRESENT.search(lowered)),
