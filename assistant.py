@@ -69,8 +69,13 @@ class AnswerStream:
 
 
 def _words(text: str) -> Iterator[str]:
-    for piece in re.findall(r"\S+\s*", text):
-        yield piece
+    yield from re.findall(r"\S+\s*", text)
+
+
+def _known_backend(name: str) -> str:
+    if name not in BACKENDS:
+        raise BadQuestion(f"unknown backend {name!r}; choose one of: {', '.join(BACKENDS)}")
+    return name
 
 
 def check_settings(settings: Settings) -> None:
@@ -95,9 +100,7 @@ class Assistant:
         self._answerers: dict[str, object] = {}
 
     def answerer(self, name: str):
-        if name not in BACKENDS:
-            raise BadQuestion(f"unknown backend {name!r}; choose one of: {', '.join(BACKENDS)}")
-        if name not in self._answerers:
+        if _known_backend(name) not in self._answerers:
             self._answerers[name] = BACKENDS[name](self.settings, self.embedder)
         return self._answerers[name]
 
@@ -120,9 +123,7 @@ class Assistant:
         """Check the question now (a bad one raises here, before anything is shown), then
         answer it as a stream of text."""
         text = clean_question(question, self.settings.max_question_chars)
-        name = backend or self.settings.backend
-        if name not in BACKENDS:
-            raise BadQuestion(f"unknown backend {name!r}; choose one of: {', '.join(BACKENDS)}")
+        name = _known_backend(backend or self.settings.backend)
         return AnswerStream(self._answer(text, name, list(history or [])))
 
     def standalone(self, question: str, history: list[str], answerer: object) -> str:

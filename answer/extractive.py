@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from langchain_core.embeddings import Embeddings
 
 from answer.opposites import contradiction
-from answer.question import COUNT_WORDS, Kind, Question
+from answer.question import COUNT_WORDS, NEGATION, Kind, Question
 from prompts import load_prompt
 from retrieval.hybrid import Hit
 from retrieval.keyword import KeywordIndex
@@ -28,7 +28,6 @@ _DATE = re.compile(r"\b(1[0-9]\d\d|20\d\d|\d{1,2}(st|nd|rd|th)|century|centuries
                    r"May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|"
                    r"Sept|Oct|Nov|Dec|spring|summer|autumn|winter|decade)\b")
 _FUTURE = re.compile(r"\b(should|will|shall|aims? to|plans? to|targets?|by 20\d\d|going to|is to be|are to be)\b", re.I)
-_NEGATION = re.compile(r"\b(not|never|no|none|nor|n't|without|neither|cannot)\b|n't\b", re.I)
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+")
 
 
@@ -168,7 +167,7 @@ class ExtractiveAnswerer:
         missing += [c for c in question.counts if c not in said_words and COUNT_WORDS.get(c) not in said_words]
         if missing:
             return f"the evidence does not mention {', '.join(missing)}"
-        if question.negated and not _NEGATION.search(best.text):
+        if question.negated and not NEGATION.search(best.text):
             return "the question asks about what is not so, and the evidence does not say that"
         opposite = contradiction(set(question.words), set(words(best.text)))
         if opposite:

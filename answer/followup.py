@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from answer.question import FRAMING
+from answer.question import FRAMING, YEAR
 from prompts import load_prompt
 from retrieval.text import terms
 
@@ -19,7 +19,6 @@ _FRAME = re.compile(r"^\s*(?P<frame>(?:what|which|who|whom|whose|when|where|why|
 _TIME = re.compile(r"\s*\b(?:(?:for|by|in|until|before|after|from|of|since)\s+(?:the\s+)?(?:year\s+)?)?"
                    r"(?:1[5-9]\d\d|20\d\d)s?\b", re.I)
 _NOW = re.compile(r"\b(now|today|currently|current|at present|presently|so far|to date|nowadays)\b", re.I)
-_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)s?\b")
 _PLAN_WORDS = re.compile(r"\s*\b(target(?:ed)?|goal|aim|objective|plan(?:ned)?)\b", re.I)
 
 
@@ -52,14 +51,14 @@ def rewrite(question: str, history: list[str]) -> str:
         rest = about.group("rest") if about else body.rstrip("?").strip()
         if re.search(r"\b(the|a|an)$", frame, re.I):
             rest = re.sub(r"^(the|a|an)\s+", "", rest, flags=re.I)
-        if _YEAR.search(rest) and _YEAR.search(previous):
-            return _YEAR.sub(_YEAR.search(rest).group(0), previous, count=1)
+        if YEAR.search(rest) and YEAR.search(previous):
+            return YEAR.sub(YEAR.search(rest).group(0), previous, count=1)
         if _NOW.search(rest):
             base = _PLAN_WORDS.sub("", _TIME.sub("", subject)).strip()
             return f"{frame} {base} {rest}?"
         times = " ".join(m.group(0).strip() for m in _TIME.finditer(subject))
         return f"{frame} {rest} {times}".strip() + "?"
-    if _NOW.search(body) or _YEAR.search(body):
+    if _NOW.search(body) or YEAR.search(body):
         subject = _TIME.sub("", subject)
         if _NOW.search(body):
             subject = _PLAN_WORDS.sub("", subject)

@@ -85,7 +85,7 @@ class GenerativeAnswerer:
                 yield token
         timings["generate"] = (time.perf_counter() - started) * 1000
         t0 = time.perf_counter()
-        verified = self.verifier.verify(_TAGS.sub(" ", "".join(raw)), passages)
+        verified = self.verifier.verify(as_data("".join(raw)), passages)
         timings["verify"] = (time.perf_counter() - t0) * 1000
         report = {"generated": "".join(raw), **verified.to_json()}
         if not verified.text:

@@ -51,7 +51,9 @@ COUNT_WORDS = {w: str(n) for n, w in enumerate(
     "three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
     "eighteen nineteen twenty".split(), start=3)}
 RANK_WORDS = frozenset("second third fourth fifth sixth seventh eighth ninth tenth".split())
-_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)s?\b")
+YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)s?\b")
+# A statement that something is not so (in evidence and in generated answers alike).
+NEGATION = re.compile(r"\b(not|never|no|none|nor|without|neither|cannot)\b|n't\b", re.I)
 _NUMBER = re.compile(r"\d")
 
 
@@ -90,7 +92,7 @@ def analyse(text: str) -> Question:
     said = words(text)
     lowered = " ".join(said)
     kind = next((k for k, pattern in _KIND_PATTERNS if pattern.search(lowered)), Kind.OTHER)
-    years = frozenset(_YEAR.findall(text))
+    years = frozenset(YEAR.findall(text))
     numbers = frozenset(w.replace(",", "") for w in said if _NUMBER.match(w)) - years
     asks_metadata = bool(re.search(r"\b(title|headline|published|source|date of|dated|who wrote|author)\b", lowered))
     return Question(text=text, kind=kind, terms=tuple(dict.fromkeys(terms(text))), years=years,

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from langchain_core.embeddings import Embeddings
 
+from answer.question import NEGATION
 from embedding import embed_short
 from ingest.chunking import sentences
 from retrieval.text import terms, words
@@ -23,7 +24,6 @@ _MARKER = re.compile(r"\s*\[(\d+(?:\s*,\s*\d+)*)\]")
 _LEADING_MARKERS = re.compile(r"^(\[\d+(?:\s*,\s*\d+)*\]\s*)+")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _NAME = re.compile(r"(?<=[\w,;:)] )(?!I\b)[A-Z][\w&'’-]*|^[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*)+")
-_NEGATION = re.compile(r"\b(not|never|no|none|nor|neither|without)\b|n't\b", re.I)
 _NUMBER_WORDS = ("percent", "billion", "million", "trillion", "thousand")
 
 
@@ -137,10 +137,10 @@ class Verifier:
         self.min_linked = min_linked
 
     def _passage_sentences(self, passage: Passage) -> list[tuple[int, int]]:
-        spans = passage.metadata.get("sentences") or sentences(passage.text, 0, len(passage.text))
-        if passage.metadata.get("sentences"):
-            return [tuple(s) for s in spans]
-        return [(passage.start + a, passage.start + b) for a, b in spans]
+        known = passage.metadata.get("sentences")
+        if known:
+            return [tuple(s) for s in known]
+        return [(passage.start + a, passage.start + b) for a, b in sentences(passage.text, 0, len(passage.text))]
 
     def check(self, claim: str, cited: list[int], passages: list[Passage],
               vectors: dict[str, np.ndarray]) -> Check:
@@ -166,7 +166,7 @@ class Verifier:
             if similarity[best] < self.min_similarity:
                 reasons.append(f"[{n}] is not close to it ({similarity[best]:.2f})")
                 continue
-            if bool(_NEGATION.search(plain)) != bool(_NEGATION.search(texts[best])):
+            if bool(NEGATION.search(plain)) != bool(NEGATION.search(texts[best])):
                 reasons.append(f"[{n}] says the opposite")
                 continue
             coverage, linked = _lexical_support(plain, texts[best])

@@ -76,10 +76,9 @@ def bench_ingest(embedder, articles: int) -> dict[str, Any]:
 def bench_latency(embedder, questions: int, rounds: int = 2) -> dict[str, Any]:
     """Both configurations on the same questions, each question asked of one then the other
     (alternating which goes first), so that neither gains from the machine's drift over a run."""
-    from assistant import build_assistant
     from bench.corpora import SQUAD
     from evaluate.queries import load_squad
-    from evaluate.runner import report, run_queries, sample_squad
+    from evaluate.runner import article_assistant, report, run_queries, sample_squad
     from settings import load_settings, variant
 
     configs = {"ours": load_settings(), "naive": variant(load_settings(), "baseline")}
@@ -89,15 +88,10 @@ def bench_latency(embedder, questions: int, rounds: int = 2) -> dict[str, Any]:
         if not article.queries:
             continue
         with tempfile.TemporaryDirectory() as tmp:
-            assistants = {}
-            for name, settings in configs.items():
-                corpus = Path(tmp) / name / "corpus"
-                corpus.mkdir(parents=True)
-                (corpus / article.queries[0].document).write_text(article.text, encoding="utf-8")
-                assistants[name] = build_assistant(settings.model_copy(
-                    update={"corpus": corpus, "store": Path(tmp) / name / "store"}), embedder)
-                assistants[name].ingest()
-                assistants[name].ask(article.queries[0].question)
+            assistants = {name: article_assistant(settings, embedder, article, Path(tmp) / name)
+                          for name, settings in configs.items()}
+            for assistant in assistants.values():
+                assistant.ask(article.queries[0].question)
             for round_ in range(rounds):
                 for i, query in enumerate(article.queries):
                     for name in (("ours", "naive") if (i + round_) % 2 == 0 else ("naive", "ours")):
@@ -119,8 +113,6 @@ def bench_latency(embedder, questions: int, rounds: int = 2) -> dict[str, Any]:
 
 
 def bench_cold_start(with_browser: bool) -> dict[str, Any]:
-    from bench.corpora import squad_articles  # noqa: F401 (same corpus as the app's)
-
     with tempfile.TemporaryDirectory() as tmp:
         env = {**os.environ, "GUIDE_STORE": str(Path(tmp) / "store")}
         subprocess.run([sys.executable, "-m", "ingest"], cwd=ROOT, env=env, check=True, capture_output=True)

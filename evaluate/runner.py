@@ -70,6 +70,16 @@ def sample_squad(articles: list[Article], limit: int | None) -> list[Article]:
     return [Article(a.title, a.text, [q for q in a.queries if q.id in chosen]) for a in articles]
 
 
+def article_assistant(settings: Settings, embedder: Embeddings, article: Article, folder: Path) -> Assistant:
+    """An assistant whose store under ``folder`` holds one SQuAD article as its only document."""
+    corpus = folder / "corpus"
+    corpus.mkdir(parents=True)
+    (corpus / article.queries[0].document).write_text(article.text, encoding="utf-8")
+    assistant = build_assistant(settings.model_copy(update={"corpus": corpus, "store": folder / "store"}), embedder)
+    assistant.ingest()
+    return assistant
+
+
 def run_squad(settings: Settings, embedder: Embeddings, articles: list[Article],
               tick: Tick | None = None) -> list[dict[str, Any]]:
     """Each article is ingested as the only document of a temporary store, then its questions
@@ -80,12 +90,7 @@ def run_squad(settings: Settings, embedder: Embeddings, articles: list[Article],
         if not article.queries:
             continue
         with tempfile.TemporaryDirectory(prefix="squad-") as tmp:
-            corpus = Path(tmp) / "corpus"
-            corpus.mkdir()
-            (corpus / article.queries[0].document).write_text(article.text, encoding="utf-8")
-            local = settings.model_copy(update={"corpus": corpus, "store": Path(tmp) / "store"})
-            assistant = build_assistant(local, embedder)
-            assistant.ingest()
+            assistant = article_assistant(settings, embedder, article, Path(tmp))
             offset = done
             items.extend(run_queries(assistant, article.queries, tick=tick and (
                 lambda n, _: tick(offset + n, total))))

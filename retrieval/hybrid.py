@@ -83,7 +83,11 @@ class HybridRetriever:
             if self._rows[0] != generation:
                 self._rows = (generation, OrderedDict())
             cache = self._rows[1]
-            found = {key: cache[key] for key in keys if key in cache}
+            found = {}
+            for key in keys:
+                if key in cache:
+                    cache.move_to_end(key)
+                    found[key] = cache[key]
         missing = [key for key in keys if key not in found]
         if missing:
             fetched = self.catalog.get_chunks(missing)
@@ -93,10 +97,6 @@ class HybridRetriever:
                     cache.update(fetched)
                     while len(cache) > self.settings.row_cache:
                         cache.popitem(last=False)
-        with self._lock:
-            for key in found:
-                if key in cache:
-                    cache.move_to_end(key)
         return found
 
     def dense(self, query_vector: list[float], k: int) -> list[Key]:
