@@ -58,6 +58,8 @@ class Settings(BaseSettings):
     abstain_min_coverage: float = 0.25
     abstain_unknown_share: float = Field(0.7, description="low coverage abstains only when this share of the "
                                                          "question (by rarity) is words the documents never use")
+    abstain_paraphrase_similarity: float = Field(0.55, description="nor when the evidence sentence is at least "
+                                                                   "this close in meaning: the question rewords it")
     short_answers: bool = True
     list_answer_max: int = 4
     list_min_ratio: float = 0.85

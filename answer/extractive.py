@@ -169,10 +169,10 @@ class ExtractiveAnswerer:
             return f"the evidence does not mention {', '.join(missing)}"
         if question.negated and not NEGATION.search(best.text):
             return "the question asks about what is not so, and the evidence does not say that"
-        opposite = contradiction(set(question.words), set(words(best.text)))
+        opposite = contradiction(question.text, best.text)
         if opposite:
             return f"the question asks about “{opposite[0]}”, the evidence says “{opposite[1]}”"
-        if (best.context_coverage < s.abstain_min_coverage
+        if (best.context_coverage < s.abstain_min_coverage and best.dense < s.abstain_paraphrase_similarity
                 and self.unknown_share(question, keyword) >= s.abstain_unknown_share):
             return (f"the evidence covers too little of the question ({best.context_coverage:.2f}), "
                     "and the documents never use most of its words")

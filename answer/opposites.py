@@ -1,50 +1,103 @@
 """Words whose opposite turns a question into another one: "the least critical resource" is not
-answered by a sentence about "the most critical" one. SQuAD 2.0 builds many of its unanswerable
-questions exactly so (antonym and direction swaps), and a sentence vector barely notices.
+answered by a sentence about "the most critical" one, nor "a dependent choice" by "an independent"
+one. SQuAD 2.0 builds many of its unanswerable questions exactly so (antonym and direction swaps),
+and a sentence vector barely notices.
 
-Only scalar and directional opposites are listed: pairs such as known/unknown or same/different
-are as often a paraphrase ("not known") as a contradiction, and the plain adjectives of "how
-long / high / large / old" questions (long/short, high/low...) would contradict every such
-question."""
+The pairs are a short hand list of scalar and directional opposites plus WordNet's antonyms of
+adjectives, adverbs and verbs (``antonyms.txt``). Three readings are not contradictions: the
+adjective of a "how long / high / old" question, a question that names both sides ("abstract or
+concrete?"), and a prefixed antonym against negated evidence ("unknown" for "not known")."""
 from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from answer.question import NEGATION
+from retrieval.text import STOPWORDS, words
 
 _PAIRS = """
 most least; more less; more fewer; largest smallest; biggest smallest; highest lowest; higher lower;
 increase decrease; increased decreased; increase reduce; rise fall; first last; early late; earliest latest;
-earlier later; before after; oldest newest; older newer; oldest youngest; hard easy; hard soft; harder easier;
-hardest easiest; abstract concrete; major minor; maximum minimum; best worst; better worse; win lose; won lost;
-won defeated; victory defeat; begin end; start end; opened closed; accept reject; accepted rejected;
-allowed banned; public private; rich poor; richest poorest; strong weak; strongest weakest; fastest slowest;
-longest shortest; hot cold; wet dry; upper lower; inner outer; internal external; inside outside;
-import export; imports exports; buy sell; gain loss; profit loss; success failure; succeeded failed;
-true false; common rare; always never; positive negative; top bottom; above below; arrive depart;
-attack defend; ally enemy; friend enemy; include exclude; included excluded; ancient modern; past future;
-previous next; precedes succeeds; preceded succeeded
+earlier later; before after; before subsequent; after prior; oldest newest; older newer; oldest youngest;
+hard easy; hard soft; harder easier; hardest easiest; abstract concrete; major minor; maximum minimum;
+best worst; better worse; win lose; won lost; won defeated; victory defeat; begin end; start end;
+opened closed; accept reject; accepted rejected; allowed banned; public private; rich poor; richest poorest;
+strong weak; strongest weakest; fastest slowest; longest shortest; hot cold; wet dry; upper lower;
+inner outer; internal external; inside outside; import export; imports exports; buy sell; gain loss;
+profit loss; success failure; succeeded failed; true false; common rare; always never; positive negative;
+top bottom; above below; arrive depart; attack defend; ally enemy; friend enemy; include exclude;
+included excluded; ancient modern; past future; previous next; precedes succeeds; preceded succeeded
 """
 _DIRECTIONS = ("north south east west", "northern southern eastern western",
                "northernmost southernmost easternmost westernmost")
-
-OPPOSITES: dict[str, frozenset[str]] = {}
-
-
-def _add(a: str, b: str) -> None:
-    OPPOSITES[a] = OPPOSITES.get(a, frozenset()) | {b}
-    OPPOSITES[b] = OPPOSITES.get(b, frozenset()) | {a}
+_NEGATING_PREFIX = re.compile(r"^(un|in|im|il|ir|non|dis|a)")
 
 
-for _pair in _PAIRS.split(";"):
-    _add(*_pair.split())
-for _group in _DIRECTIONS:
-    _names = _group.split()
-    for _i, _a in enumerate(_names):
-        for _b in _names[_i + 1:]:
-            _add(_a, _b)
+def _hand_pairs() -> list[tuple[str, str]]:
+    pairs = [tuple(p.split()) for p in _PAIRS.split(";")]
+    for group in _DIRECTIONS:
+        names = group.split()
+        pairs += [(a, b) for i, a in enumerate(names) for b in names[i + 1:]]
+    return pairs
 
 
-def contradiction(question_words: set[str], evidence_words: set[str]) -> tuple[str, str] | None:
+def _pairs() -> list[tuple[str, str]]:
+    pairs = _hand_pairs()
+    listed = Path(__file__).with_name("antonyms.txt").read_text(encoding="utf-8").splitlines()
+    pairs += [tuple(line.split()) for line in listed if line and not line.startswith("#")]
+    return pairs
+
+
+def inflections(word: str) -> set[str]:
+    """The forms a listed word takes in running text ("connect": connects, connected, connecting),
+    without reaching its derivations ("general" is no form of "generalize")."""
+    forms = {word, word + "s", word + "es", word + "ed", word + "ing", word + "d"}
+    if word.endswith("e"):
+        forms |= {word[:-1] + "ing", word[:-1] + "ed"}
+    if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
+        forms |= {word[:-1] + "ies", word[:-1] + "ied", word[:-1] + "ier", word[:-1] + "iest"}
+    if len(word) > 2 and word[-1] not in "aeiouwxy" and word[-2] in "aeiou" and word[-3] not in "aeiou":
+        forms |= {word + word[-1] + "ed", word + word[-1] + "ing", word + word[-1] + "er", word + word[-1] + "est"}
+    return forms
+
+
+@lru_cache(maxsize=1)
+def opposites() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+    """Each form of a listed word → (its other forms, the forms of its opposites). Stopwords
+    ("same", "have") take part only through the hand list: WordNet pairs them with too many
+    everyday uses."""
+    kin: dict[str, set[str]] = {}
+    against: dict[str, set[str]] = {}
+    hand = len(_hand_pairs())
+    for i, (a, b) in enumerate(_pairs()):
+        if i >= hand and (a in STOPWORDS or b in STOPWORDS):
+            continue
+        fa, fb = inflections(a), inflections(b)
+        for forms, others in ((fa, fb), (fb, fa)):
+            for form in forms:
+                kin.setdefault(form, set()).update(forms)
+                against.setdefault(form, set()).update(others)
+    return {form: (frozenset(kin[form]), frozenset(against[form] - kin[form])) for form in kin}
+
+
+def _prefixed(a: str, b: str) -> bool:
+    """One word is the other with a negating prefix (known / unknown, connected / disconnected)."""
+    short, long = sorted((a, b), key=len)
+    return long.endswith(short) and bool(_NEGATING_PREFIX.match(long[: len(long) - len(short)]))
+
+
+def contradiction(question: str, evidence: str) -> tuple[str, str] | None:
     """(asked, said): a word of the question the evidence lacks while it holds its opposite."""
-    for word in sorted(question_words - evidence_words):
-        said = OPPOSITES.get(word, frozenset()) & evidence_words
-        if said:
-            return word, min(said)
+    asked = words(question)
+    said = set(words(evidence))
+    negated = bool(NEGATION.search(evidence))
+    table = opposites()
+    for before, word in sorted(set(zip(["", *asked], asked)), key=lambda pair: pair[1]):
+        same, opposite = table.get(word, (frozenset(), frozenset()))
+        if before == "how" or word in said or same & said:
+            continue
+        for other in sorted(opposite & said):
+            if other not in asked and not (negated and _prefixed(word, other)):
+                return word, other
     return None

@@ -55,6 +55,9 @@ YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)s?\b")
 # A statement that something is not so (in evidence and in generated answers alike).
 NEGATION = re.compile(r"\b(not|never|no|none|nor|without|neither|cannot)\b|n't\b", re.I)
 _NUMBER = re.compile(r"\d")
+_NEGATED = re.compile(r"\b(not|never|cannot)\b|n't\b")
+# "whether or not", "may or may not": both sides asked, so nothing is said not to be so.
+_EITHER_WAY = re.compile(r"\bor (\w+ )?not\b")
 
 
 @dataclass(frozen=True)
@@ -97,7 +100,7 @@ def analyse(text: str) -> Question:
     asks_metadata = bool(re.search(r"\b(title|headline|published|source|date of|dated|who wrote|author)\b", lowered))
     return Question(text=text, kind=kind, terms=tuple(dict.fromkeys(terms(text))), years=years,
                     numbers=numbers, asks_metadata=asks_metadata, present=bool(_PRESENT.search(lowered)),
-                    negated=bool(re.search(r"\b(not|never|cannot)\b|n't\b", lowered)),
+                    negated=bool(_NEGATED.search(_EITHER_WAY.sub("", lowered))),
                     names=tuple(dict.fromkeys(t for m in _PROPER.findall(text) for t in terms(m))),
                     phrases=name_phrases(text),
                     counts=tuple(dict.fromkeys(w for w in said if w in COUNT_WORDS or w in RANK_WORDS)),

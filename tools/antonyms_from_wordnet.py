@@ -1,0 +1,56 @@
+"""Write answer/antonyms.txt from a local WordNet 3.0 database (Debian: apt-get install wordnet-base).
+
+The list is generated once and committed, so the assistant needs no WordNet at run time. Only
+adjectives, adverbs and verbs are kept: a swapped noun ("sister" for "brother") is as often a
+different question as a relation the evidence states from the other side.
+Usage: python tools/antonyms_from_wordnet.py [/usr/share/wordnet] > answer/antonyms.txt"""
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+HEADER = """\
+# Antonym pairs from WordNet 3.0 (adjectives, adverbs, verbs), by tools/antonyms_from_wordnet.py.
+# WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved.
+# THIS SOFTWARE AND DATABASE IS PROVIDED "AS IS" AND PRINCETON UNIVERSITY MAKES NO REPRESENTATIONS
+# OR WARRANTIES, EXPRESS OR IMPLIED. The name of Princeton University or Princeton may not be used
+# in advertising or publicity pertaining to distribution of the software and/or database.
+# Permission to use, copy, modify and distribute this database for any purpose and without fee or
+# royalty is granted, provided that this notice is kept with every copy."""
+
+
+def synsets(path: Path) -> dict[str, tuple[list[str], list[list[str]]]]:
+    found = {}
+    for line in path.read_text(encoding="latin-1").splitlines():
+        if line.startswith("  "):
+            continue
+        fields = line.split(" | ")[0].split()
+        count = int(fields[3], 16)
+        lemmas = [re.sub(r"\(.*\)$", "", fields[4 + 2 * i]).lower() for i in range(count)]
+        at = 4 + 2 * count
+        pointers = [fields[at + 1 + 4 * k: at + 5 + 4 * k] for k in range(int(fields[at]))]
+        found[fields[0]] = (lemmas, pointers)
+    return found
+
+
+def antonyms(root: Path) -> set[tuple[str, str]]:
+    pairs = set()
+    for pos in ("adj", "adv", "verb"):
+        table = synsets(root / f"data.{pos}")
+        for lemmas, pointers in table.values():
+            for symbol, target, _pos, source_target in pointers:
+                if symbol != "!" or target not in table:
+                    continue
+                source, other = int(source_target[:2], 16), int(source_target[2:], 16)
+                a, b = lemmas[source - 1], table[target][0][other - 1]
+                if a.isalpha() and b.isalpha() and a != b:
+                    pairs.add(tuple(sorted((a, b))))
+    return pairs
+
+
+if __name__ == "__main__":
+    root = Path(sys.argv[1] if len(sys.argv) > 1 else "/usr/share/wordnet")
+    print(HEADER)
+    for a, b in sorted(antonyms(root)):
+        print(a, b)
