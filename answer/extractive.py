@@ -15,6 +15,7 @@ from langchain_core.embeddings import Embeddings
 
 from answer.opposites import contradiction
 from answer.question import COUNT_WORDS, NEGATION, Kind, Question
+from answer.swaps import quantity_mismatch, swapped_word, unranked_superlative
 from prompts import load_prompt
 from retrieval.hybrid import Hit
 from retrieval.keyword import KeywordIndex
@@ -29,6 +30,11 @@ _DATE = re.compile(r"\b(1[0-9]\d\d|20\d\d|\d{1,2}(st|nd|rd|th)|century|centuries
                    r"Sept|Oct|Nov|Dec|spring|summer|autumn|winter|decade)\b")
 _FUTURE = re.compile(r"\b(should|will|shall|aims? to|plans? to|targets?|by 20\d\d|going to|is to be|are to be)\b", re.I)
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+")
+
+
+def _kin(name: str, context: set[str]) -> bool:
+    """A longer or shorter form of a name the evidence holds ("Californian" / "California")."""
+    return any(min(len(name), len(t)) >= 6 and (t.startswith(name) or name.startswith(t)) for t in context)
 
 
 @dataclass
@@ -162,16 +168,17 @@ class ExtractiveAnswerer:
         said_words, said_run = set(said), f" {' '.join(said)} "
         missing = [y for y in sorted(question.years) if y not in row.text]
         missing += [n for n in sorted(question.numbers) if n not in context]
-        missing += [n for n in question.names if n not in context]
+        missing += [n for n in question.names if n not in context and not _kin(n, context)]
         missing += [p for p in question.phrases if f" {p} " not in said_run]
         missing += [c for c in question.counts if c not in said_words and COUNT_WORDS.get(c) not in said_words]
         if missing:
             return f"the evidence does not mention {', '.join(missing)}"
         if question.negated and not NEGATION.search(best.text):
             return "the question asks about what is not so, and the evidence does not say that"
-        opposite = contradiction(question.text, best.text)
-        if opposite:
-            return f"the question asks about “{opposite[0]}”, the evidence says “{opposite[1]}”"
+        for check in (contradiction, swapped_word, unranked_superlative, quantity_mismatch):
+            swap = check(question.text, best.text)
+            if swap:
+                return f"the question asks about “{swap[0]}”, the evidence says “{swap[1]}”"
         if (best.context_coverage < s.abstain_min_coverage and best.dense < s.abstain_paraphrase_similarity
                 and self.unknown_share(question, keyword) >= s.abstain_unknown_share):
             return (f"the evidence covers too little of the question ({best.context_coverage:.2f}), "

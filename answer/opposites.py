@@ -50,11 +50,12 @@ def _pairs() -> list[tuple[str, str]]:
 
 
 def inflections(word: str) -> set[str]:
-    """The forms a listed word takes in running text ("connect": connects, connected, connecting),
+    """The forms a listed word takes in running text ("connect": connects, connected, connecting;
+    "soft": softer, softest),
     without reaching its derivations ("general" is no form of "generalize")."""
-    forms = {word, word + "s", word + "es", word + "ed", word + "ing", word + "d"}
+    forms = {word, word + "s", word + "es", word + "ed", word + "ing", word + "d", word + "er", word + "est"}
     if word.endswith("e"):
-        forms |= {word[:-1] + "ing", word[:-1] + "ed"}
+        forms |= {word[:-1] + "ing", word[:-1] + "ed", word + "r", word + "st"}
     if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
         forms |= {word[:-1] + "ies", word[:-1] + "ied", word[:-1] + "ier", word[:-1] + "iest"}
     if len(word) > 2 and word[-1] not in "aeiouwxy" and word[-2] in "aeiou" and word[-3] not in "aeiou":
