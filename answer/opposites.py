@@ -64,22 +64,23 @@ def inflections(word: str) -> set[str]:
 
 
 @lru_cache(maxsize=1)
-def opposites() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
-    """Each form of a listed word → (its other forms, the forms of its opposites). Stopwords
-    ("same", "have") take part only through the hand list: WordNet pairs them with too many
-    everyday uses."""
-    kin: dict[str, set[str]] = {}
+def opposites() -> tuple[dict[str, tuple[str, ...]], dict[str, frozenset[str]]]:
+    """(each form of a listed word → its listed words, each listed word → its opposites).
+    Stopwords ("same", "have") take part only through the hand list: WordNet pairs them with
+    too many everyday uses."""
     against: dict[str, set[str]] = {}
     hand = len(_hand_pairs())
     for i, (a, b) in enumerate(_pairs()):
         if i >= hand and (a in STOPWORDS or b in STOPWORDS):
             continue
-        fa, fb = inflections(a), inflections(b)
-        for forms, others in ((fa, fb), (fb, fa)):
-            for form in forms:
-                kin.setdefault(form, set()).update(forms)
-                against.setdefault(form, set()).update(others)
-    return {form: (frozenset(kin[form]), frozenset(against[form] - kin[form])) for form in kin}
+        against.setdefault(a, set()).add(b)
+        against.setdefault(b, set()).add(a)
+    lemmas: dict[str, list[str]] = {}
+    for lemma in against:
+        for form in inflections(lemma):
+            lemmas.setdefault(form, []).append(lemma)
+    return ({form: tuple(found) for form, found in lemmas.items()},
+            {lemma: frozenset(others) for lemma, others in against.items()})
 
 
 def _prefixed(a: str, b: str) -> bool:
@@ -93,11 +94,15 @@ def contradiction(question: str, evidence: str) -> tuple[str, str] | None:
     asked = words(question)
     said = set(words(evidence))
     negated = bool(NEGATION.search(evidence))
-    table = opposites()
+    lemmas, against = opposites()
     for before, word in sorted(set(zip(["", *asked], asked)), key=lambda pair: pair[1]):
-        same, opposite = table.get(word, (frozenset(), frozenset()))
-        if before == "how" or word in said or same & said:
+        if before == "how" or word in said or word not in lemmas:
             continue
+        mine = lemmas[word]
+        if any(inflections(lemma) & said for lemma in mine):
+            continue
+        opposite = set().union(*(inflections(o) for lemma in mine for o in against[lemma]))
+        opposite -= set().union(*(inflections(lemma) for lemma in mine))
         for other in sorted(opposite & said):
             if other not in asked and not (negated and _prefixed(word, other)):
                 return word, other
