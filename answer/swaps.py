@@ -5,6 +5,7 @@ unanswerable questions by such a swap; the sentence that inspired them still loo
 to every similarity measure, so the swap itself is what the answerer looks for."""
 from __future__ import annotations
 
+import os
 import re
 
 from answer.question import RANK_WORDS
@@ -13,6 +14,10 @@ from retrieval.text import STOPWORDS, terms, words
 _SCALES = frozenset("hundred thousand million billion trillion percent km kilometre mile metre meter foot feet "
                     "acre hectare degree minute hour day week month year dollar euro pound yuan".split())
 _ALIASES = {"%": "percent", "km": "kilometre", "kilometer": "kilometre", "meter": "metre", "feet": "foot"}
+# Words that anchor no phrase: a swap is looked for between content words ("a", "an" and "the" may
+# open it), so that "Who examines every boat?" is a paraphrase of "who inspects every vessel".
+_FUNCTION = STOPWORDS | frozenset("every each any all some one two who what which whom whose".split())
+_ARTICLES = frozenset(("a", "an", "the"))
 _QUANTITY = re.compile(r"(\d[\d,.]*)\s*(%|[a-z]+)")
 
 
@@ -27,21 +32,24 @@ def _typo(a: str, b: str) -> bool:
 
 
 def _same_word(a: str, b: str) -> bool:
+    """The same word, a misspelling of it, or a kin form of it ("navy" / "naval")."""
     ta, tb = terms(a), terms(b)
-    return a == b or (bool(ta) and ta == tb) or _typo(a, b)
+    shared = len(os.path.commonprefix((a, b)))
+    return a == b or (bool(ta) and ta == tb) or _typo(a, b) or (shared >= 3 and 2 * shared >= min(len(a), len(b)))
 
 
 def swapped_word(question: str, evidence: str) -> tuple[str, str] | None:
     """(asked, said): the question and the evidence put different words between the same two
-    words, the second a content word ("a scientific device" / "a theoretical device"), and the
-    evidence never uses the asked one."""
+    words ("a scientific device" / "a theoretical device"), and the evidence never uses the asked
+    one. Adverbs are left out: "commonly used" and "also used" say the same."""
     asked, said = words(question), words(evidence)
     said_set = set(said)
     between: dict[tuple[str, str], set[str]] = {}
     for left, middle, right in zip(said, said[1:], said[2:]):
         between.setdefault((left, right), set()).add(middle)
     for left, middle, right in zip(asked, asked[1:], asked[2:]):
-        if middle in said_set or middle in STOPWORDS or right in STOPWORDS:
+        if (middle in said_set or middle in STOPWORDS or middle.endswith("ly") or right in _FUNCTION
+                or (left in _FUNCTION and left not in _ARTICLES)):
             continue
         others = sorted(w for w in between.get((left, right), ()) if w not in STOPWORDS)
         if others and not any(_same_word(middle, w) for w in others):

@@ -3,6 +3,7 @@ while the question the document does answer still gets its answer (each rule is 
 import pytest
 
 from answer.opposites import contradiction
+from answer.swaps import quantity_mismatch, swapped_word, unranked_superlative
 from answer.question import analyse
 from assistant import build_assistant
 from settings import load_settings
@@ -20,6 +21,10 @@ The most critical resource for the ferry service is fuel.
 The maritime museum was founded by Hervé Dubois in 1901.
 
 Ferries cannot sail when the wind exceeds 60 kilometres per hour.
+
+The harbour master is a retired naval officer who inspects every vessel.
+
+The new dock cost $40 million to build.
 """
 
 
@@ -92,3 +97,43 @@ def test_a_name_typed_without_its_accents_is_found(harbour):
 def test_a_question_asking_what_cannot_be_done_is_answered_by_a_sentence_that_says_cannot(harbour):
     answer = harbour.ask("When cannot ferries sail?")
     assert not answer.abstained and "60 kilometres" in answer.text
+
+
+@pytest.mark.parametrize("check, question, evidence, swap", [
+    (swapped_word, "What is a scientific device that reads tape?", "It is a theoretical device that reads tape.",
+     ("scientific", "theoretical")),
+    (swapped_word, "Where does professional surfer Tony Hawk live?", "Professional skateboarder Tony Hawk lives here.",
+     ("surfer", "skateboarder")),
+    (swapped_word, "Which famous serf breaks are there?", "Famous surf breaks are Trestles and Rincon.", None),
+    (swapped_word, "Who examines every boat?", "The officer who inspects every vessel.", None),
+    (swapped_word, "Who is a retired navy officer?", "He is a retired naval officer.", None),
+    (swapped_word, "What is a commonly used measure?", "Measures are also used.", None),
+    (swapped_word, "What is a theoretical device that reads tape?", "It is a theoretical device that reads tape.",
+     None),
+    (unranked_superlative, "What is the busiest airport in the country?",
+     "It has the second-busiest airport in the country.", ("busiest airport", "second busiest airport")),
+    (unranked_superlative, "What is the second busiest airport?", "It has the second-busiest airport.", None),
+    (unranked_superlative, "What is the busiest port?", "The second busiest port and the busiest port are here.",
+     None),
+    (quantity_mismatch, "What caused $20 million in damage?", "It caused damage estimated at $20 billion.",
+     ("20 million", "20 billion")),
+    (quantity_mismatch, "What lies 18 miles south?", "It lies 11 miles (18 km) south.", ("18 mile", "18 kilometre")),
+    (quantity_mismatch, "What lies 18 km south?", "It lies 11 miles (18 kilometres) south.", None),
+    (quantity_mismatch, "What is 60 percent of the budget?", "Wages are 60% of the budget.", None),
+])
+def test_word_swaps_are_found_and_paraphrases_and_typos_are_not(check, question, evidence, swap):
+    assert check(question, evidence) == swap
+
+
+@pytest.mark.parametrize("answered, refused", [
+    ("Who is the retired naval officer who inspects every vessel?",
+     "Who is the retired army officer who inspects every vessel?"),
+    ("Which city has the second busiest container port in the country?",
+     "Which city has the busiest container port in the country?"),
+    ("What did the new dock cost, $40 million?", "What cost $40 billion to build?"),
+    ("What did the council approve in 2019?", "What did the council disapprove in 2019?"),
+])
+def test_a_question_with_one_word_swapped_is_refused_and_the_original_answered(harbour, answered, refused):
+    assert not harbour.ask(answered).abstained
+    refusal = harbour.ask(refused)
+    assert refusal.abstained and not refusal.citations
