@@ -137,3 +137,8 @@ def test_a_question_with_one_word_swapped_is_refused_and_the_original_answered(h
     assert not harbour.ask(answered).abstained
     refusal = harbour.ask(refused)
     assert refusal.abstained and not refusal.citations
+
+
+def test_a_question_in_other_words_than_the_document_is_answered_when_close_in_meaning(harbour):
+    answer = harbour.ask("What is the toughest limit on sailing ferries in strong gales?")
+    assert not answer.abstained and "60 kilometres" in answer.text

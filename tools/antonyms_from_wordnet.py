@@ -2,7 +2,8 @@
 
 The list is generated once and committed, so the assistant needs no WordNet at run time. Only
 adjectives, adverbs and verbs are kept: a swapped noun ("sister" for "brother") is as often a
-different question as a relation the evidence states from the other side.
+different question as a relation the evidence states from the other side. Verbs that are also
+nouns are left out too: "the notice" is no opposite of "ignore".
 Usage: python tools/antonyms_from_wordnet.py [/usr/share/wordnet] > answer/antonyms.txt"""
 from __future__ import annotations
 
@@ -34,8 +35,14 @@ def synsets(path: Path) -> dict[str, tuple[list[str], list[list[str]]]]:
     return found
 
 
+def nouns(root: Path) -> set[str]:
+    lines = (root / "index.noun").read_text(encoding="latin-1").splitlines()
+    return {line.split()[0] for line in lines if not line.startswith("  ")}
+
+
 def antonyms(root: Path) -> set[tuple[str, str]]:
     pairs = set()
+    noun = nouns(root)
     for pos in ("adj", "adv", "verb"):
         table = synsets(root / f"data.{pos}")
         for lemmas, pointers in table.values():
@@ -44,6 +51,8 @@ def antonyms(root: Path) -> set[tuple[str, str]]:
                     continue
                 source, other = int(source_target[:2], 16), int(source_target[2:], 16)
                 a, b = lemmas[source - 1], table[target][0][other - 1]
+                if pos == "verb" and (a in noun or b in noun):
+                    continue
                 if a.isalpha() and b.isalpha() and a != b:
                     pairs.add(tuple(sorted((a, b))))
     return pairs
