@@ -37,6 +37,29 @@ def _kin(name: str, context: set[str]) -> bool:
     return any(min(len(name), len(t)) >= 6 and (t.startswith(name) or name.startswith(t)) for t in context)
 
 
+_JOINS = frozenset(("and", "of", "for", "the", "&"))
+
+
+def _spelled_out(acronym: str, said: list[str]) -> bool:
+    """The evidence writes the acronym out: "R&D" as "research and development", "CSA" as
+    "Combined Statistical Area"; words may be joined by "and", "of", "for", "the"."""
+    letters = [c for c in acronym if c.isalpha()]
+    for start, word in enumerate(said):
+        if word[:1] != letters[0]:
+            continue
+        found, at = 1, start + 1
+        while found < len(letters) and at < len(said):
+            if said[at] in _JOINS:
+                at += 1
+            elif said[at][:1] == letters[found]:
+                found, at = found + 1, at + 1
+            else:
+                break
+        if found == len(letters):
+            return True
+    return False
+
+
 @dataclass
 class Candidate:
     rank: int
@@ -168,7 +191,8 @@ class ExtractiveAnswerer:
         said_words, said_run = set(said), f" {' '.join(said)} "
         missing = [y for y in sorted(question.years) if y not in row.text]
         missing += [n for n in sorted(question.numbers) if n not in context]
-        missing += [n for n in question.names if n not in context and not _kin(n, context)]
+        missing += [n for n in question.names if n not in context and not _kin(n, context)
+                    and not (n in question.acronyms and _spelled_out(n, said))]
         missing += [p for p in question.phrases if f" {p} " not in said_run]
         missing += [c for c in question.counts if c not in said_words and COUNT_WORDS.get(c) not in said_words]
         if missing:

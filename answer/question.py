@@ -43,6 +43,7 @@ FRAMING = frozenset(terms(
 # Capitalised words after the first: names of places, people, organisations.
 _PROPER = re.compile(r"(?<=[\w,;:)] )(?!I\b)[A-Z][\w&'’.-]*")
 # Runs of them ("Major League Soccer", "Edward the Confessor"): a name is its words in their order.
+_ACRONYM = re.compile(r"\b(?:[A-Z]&[A-Z]|[A-Z]{2,6})\b")
 _PROPER_RUN = re.compile(r"(?<=[\w,;:)] )(?!I\b)([A-Z][\w&'’.-]*(?:\s+(?:of|the|de|du|von|van)?\s*[A-Z][\w&'’.-]*)+)")
 _NAME_JOINS = re.compile(r"\s+(?:and|&)\s+|['’]s\b")
 # Counts and ranks a question can swap ("the three integer responses" for the two); "one" and
@@ -74,6 +75,7 @@ class Question:
     phrases: tuple[str, ...] = ()
     counts: tuple[str, ...] = ()
     words: frozenset[str] = frozenset()
+    acronyms: frozenset[str] = frozenset()
 
     @property
     def topic_terms(self) -> tuple[str, ...]:
@@ -104,4 +106,5 @@ def analyse(text: str) -> Question:
                     names=tuple(dict.fromkeys(t for m in _PROPER.findall(text) for t in terms(m))),
                     phrases=name_phrases(text),
                     counts=tuple(dict.fromkeys(w for w in said if w in COUNT_WORDS or w in RANK_WORDS)),
-                    words=frozenset(said))
+                    words=frozenset(said),
+                    acronyms=frozenset(t for m in _ACRONYM.findall(text) for t in terms(m)))

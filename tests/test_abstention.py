@@ -142,3 +142,9 @@ def test_a_question_with_one_word_swapped_is_refused_and_the_original_answered(h
 def test_a_question_in_other_words_than_the_document_is_answered_when_close_in_meaning(harbour):
     answer = harbour.ask("What is the toughest limit on sailing ferries in strong gales?")
     assert not answer.abstained and "60 kilometres" in answer.text
+
+
+def test_an_acronym_the_document_writes_out_is_found(harbour):
+    answer = harbour.ask("When was the MM founded by Hervé Dubois?")
+    assert not answer.abstained and "1901" in answer.text
+    assert harbour.ask("When was the MX founded by Hervé Dubois?").abstained
