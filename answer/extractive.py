@@ -187,7 +187,7 @@ class ExtractiveAnswerer:
         row = best.hit.row
         context_text = f"{row.title} {row.section} {row.text}"
         context = set(terms(context_text))
-        said = words(context_text)
+        said = [w[:-2] if w.endswith("'s") else w for w in words(context_text)]
         said_words, said_run = set(said), f" {' '.join(said)} "
         missing = [y for y in sorted(question.years) if y not in row.text]
         missing += [n for n in sorted(question.numbers) if n not in context]

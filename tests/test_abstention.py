@@ -25,6 +25,8 @@ Ferries cannot sail when the wind exceeds 60 kilometres per hour.
 The harbour master is a retired naval officer who inspects every vessel.
 
 The new dock cost $40 million to build.
+
+The Port Authority's new pier opened in 2020.
 """
 
 
@@ -148,3 +150,8 @@ def test_an_acronym_the_document_writes_out_is_found(harbour):
     answer = harbour.ask("When was the MM founded by Hervé Dubois?")
     assert not answer.abstained and "1901" in answer.text
     assert harbour.ask("When was the MX founded by Hervé Dubois?").abstained
+
+
+def test_a_name_the_evidence_holds_in_the_possessive_is_found(harbour):
+    answer = harbour.ask("When did the Port Authority open the new pier?")
+    assert not answer.abstained and "2020" in answer.text
