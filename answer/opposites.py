@@ -51,8 +51,8 @@ def _pairs() -> list[tuple[str, str]]:
 
 def inflections(word: str) -> set[str]:
     """The forms a listed word takes in running text ("connect": connects, connected, connecting;
-    "soft": softer, softest),
-    without reaching its derivations ("general" is no form of "generalize")."""
+    "soft": softer, softest), without reaching its derivations ("general" is no form of
+    "generalize")."""
     forms = {word, word + "s", word + "es", word + "ed", word + "ing", word + "d", word + "er", word + "est"}
     if word.endswith("e"):
         forms |= {word[:-1] + "ing", word[:-1] + "ed", word + "r", word + "st"}

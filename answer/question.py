@@ -43,9 +43,10 @@ FRAMING = frozenset(terms(
 # Capitalised words after the first: names of places, people, organisations.
 _PROPER = re.compile(r"(?<=[\w,;:)] )(?!I\b)[A-Z][\w&'’.-]*")
 # Runs of them ("Major League Soccer", "Edward the Confessor"): a name is its words in their order.
-_ACRONYM = re.compile(r"\b(?:[A-Z]&[A-Z]|[A-Z]{2,6})\b")
 _PROPER_RUN = re.compile(r"(?<=[\w,;:)] )(?!I\b)([A-Z][\w&'’.-]*(?:\s+(?:of|the|de|du|von|van)?\s*[A-Z][\w&'’.-]*)+)")
 _NAME_JOINS = re.compile(r"\s+(?:and|&)\s+|['’]s\b")
+# "R&D", "CSA": names the evidence may write out in full.
+_ACRONYM = re.compile(r"\b(?:[A-Z]&[A-Z]|[A-Z]{2,6})\b")
 # Counts and ranks a question can swap ("the three integer responses" for the two); "one" and
 # "two" are left out, as texts often list two things without saying "two".
 COUNT_WORDS = {w: str(n) for n, w in enumerate(
