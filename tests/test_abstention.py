@@ -91,14 +91,6 @@ def test_a_count_the_evidence_does_not_give_is_refused(harbour):
     assert harbour.ask("What three new bridges did the council approve?").abstained
 
 
-def test_a_name_typed_without_its_accents_is_found(harbour):
-    answer = harbour.ask("When did Herve Dubois found the maritime museum?")
-    assert not answer.abstained and "1901" in answer.text
-
-
-def test_a_question_asking_what_cannot_be_done_is_answered_by_a_sentence_that_says_cannot(harbour):
-    answer = harbour.ask("When cannot ferries sail?")
-    assert not answer.abstained and "60 kilometres" in answer.text
 
 
 @pytest.mark.parametrize("check, question, evidence, swap", [
@@ -141,17 +133,18 @@ def test_a_question_with_one_word_swapped_is_refused_and_the_original_answered(h
     assert refusal.abstained and not refusal.citations
 
 
-def test_a_question_in_other_words_than_the_document_is_answered_when_close_in_meaning(harbour):
-    answer = harbour.ask("What is the toughest limit on sailing ferries in strong gales?")
-    assert not answer.abstained and "60 kilometres" in answer.text
+@pytest.mark.parametrize("question, expected", [
+    pytest.param("When did Herve Dubois found the maritime museum?", "1901", id="a name typed without its accents"),
+    pytest.param("When cannot ferries sail?", "60 kilometres", id="cannot answered by a sentence that says cannot"),
+    pytest.param("What is the toughest limit on sailing ferries in strong gales?", "60 kilometres",
+                 id="other words than the document's, close in meaning"),
+    pytest.param("When was the MM founded by Hervé Dubois?", "1901", id="an acronym the document writes out"),
+    pytest.param("When did the Port Authority open the new pier?", "2020", id="a name held in the possessive"),
+])
+def test_questions_worded_unlike_the_document_are_still_answered(harbour, question, expected):
+    answer = harbour.ask(question)
+    assert not answer.abstained and expected in answer.text
 
 
-def test_an_acronym_the_document_writes_out_is_found(harbour):
-    answer = harbour.ask("When was the MM founded by Hervé Dubois?")
-    assert not answer.abstained and "1901" in answer.text
+def test_an_acronym_the_document_does_not_write_out_is_refused(harbour):
     assert harbour.ask("When was the MX founded by Hervé Dubois?").abstained
-
-
-def test_a_name_the_evidence_holds_in_the_possessive_is_found(harbour):
-    answer = harbour.ask("When did the Port Authority open the new pier?")
-    assert not answer.abstained and "2020" in answer.text
