@@ -42,11 +42,9 @@ def _hand_pairs() -> list[tuple[str, str]]:
     return pairs
 
 
-def _pairs() -> list[tuple[str, str]]:
-    pairs = _hand_pairs()
+def _wordnet_pairs() -> list[tuple[str, str]]:
     listed = Path(__file__).with_name("antonyms.txt").read_text(encoding="utf-8").splitlines()
-    pairs += [tuple(line.split()) for line in listed if line and not line.startswith("#")]
-    return pairs
+    return [tuple(line.split()) for line in listed if line and not line.startswith("#")]
 
 
 def inflections(word: str) -> set[str]:
@@ -69,10 +67,8 @@ def opposites() -> tuple[dict[str, tuple[str, ...]], dict[str, frozenset[str]]]:
     Stopwords ("same", "have") take part only through the hand list: WordNet pairs them with
     too many everyday uses."""
     against: dict[str, set[str]] = {}
-    hand = len(_hand_pairs())
-    for i, (a, b) in enumerate(_pairs()):
-        if i >= hand and (a in STOPWORDS or b in STOPWORDS):
-            continue
+    wordnet = [(a, b) for a, b in _wordnet_pairs() if a not in STOPWORDS and b not in STOPWORDS]
+    for a, b in _hand_pairs() + wordnet:
         against.setdefault(a, set()).add(b)
         against.setdefault(b, set()).add(a)
     lemmas: dict[str, list[str]] = {}
@@ -98,11 +94,10 @@ def contradiction(question: str, evidence: str) -> tuple[str, str] | None:
     for before, word in sorted(set(zip(["", *asked], asked)), key=lambda pair: pair[1]):
         if before == "how" or word in said or word not in lemmas:
             continue
-        mine = lemmas[word]
-        if any(inflections(lemma) & said for lemma in mine):
+        mine = set().union(*(inflections(lemma) for lemma in lemmas[word]))
+        if mine & said:
             continue
-        opposite = set().union(*(inflections(o) for lemma in mine for o in against[lemma]))
-        opposite -= set().union(*(inflections(lemma) for lemma in mine))
+        opposite = set().union(*(inflections(o) for lemma in lemmas[word] for o in against[lemma])) - mine
         for other in sorted(opposite & said):
             if other not in asked and not (negated and _prefixed(word, other)):
                 return word, other

@@ -75,7 +75,6 @@ class Question:
     negated: bool = False
     phrases: tuple[str, ...] = ()
     counts: tuple[str, ...] = ()
-    words: frozenset[str] = frozenset()
     acronyms: frozenset[str] = frozenset()
 
     @property
@@ -107,5 +106,4 @@ def analyse(text: str) -> Question:
                     names=tuple(dict.fromkeys(t for m in _PROPER.findall(text) for t in terms(m))),
                     phrases=name_phrases(text),
                     counts=tuple(dict.fromkeys(w for w in said if w in COUNT_WORDS or w in RANK_WORDS)),
-                    words=frozenset(said),
                     acronyms=frozenset(t for m in _ACRONYM.findall(text) for t in terms(m)))
