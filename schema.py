@@ -71,6 +71,8 @@ class IngestReport:
     documents: int = 0
     chunks: int = 0
     changes: dict[str, dict[str, Any]] = field(default_factory=dict)
+    notes: dict[str, list[str]] = field(default_factory=dict)
+    chunk_chars: dict[str, int] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         out = asdict(self)

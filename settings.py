@@ -33,8 +33,12 @@ class Settings(BaseSettings):
 
     extensions: tuple[str, ...] = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx")
     max_file_bytes: int = 20_000_000
+    pdf_reader: str = Field("layout", description="layout (columns, paragraphs, headings, tables) | pypdf (plain text)")
+    ocr: bool = Field(True, description="OCR pages without a text layer with Tesseract, where it is installed")
+    ocr_language: str = "eng"
     chunker: str = Field("paragraph", description="paragraph | recursive (LangChain's 1000/200 recipe)")
     chunk_max_chars: int = 1200
+    chunk_min_chars: int = Field(200, description="a shorter paragraph joins its neighbour in one chunk")
     chunk_overlap: int = Field(200, description="overlap of the recursive chunker")
     chunk_vector: str = Field("mean", description="mean (of sentence vectors) | embed (the whole chunk)")
 
@@ -92,7 +96,7 @@ def feedback_path(settings: Settings) -> Path:
 # Named configurations to compare against: "baseline" is the naive LangChain RAG recipe
 # (1000/200 recursive splitter, dense top-k, the closest retrieved sentence, never abstaining).
 PROFILES: dict[str, dict[str, object]] = {
-    "baseline": {"chunker": "recursive", "chunk_max_chars": 1000, "chunk_overlap": 200,
+    "baseline": {"pdf_reader": "pypdf", "chunker": "recursive", "chunk_max_chars": 1000, "chunk_overlap": 200,
                  "chunk_vector": "embed", "retriever": "dense", "backend": "nearest-sentence",
                  "table_answers": False, "condense": "off"},
 }

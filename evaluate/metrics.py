@@ -4,9 +4,10 @@ from __future__ import annotations
 import re
 import string
 from collections import Counter
-from typing import Any
+from typing import Any, Callable
 
 from evaluate.queries import Query
+from retrieval.text import terms
 
 _MARKER = re.compile(r"\s*\[\d+\]")
 
@@ -75,7 +76,45 @@ def token_f1(prediction: str, golds: tuple[str, ...]) -> float:
     return best
 
 
-def score_item(query: Query, answer: dict[str, Any], retrieved: list[dict[str, Any]]) -> dict[str, Any]:
+# Retrieved and cited passages are scored on their first 2,000 characters together, in rank
+# order, so that a recipe with bigger chunks does not win by showing more text.
+PASSAGE_BUDGET = 2000
+
+
+def reference_recall(reference: str, text: str) -> float:
+    """The share of the reference answer's content words (stemmed, no stopwords) that ``text``
+    holds: a judge-free measure of how much of a free-text answer is there."""
+    wanted = set(terms(reference))
+    return len(wanted & set(terms(text))) / len(wanted) if wanted else 0.0
+
+
+def within_budget(passages: list[dict[str, Any]], budget: int = PASSAGE_BUDGET) -> str:
+    out, left = [], budget
+    for p in passages:
+        if left <= 0:
+            break
+        out.append(p["text"][:left])
+        left -= len(out[-1])
+    return "\n".join(out)
+
+
+Similarity = Callable[[str, str], float]
+
+
+def reference_scores(query: Query, answer: dict[str, Any], retrieved: list[dict[str, Any]],
+                     similarity: Similarity | None) -> dict[str, float]:
+    """Scores against a free-text ``reference``; an abstention holds none of it."""
+    said = "" if answer["abstained"] else answer_text(answer["answer"])
+    out = {"reference_recall_answer": reference_recall(query.reference, said),
+           "reference_recall_retrieved": reference_recall(query.reference, within_budget(retrieved)),
+           "reference_recall_cited": reference_recall(query.reference, within_budget(answer["citations"]))}
+    if similarity is not None:
+        out["answer_similarity"] = similarity(said, query.reference) if said else 0.0
+    return out
+
+
+def score_item(query: Query, answer: dict[str, Any], retrieved: list[dict[str, Any]],
+               similarity: Similarity | None = None) -> dict[str, Any]:
     rank = retrieval_rank(query, retrieved) if not query.unanswerable else None
     scores = {"answer_correct": answer_correct(query, answer),
               "citation_correct": citation_correct(query, answer),
@@ -83,6 +122,8 @@ def score_item(query: Query, answer: dict[str, Any], retrieved: list[dict[str, A
     if not query.unanswerable and query.expect:
         predicted = "" if answer["abstained"] else answer_text(answer["answer"])
         scores.update(exact_match=exact_match(predicted, query.expect), f1=token_f1(predicted, query.expect))
+    if not query.unanswerable and query.reference:
+        scores.update(reference_scores(query, answer, retrieved, similarity))
     return scores
 
 
@@ -95,6 +136,10 @@ def _percentile(values: list[float], q: float) -> float | None:
         return None
     ordered = sorted(values)
     return round(ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))], 2)
+
+
+REFERENCE_METRICS = ("reference_recall_answer", "reference_recall_retrieved", "reference_recall_cited",
+                     "answer_similarity")
 
 
 def summarise(items: list[dict[str, Any]], k: int) -> dict[str, Any]:
@@ -123,6 +168,10 @@ def summarise(items: list[dict[str, Any]], k: int) -> dict[str, Any]:
         "ungrounded_after": _mean([float(v.get("unsupported_after", 0) > 0) for v in checked]),
         "fallback_rate": _mean([float(v.get("verified") is False) for v in checked]),
     }
+    for name in REFERENCE_METRICS:
+        values = [i["scores"][name] for i in answerable if name in i["scores"]]
+        if values:
+            metrics[name] = _mean(values)
     f1 = [i["scores"]["f1"] for i in answerable if "f1" in i["scores"]]
     if f1:
         metrics["exact_match"] = _mean([i["scores"]["exact_match"] for i in answerable if "exact_match" in i["scores"]])
@@ -132,7 +181,9 @@ def summarise(items: list[dict[str, Any]], k: int) -> dict[str, Any]:
 
 
 METRIC_ALIASES = {"answer": "answer_accuracy", "citation": "citation_accuracy", "abstention": "abstention_accuracy",
-                  "false_abstention": "false_abstention", "answerable": "answerable_accuracy"}
+                  "false_abstention": "false_abstention", "answerable": "answerable_accuracy",
+                  "recall": "reference_recall_answer", "retrieved_recall": "reference_recall_retrieved",
+                  "similarity": "answer_similarity"}
 LOWER_IS_BETTER = {"false_abstention", "latency_p50_ms", "latency_p95_ms", "first_token_p50_ms",
                    "ungrounded_before", "ungrounded_after", "fallback_rate"}
 

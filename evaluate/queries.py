@@ -22,6 +22,7 @@ class Query:
     unanswerable: bool = False
     type: str = ""
     document: str = ""
+    reference: str = ""
 
 
 @dataclass
@@ -50,11 +51,14 @@ def load_yaml(path: Path) -> list[Query]:
     for i, item in enumerate(raw, 1):
         if not isinstance(item, dict) or not str(item.get("question") or "").strip():
             raise QueryFileError(f"{path}: item {i} has no question")
+        if not isinstance(item.get("reference") or "", str):
+            raise QueryFileError(f"{path}: item {i}: reference must be text")
         expect = item.get("expect") or []
         expect = [expect] if isinstance(expect, (str, int, float)) else expect
         out.append(Query(id=str(item.get("id", i)), question=str(item["question"]),
                          expect=tuple(str(e) for e in expect), source=str(item.get("source") or ""),
-                         unanswerable=bool(item.get("unanswerable", False)), type=str(item.get("type") or "")))
+                         unanswerable=bool(item.get("unanswerable", False)), type=str(item.get("type") or ""),
+                         reference=str(item.get("reference") or "").strip()))
     return out
 
 

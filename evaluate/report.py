@@ -13,6 +13,9 @@ COLUMNS = [("answer_accuracy", "answer"), ("citation_accuracy", "citation"), ("a
            ("false_abstention", "false abst."), ("hit@1", "hit@1"), ("hit@k", "hit@k"), ("mrr", "MRR"),
            ("latency_p50_ms", "p50 ms"), ("latency_p95_ms", "p95 ms")]
 SQUAD_COLUMNS = [("answerable_accuracy", "contains gold"), ("exact_match", "EM"), ("f1", "F1")]
+REFERENCE_COLUMNS = [("reference_recall_answer", "ref. words in answer"),
+                     ("reference_recall_retrieved", "in retrieved (2,000 ch.)"),
+                     ("reference_recall_cited", "in cited"), ("answer_similarity", "answer similarity")]
 GENERATIVE_COLUMNS = [("first_token_p50_ms", "1st token ms"), ("ungrounded_before", "ungrounded before"),
                       ("ungrounded_after", "ungrounded after"), ("fallback_rate", "fell back")]
 
@@ -27,6 +30,8 @@ def _columns(result: dict[str, Any], k: int) -> list[tuple[str, str]]:
     cols = [(key.replace("@k", f"@{k}"), label.replace("@k", f"@{k}")) for key, label in COLUMNS]
     if "f1" in result["metrics"]["overall"]:
         cols += SQUAD_COLUMNS
+    if "reference_recall_answer" in result["metrics"]["overall"]:
+        cols += REFERENCE_COLUMNS
     if any(i.get("verification") for i in result.get("items", [])):
         cols += GENERATIVE_COLUMNS
     return cols
@@ -56,7 +61,8 @@ def comparison_rows(result: dict[str, Any], k: int) -> tuple[list[str], list[lis
 def _describe_failure(item: dict[str, Any]) -> list[str]:
     cited = "; ".join(f"[{c['n']}] {c['text'][:90]}" for c in item["citations"]) or "none"
     retrieved = "; ".join(p["text"][:60] for p in item["retrieved"][:3]) or "none"
-    expected = "abstain" if item["unanswerable"] else " | ".join(item["expect"]) or "(any)"
+    expected = ("abstain" if item["unanswerable"] else " | ".join(item["expect"]) or item.get("reference")
+                or "(any)")
     return [f"{item['id']} [{item['type']}]: {item['question']}", f"  expected: {expected}",
             f"  answered: {item['answer'][:200]}", f"  cited: {cited}", f"  retrieved: {retrieved}"]
 

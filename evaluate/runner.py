@@ -11,6 +11,7 @@ import tempfile
 from pathlib import Path
 from typing import Any, Callable
 
+import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from assistant import Assistant, build_assistant
@@ -26,6 +27,7 @@ def run_queries(assistant: Assistant, queries: list[Query], backend: str | None 
                 tick: Tick | None = None) -> list[dict[str, Any]]:
     items = []
     verifier = Verifier(assistant.embedder, assistant.settings.verify_min_similarity)
+    similarity = embedding_similarity(assistant.embedder)
     for n, query in enumerate(queries, 1):
         answer = assistant.ask(query.question, backend)
         data = answer.to_json(with_retrieved=True)
@@ -35,11 +37,21 @@ def run_queries(assistant: Assistant, queries: list[Query], backend: str | None 
             data["verification"]["unsupported_after"] = len(shown.removed)
         item = {"id": query.id, "question": query.question, "type": query.type or _default_type(query),
                 "expect": list(query.expect), "source": query.source, "unanswerable": query.unanswerable, **data}
-        item["scores"] = score_item(query, data, data["retrieved"])
+        if query.reference:
+            item["reference"] = query.reference
+        item["scores"] = score_item(query, data, data["retrieved"], similarity)
         items.append(item)
         if tick:
             tick(n, len(queries))
     return items
+
+
+def embedding_similarity(embedder: Embeddings) -> Callable[[str, str], float]:
+    """Cosine similarity of two texts' embeddings (answer against reference)."""
+    def similarity(a: str, b: str) -> float:
+        u, v = (np.asarray(embedder.embed_query(t), dtype=np.float32) for t in (a, b))
+        return float(u @ v / ((np.linalg.norm(u) * np.linalg.norm(v)) or 1.0))
+    return similarity
 
 
 def _default_type(query: Query) -> str:

@@ -41,6 +41,9 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for block in re.finditer(r"\S(?:.*?\S)?(?=\s*(?:\r?\n[ \t]*){2,}|\s*$)", text, re.S):
         lines = _line_spans(text, block.start(), block.end())
+        if _is_table(text[block.start():block.end()]):
+            out.append((lines[0][0], lines[-1][1]))
+            continue
         widest = max(b - a for a, b in lines)
         cur_start = lines[0][0]
         for (a, b), nxt in zip(lines, lines[1:] + [None]):
@@ -136,24 +139,76 @@ def is_heading(text: str) -> bool:
     return len(line) < 120 and not line.endswith((".", "!", "?", '"', "”")) and "\n" not in line
 
 
-def chunk_text(text: str, max_chars: int) -> list[Chunk]:
+def _is_table(text: str) -> bool:
+    lines = [line for line in text.splitlines() if line.strip()]
+    return len(lines) >= 3 and sum(" | " in line or line.lstrip().startswith("|") for line in lines) * 2 >= len(lines)
+
+
+def _pieces(text: str, start: int, end: int, max_chars: int, table: bool) -> list[list[tuple[int, int]]]:
+    """A paragraph's sentences (a table's rows), grouped into runs no longer than ``max_chars``."""
+    units = _line_spans(text, start, end) if table else sentences(text, start, end)
+    groups: list[list[tuple[int, int]]] = [[]]
+    for span in units:
+        if groups[-1] and span[1] - groups[-1][0][0] > max_chars:
+            groups.append([])
+        groups[-1].append(span)
+    return [g for g in groups if g]
+
+
+def chunk_text(text: str, max_chars: int, min_chars: int = 0) -> list[Chunk]:
+    """Chunks of whole paragraphs under their section heading.
+
+    A heading opens a new chunk and stays at its top (its words belong to what follows), a
+    paragraph shorter than ``min_chars`` joins its neighbour, a table is a chunk of its own, and
+    no chunk is longer than ``max_chars`` (a long paragraph is cut at sentences, a long table at
+    rows). Headings before the first paragraph (a title, a dateline) are chunks of their own."""
     chunks: list[Chunk] = []
     section = ""
+    heading_end = 0
+    open_start: int | None = None
+    body: list[tuple[int, int]] = []
+    seen_body = False
+
+    def close() -> None:
+        nonlocal open_start, body
+        if open_start is not None:
+            b = body[-1][1] if body else heading_end
+            spans = tuple(body) or ((open_start, b),)
+            chunks.append(Chunk(len(chunks), open_start, b, text[open_start:b], spans, not body, section))
+        open_start, body = None, []
+
     for p_start, p_end in paragraphs(text):
         para = text[p_start:p_end]
-        heading = is_heading(para)
-        if heading:
+        if is_heading(para) and not _is_table(para):
             match = _HEADING.match(para)
-            section = (match.group(1) if match else para).strip()
-        sents = sentences(text, p_start, p_end) if not heading else [(p_start, p_end)]
-        group: list[tuple[int, int]] = []
-        for span in sents + [None]:
-            if span is not None and (not group or span[1] - group[0][0] <= max_chars):
-                group.append(span)
+            title = (match.group(1) if match else para).strip()
+            if not seen_body and open_start is None and not match:
+                chunks.append(Chunk(len(chunks), p_start, p_end, para, ((p_start, p_end),), True, title))
+                section = title
                 continue
-            a, b = group[0][0], group[-1][1]
-            chunks.append(Chunk(len(chunks), a, b, text[a:b], tuple(group), heading, section))
-            group = [span] if span else []
+            if body:
+                close()
+            section = title if open_start is None else f"{section} › {title}"
+            open_start = p_start if open_start is None else open_start
+            heading_end = p_end  # noqa: F841 (read by close)
+            continue
+        seen_body = True
+        table = _is_table(para)
+        if table and body:
+            close()
+        for group in _pieces(text, p_start, p_end, max_chars, table):
+            size = group[-1][1] - group[0][0]
+            current = body[-1][1] - body[0][0] if body else 0
+            joins = body and not table and group[-1][1] - (open_start or 0) <= max_chars and (
+                size < min_chars or current < min_chars)
+            if body and not joins:
+                close()
+            if open_start is None:
+                open_start = group[0][0]
+            body.extend(group)
+        if table:
+            close()
+    close()
     return chunks
 
 
@@ -171,6 +226,6 @@ def chunk_recursive(text: str, max_chars: int, overlap: int) -> list[Chunk]:
 
 
 CHUNKERS = {
-    "paragraph": lambda text, settings: chunk_text(text, settings.chunk_max_chars),
+    "paragraph": lambda text, settings: chunk_text(text, settings.chunk_max_chars, settings.chunk_min_chars),
     "recursive": lambda text, settings: chunk_recursive(text, settings.chunk_max_chars, settings.chunk_overlap),
 }

@@ -27,7 +27,7 @@ from langchain_core.indexing import index
 from embedding import ReusingEmbeddings
 from glance.versions import record_version, tables_of
 from ingest.chunking import CHUNKERS, Chunk
-from ingest.loaders import LOADERS, LoadError, LoadedDocument, file_hash, load
+from ingest.loaders import LOADERS, LoadError, LoadedDocument, LoadOptions, file_hash, load
 from schema import IngestReport
 from settings import Settings
 from store.catalog import Catalog, page_of
@@ -77,6 +77,7 @@ class Indexer:
         self.vectorstore = vectorstore
         self.record_manager = record_manager
         self._lock = FileLock(str(Path(settings.store) / "ingest.lock"))
+        self._options = LoadOptions(settings.max_file_bytes, settings.pdf_reader, settings.ocr, settings.ocr_language)
 
     def run(self, progress: Progress | None = None) -> IngestReport:
         try:
@@ -103,7 +104,10 @@ class Indexer:
                 report.skipped.append(source)
                 continue
             try:
-                changed.append(load(path, source, self.settings.max_file_bytes))
+                doc = load(path, source, self.settings.max_file_bytes, self._options)
+                changed.append(doc)
+                if doc.notes:
+                    report.notes[source] = list(doc.notes)
             except LoadError as exc:
                 report.failed[source] = str(exc)
         removed = [s for s in current if s not in files]
@@ -218,7 +222,8 @@ class Indexer:
     def _finish(self, report: IngestReport) -> IngestReport:
         docs = self.catalog.documents()
         return IngestReport(report.added, report.updated, report.deleted, report.skipped, report.failed,
-                            documents=len(docs), chunks=sum(d.chunks for d in docs), changes=report.changes)
+                            documents=len(docs), chunks=sum(d.chunks for d in docs), changes=report.changes,
+                            notes=report.notes, chunk_chars=self.catalog.chunk_size_percentiles())
 
     def _purge(self, sources: list[str]) -> None:
         """Delete every chunk of these sources that is not of their current version (Chroma is

@@ -25,6 +25,7 @@ class LoadedDocument:
     title: str
     date: str | None = None
     pages: tuple[int, ...] = ()
+    notes: tuple[str, ...] = ()
 
 
 def decode(data: bytes) -> str:
@@ -93,20 +94,32 @@ class Extracted:
     text: str
     title: str
     pages: tuple[int, ...] = ()
+    notes: tuple[str, ...] = ()
 
 
-def load_plain(path: Path, data: bytes) -> Extracted:
+@dataclass(frozen=True)
+class LoadOptions:
+    """How files are read: the PDF reader (``layout``, or ``pypdf`` for the naive recipe) and
+    whether pages without a text layer are OCR'd."""
+
+    max_bytes: int = 20_000_000
+    pdf_reader: str = "layout"
+    ocr: bool = True
+    ocr_language: str = "eng"
+
+
+def load_plain(path: Path, data: bytes, options: LoadOptions) -> Extracted:
     text = decode(data)
     return Extracted(text, _title_from_text(text, path.stem))
 
 
-def load_markdown(path: Path, data: bytes) -> Extracted:
+def load_markdown(path: Path, data: bytes, options: LoadOptions) -> Extracted:
     text = decode(data)
     heading = re.search(r"^#{1,2}\s+(.+?)\s*#*\s*$", text, re.M)
     return Extracted(text, heading.group(1) if heading else _title_from_text(text, path.stem))
 
 
-def load_html(path: Path, data: bytes) -> Extracted:
+def load_html(path: Path, data: bytes, options: LoadOptions) -> Extracted:
     """The main text of a page (no menus, scripts or boilerplate), headings kept as Markdown so
     that citations can name the section."""
     import trafilatura
@@ -119,7 +132,23 @@ def load_html(path: Path, data: bytes) -> Extracted:
     return Extracted(text + "\n" if text else "", title)
 
 
-def load_pdf(path: Path, data: bytes) -> Extracted:
+def load_pdf(path: Path, data: bytes, options: "LoadOptions") -> Extracted:
+    """PDFs as a reader sees them (``ingest/pdf.py``), or pypdf's plain text for the naive recipe."""
+    if options.pdf_reader == "pypdf":
+        return _load_pdf_pypdf(path, data)
+    from ingest.pdf import read_pdf
+
+    try:
+        found = read_pdf(data, ocr=options.ocr, ocr_language=options.ocr_language)
+    except ValueError as exc:
+        raise LoadError(str(exc)) from None
+    if not found.text.strip() and found.notes:
+        raise LoadError("no text found: " + "; ".join(found.notes))
+    return Extracted(found.text, found.title or _title_from_text(found.text, path.stem).lstrip("# "), found.pages,
+                     found.notes)
+
+
+def _load_pdf_pypdf(path: Path, data: bytes) -> Extracted:
     import io
 
     from pypdf import PdfReader
@@ -140,7 +169,7 @@ def load_pdf(path: Path, data: bytes) -> Extracted:
     return Extracted(text + "\n", title or _title_from_text(text, path.stem), tuple(starts))
 
 
-def load_docx(path: Path, data: bytes) -> Extracted:
+def load_docx(path: Path, data: bytes, options: LoadOptions) -> Extracted:
     import io
     import zipfile
 
@@ -163,7 +192,7 @@ def load_docx(path: Path, data: bytes) -> Extracted:
     return Extracted(text + "\n" if text else "", title)
 
 
-LOADERS: dict[str, Callable[[Path, bytes], Extracted]] = {
+LOADERS: dict[str, Callable[[Path, bytes, LoadOptions], Extracted]] = {
     ".txt": load_plain,
     ".md": load_markdown,
     ".markdown": load_markdown,
@@ -178,8 +207,9 @@ def file_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def load(path: Path, source: str, max_bytes: int) -> LoadedDocument:
+def load(path: Path, source: str, max_bytes: int, options: LoadOptions | None = None) -> LoadedDocument:
     """Read one file; raises ``LoadError`` with a reason a user can act on."""
+    options = options or LoadOptions(max_bytes=max_bytes)
     loader = LOADERS.get(path.suffix.lower())
     if loader is None:
         raise LoadError(f"unsupported file type {path.suffix or '(none)'}")
@@ -190,9 +220,9 @@ def load(path: Path, source: str, max_bytes: int) -> LoadedDocument:
         data = path.read_bytes()
     except OSError as exc:
         raise LoadError(f"unreadable: {exc.strerror or exc}") from exc
-    extracted = loader(path, data)
+    extracted = loader(path, data, options)
     if not extracted.text.strip():
         raise LoadError("empty file" if not data.strip() else "no text found in the file")
     header = "\n".join(_first_lines(extracted.text))
     return LoadedDocument(source=source, text=extracted.text, content_hash=file_hash(data), title=extracted.title,
-                          date=find_date(header), pages=extracted.pages)
+                          date=find_date(header), pages=extracted.pages, notes=extracted.notes)

@@ -244,3 +244,12 @@ class Catalog:
     def count_chunks(self) -> int:
         return self._db().execute(
             "SELECT COUNT(*) FROM chunks c JOIN documents d USING (source, doc_hash)").fetchone()[0]
+
+    def chunk_size_percentiles(self) -> dict[str, int]:
+        """p10, median and p90 of the current chunks' lengths in characters."""
+        sizes = sorted(r[0] for r in self._db().execute(
+            'SELECT c."end" - c.start FROM chunks c JOIN documents d USING (source, doc_hash)'))
+        if not sizes:
+            return {}
+        at = lambda q: sizes[min(len(sizes) - 1, int(q * len(sizes)))]  # noqa: E731
+        return {"p10": at(0.1), "median": at(0.5), "p90": at(0.9)}
