@@ -178,7 +178,8 @@ class Assistant:
         retrieved = [h.passage() for h in hits[:self.settings.top_k]]
         return Answer(draft.text, draft.abstained, [] if draft.abstained else draft.citations, name,
                       timings, retrieved, question=text, rewritten=asked if asked != text else "",
-                      notice=" ".join(filter(None, [notice, draft.notice])), verification=draft.verification)
+                      notice=" ".join(filter(None, [notice, draft.notice])), verification=draft.verification,
+                      reason=draft.reason)
 
     def ingest(self, progress: Progress | None = None) -> IngestReport:
         """Index the corpus, then build the keyword index of the new version here, so the

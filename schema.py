@@ -41,6 +41,7 @@ class Answer:
     rewritten: str = ""
     notice: str = ""
     verification: dict[str, Any] | None = None
+    reason: str = ""
 
     def to_json(self, with_retrieved: bool = False) -> dict[str, Any]:
         out = {
@@ -50,6 +51,8 @@ class Answer:
             "backend": self.backend,
             "timings_ms": {k: round(v, 2) for k, v in self.timings_ms.items()},
         }
+        if self.abstained and self.reason:
+            out["reason"] = self.reason
         if self.rewritten:
             out["rewritten"] = self.rewritten
         if self.notice:

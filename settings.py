@@ -65,6 +65,10 @@ class Settings(BaseSettings):
     abstain_paraphrase_similarity: float = Field(0.55, description="nor when the evidence sentence is at least "
                                                                    "this close in meaning: the question rewords it")
     short_answers: bool = True
+    explain_sentences: int = Field(3, description="sentences in an answer to how / why / describe questions")
+    explain_pool: int = 12
+    explain_min_ratio: float = 0.6
+    explain_redundancy: float = 0.5
     list_answer_max: int = 4
     list_min_ratio: float = 0.85
     w_dense: float = 1.0

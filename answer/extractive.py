@@ -60,6 +60,12 @@ def _spelled_out(acronym: str, said: list[str]) -> bool:
     return False
 
 
+def _vector(c: "Candidate"):
+    """The candidate sentence's own vector (sentence vectors follow the chunk's in the row)."""
+    j = c.hit.row.sentences.index(c.span) if c.span in c.hit.row.sentences else -1
+    return c.hit.row.vectors[j + 1] if j >= 0 and c.hit.row.vectors is not None else c.hit.row.vectors[0]
+
+
 @dataclass
 class Candidate:
     rank: int
@@ -178,6 +184,13 @@ class ExtractiveAnswerer:
         total = sum(weights.values())
         return sum(w for t, w in weights.items() if not keyword.known(t)) / total if total else 1.0
 
+    @staticmethod
+    def everyday(name: str, keyword: KeywordIndex) -> bool:
+        """A name most documents of a larger collection use ("NLP" across papers on language
+        models) is the collection's vocabulary: its absence from one passage is no sign that the
+        passage is about something else."""
+        return keyword.documents >= 3 and keyword.document_share(name) >= 0.5
+
     def abstain_reason(self, question: Question, best: Candidate, keyword: KeywordIndex) -> str:
         """Why the best evidence does not answer the question, or "" if it does. Each rule is a
         decisive part of the question missing from the evidence, or contradicted by it (tuned
@@ -192,7 +205,8 @@ class ExtractiveAnswerer:
         missing = [y for y in sorted(question.years) if y not in row.text]
         missing += [n for n in sorted(question.numbers) if n not in context]
         missing += [n for n in question.names if n not in context and not _kin(n, context)
-                    and not (n in question.acronyms and _spelled_out(n, said))]
+                    and not (n in question.acronyms and _spelled_out(n, said))
+                    and not self.everyday(n, keyword)]
         missing += [p for p in question.phrases if f" {p} " not in said_run]
         missing += [c for c in question.counts if c not in said_words and COUNT_WORDS.get(c) not in said_words]
         if missing:
@@ -211,8 +225,22 @@ class ExtractiveAnswerer:
             return f"the evidence is not close to the question ({best.dense:.2f})"
         return ""
 
+    @staticmethod
+    def named(question: Question, ranked: list[Candidate]) -> list[Candidate]:
+        """The candidates whose passage (with its document's title and section) holds every name
+        the question gives (or most of them) first: a question about one paper, zone or person is
+        answered from a passage about it before a closer-sounding one about another."""
+        if not question.names:
+            return ranked
+        def context(c: Candidate) -> set[str]:
+            row = c.hit.row
+            return set(terms(f"{row.title} {row.section} {row.text}"))
+        counts = [sum(n in ctx or _kin(n, ctx) for n in question.names) for ctx in map(context, ranked)]
+        most = max(counts)
+        return [c for c, n in zip(ranked, counts) if n == most] + [c for c, n in zip(ranked, counts) if n < most]
+
     def answer(self, question: Question, hits: list[Hit], keyword: KeywordIndex) -> Draft:
-        ranked = self.score(question, hits, keyword)
+        ranked = self.named(question, self.score(question, hits, keyword))
         if not ranked:
             return Draft(load_prompt("refusal"), True, reason="nothing retrieved")
         best = ranked[0]
@@ -220,6 +248,9 @@ class ExtractiveAnswerer:
         if reason:
             return Draft(load_prompt("refusal"), True, reason=reason)
         chosen = [best]
+        if question.explains:
+            chosen = self.explanation(ranked)
+            return self._explain(chosen)
         if question.kind is Kind.LIST:
             for c in ranked[1:]:
                 if len(chosen) >= self.settings.list_answer_max:
@@ -229,6 +260,35 @@ class ExtractiveAnswerer:
         quotes = [shortest_answering_span(c, question) if self.settings.short_answers else c.span
                   for c in chosen]
         return self._compose(chosen, quotes)
+
+    def explanation(self, ranked: list[Candidate]) -> list[Candidate]:
+        """Up to ``explain_sentences`` sentences that cover the question without repeating each
+        other (maximal marginal relevance on the sentences' own vectors), from the best
+        sentence's document."""
+        s = self.settings
+        best = ranked[0]
+        pool = [c for c in ranked[1:s.explain_pool] if c.hit.row.source == best.hit.row.source
+                and c.score >= s.explain_min_ratio * best.score]
+        chosen = [best]
+        while pool and len(chosen) < s.explain_sentences:
+            def redundancy(c: Candidate) -> float:
+                return max(float(_vector(c) @ _vector(o)) for o in chosen)
+            pick = max(pool, key=lambda c: c.score - s.explain_redundancy * redundancy(c))
+            pool.remove(pick)
+            if redundancy(pick) < 0.9:
+                chosen.append(pick)
+        return sorted(chosen, key=lambda c: (c.hit.row.idx, c.span))
+
+    def _explain(self, chosen: list[Candidate]) -> Draft:
+        """Sentences in document order, each with the number of its passage."""
+        draft = self._compose(chosen, [c.span for c in chosen])
+        numbers = {p.id: n for n, p in enumerate(draft.citations, 1)}
+        parts = []
+        for c in chosen:
+            text = c.hit.row.text[c.span[0] - c.hit.row.start:c.span[1] - c.hit.row.start]
+            parts.append(load_prompt("extractive_answer").format(quote=text[:1].upper() + text[1:],
+                                                                 n=numbers[c.hit.row.key]))
+        return Draft(" ".join(parts), False, draft.citations)
 
     def _compose(self, chosen: list[Candidate], quotes: list[tuple[int, int]]) -> Draft:
         """Quote each chosen span exactly, numbered by the passage it comes from."""

@@ -30,6 +30,15 @@ _KIND_PATTERNS = (
                            r"strategies|fields|sectors|places|regions)\b")),
 )
 
+# Questions that ask for an account rather than one fact: answered with several sentences.
+_EXPLAIN = re.compile(r"^(how|why|describe|explain|discuss|summari[sz]e|outline|in what ways?|what (role|impact|"
+                      r"effect|advantages?|benefits?|challenges?|findings?|contributions?|modifications?|changes?|"
+                      r"improvements?|methodology|approach|process|purpose|significance)s?)\b|\b(how|why) (does|do|did|is|"
+                      r"are|was|were|can|should)\b|\b(describe|explain|discuss)\b")
+
+# "What ... and why?", "..., and how does it compare": two questions in one want an account.
+_COMPOUND = re.compile(r"\b(and|or) (why|how|what|which|in what)\b")
+
 _PRESENT = re.compile(r"\b(now|today|currently|current|at present|presently|so far|to date|these days|nowadays)\b")
 
 # Words that frame a question rather than name its topic: their absence from the corpus says
@@ -76,6 +85,7 @@ class Question:
     phrases: tuple[str, ...] = ()
     counts: tuple[str, ...] = ()
     acronyms: frozenset[str] = frozenset()
+    explains: bool = False
 
     @property
     def topic_terms(self) -> tuple[str, ...]:
@@ -106,4 +116,6 @@ def analyse(text: str) -> Question:
                     names=tuple(dict.fromkeys(t for m in _PROPER.findall(text) for t in terms(m))),
                     phrases=name_phrases(text),
                     counts=tuple(dict.fromkeys(w for w in said if w in COUNT_WORDS or w in RANK_WORDS)),
-                    acronyms=frozenset(t for m in _ACRONYM.findall(text) for t in terms(m)))
+                    acronyms=frozenset(t for m in _ACRONYM.findall(text) for t in terms(m)),
+                    explains=(kind is Kind.OTHER and bool(_EXPLAIN.search(lowered)))
+                    or (kind in (Kind.OTHER, Kind.LIST) and bool(_COMPOUND.search(lowered))))

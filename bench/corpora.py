@@ -1,4 +1,4 @@
-"""Deterministic benchmark corpora made from the SQuAD subset in ../shared/bench."""
+"""Deterministic benchmark corpora made from the SQuAD subset in bench/data (CC BY-SA 4.0)."""
 from __future__ import annotations
 
 import json
@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ingest.chunking import sentences
 
-SQUAD = Path(__file__).resolve().parent.parent.parent / "shared" / "bench" / "squad2-dev-subset.json"
+SQUAD = Path(__file__).resolve().parent / "data" / "squad2-dev-subset.json"
 
 
 def squad_articles(path: Path = SQUAD) -> list[tuple[str, str, list[dict]]]:

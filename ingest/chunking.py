@@ -13,6 +13,9 @@ from functools import lru_cache
 _TERMINAL = tuple('.!?:;"\'”’)]')
 _MARKDOWN_BLOCK = re.compile(r"^\s*(#{1,6}\s|[-*+]\s|\d+[.)]\s|>|\|)")
 _HEADING = re.compile(r"^\s*#{1,6}\s+(.*?)\s*#*\s*$")
+# A text that marks its headings (Markdown, and what the PDF, Word and HTML readers write): other
+# short lines in it are not headings.
+_HEADINGS = re.compile(r"^#{1,6}\s+\S", re.M)
 
 
 @dataclass(frozen=True)
@@ -177,9 +180,10 @@ def chunk_text(text: str, max_chars: int, min_chars: int = 0) -> list[Chunk]:
             chunks.append(Chunk(len(chunks), open_start, b, text[open_start:b], spans, not body, section))
         open_start, body = None, []
 
+    explicit = _HEADINGS.search(text) is not None
     for p_start, p_end in paragraphs(text):
         para = text[p_start:p_end]
-        if is_heading(para) and not _is_table(para):
+        if (_HEADING.match(para) if explicit else is_heading(para)) and not _is_table(para):
             match = _HEADING.match(para)
             title = (match.group(1) if match else para).strip()
             if not seen_body and open_start is None and not match:

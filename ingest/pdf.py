@@ -157,7 +157,7 @@ def _running(lines_by_page: list[list[Line]], heights: list[float]) -> set[int]:
     seen = Counter(key(ln) for ln in {(ln.page, key(ln)): ln for ln in margins}.values())
     pages = len(lines_by_page)
     return {id(ln) for ln in margins
-            if _PAGE_NUMBER.match(ln.text) or (pages > 2 and seen[key(ln)] >= max(2, 0.25 * pages))}
+            if _PAGE_NUMBER.match(ln.text) or (pages >= 2 and seen[key(ln)] >= max(2, 0.25 * pages))}
 
 
 def _columns(lines: list[Line], width: float) -> None:
@@ -196,9 +196,9 @@ def _is_heading(ln: Line, body: float) -> bool:
     words = text.split()
     if not (1 <= len(words) <= 14) or len(text) > 110 or not re.search(r"[A-Za-z]{2}", text):
         return False
-    if text.endswith((".", ",", ";", "-", _SOFT)):
+    if text.endswith((".", ";", "-", _SOFT)) or (text.endswith(",") and ln.size < 1.2 * body):
         return False
-    if _CAPTION.match(text) or not (text[0].isupper() or text[0].isdigit()):
+    if _CAPTION.match(text) or not (text[0].isupper() or text[0].isdigit() or ln.size >= 1.2 * body):
         return False
     return ln.size >= 1.12 * body or (ln.bold and ln.size >= 0.9 * body)
 
@@ -252,7 +252,7 @@ def blocks(ordered: list[Line], body: float, pitch: float) -> list[Block]:
             block.kind = "debris"
     following = "prose"
     for block in reversed(out):
-        if block.kind == "heading" and following in ("debris", "caption") and block.lines[0].size < 1.3 * body:
+        if block.kind == "heading" and following in ("debris", "caption") and block.lines[0].size < 1.2 * body:
             block.kind = "debris"
         following = block.kind if block.kind != "heading" or following == "prose" else following
     return out
@@ -297,8 +297,9 @@ def _rows(cells: list[Line]) -> list[str]:
 
 
 def _join_lines(parts: list[str], vocabulary: Counter) -> str:
-    """Lines of one paragraph as one line of text; a hyphen at a line end is dropped when the
-    word is written whole elsewhere in the document (or nowhere with its hyphen)."""
+    """Lines of one paragraph as one line of text. A hyphen at a line end is kept when the
+    document writes the word with it elsewhere, or never writes it whole while both halves are
+    words of their own ("land-hungry"); otherwise the word is joined ("representa-tion")."""
     text = ""
     for part in parts:
         part = part.strip()
@@ -311,7 +312,10 @@ def _join_lines(parts: list[str], vocabulary: Counter) -> str:
             keep = False
             if head and tail:
                 whole, hyphened = (head.group(1) + tail.group(0)).lower(), f"{head.group(1)}-{tail.group(0)}".lower()
-                keep = vocabulary[hyphened] > vocabulary[whole] or (text.endswith("-") and not part[0].islower())
+                first, second = head.group(1).lower(), tail.group(0).lower()
+                keep = (vocabulary[hyphened] > vocabulary[whole] or (text.endswith("-") and not part[0].islower())
+                        or (text.endswith("-") and not vocabulary[whole] and len(first) >= 3
+                            and vocabulary[first] >= 2 and vocabulary[second] >= 2))
             text = text[:-1] + ("-" if keep else "") + part
         else:
             text = text.rstrip(_SOFT) + " " + part
@@ -386,7 +390,7 @@ def read_pdf(data: bytes, ocr: bool = True, ocr_language: str = "eng") -> PdfTex
     body = _body_size(everything)
     pitch = _line_pitch(kept, body)
     vocabulary = Counter(w.lower() for ln in everything for w in re.findall(r"\w+(?:-\w+)*", ln.text.replace(_SOFT, "")))
-    title = ""
+    title, title_size = "", 0.0
 
     text, starts = "", []
     last_page = 1
@@ -398,8 +402,8 @@ def read_pdf(data: bytes, ocr: bool = True, ocr_language: str = "eng") -> PdfTex
             if block is not None:
                 if block.kind == "heading":
                     para = "## " + " ".join(ln.text.strip() for ln in block.lines).replace(_SOFT, "-")
-                    if not title and n == 1:
-                        title = para[3:]
+                    if n == 1 and block.lines[0].size > title_size:
+                        title, title_size = para[3:], block.lines[0].size
                 elif block.kind == "table":
                     caption = [ln for ln in block.lines if ln.column != "cell"]
                     cells = [ln for ln in block.lines if ln.column == "cell"]

@@ -20,8 +20,8 @@ st.caption("Run test queries (YAML) or a SQuAD-format benchmark and see where th
 assistant = get_assistant()
 if not assistant.documents():
     st.warning("No documents are ingested yet: open the chat page first, which ingests the corpus.")
-bench = ROOT.parent / "shared" / "bench"
-choices = {str(p.relative_to(ROOT.parent) if p.is_relative_to(ROOT.parent) else p): p
+bench = ROOT / "bench" / "data"
+choices = {str(p.relative_to(ROOT)): p
            for p in sorted((ROOT / "tests").glob("*.yaml")) + sorted(bench.glob("*.json"))}
 picked = st.selectbox("Query file", list(choices) + ["(upload)"])
 upload = st.file_uploader("Upload a YAML query file or SQuAD JSON", type=["yaml", "yml", "json"]) \

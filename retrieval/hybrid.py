@@ -99,12 +99,12 @@ class HybridRetriever:
                         cache.popitem(last=False)
         return found
 
-    def dense(self, query_vector: list[float], k: int) -> list[Key]:
+    def dense(self, query_vector: list[float], k: int, sources: set[str] | None = None) -> list[Key]:
         """Chroma's nearest chunks. A server that cannot be reached is an error the user must
         see; an embedded index damaged by a crash is not: keyword candidates still answer
         (reranked on the catalog's vectors) until the next ingest rebuilds it."""
         try:
-            return self.vectorstore.nearest_keys(query_vector, k)
+            return self.vectorstore.nearest_keys(query_vector, k, sources)
         except ChromaError as exc:
             if self.settings.chroma_host:
                 raise StoreUnavailable(unreachable(self.settings, exc)) from None
@@ -116,11 +116,15 @@ class HybridRetriever:
             raise
 
     def candidates(self, question: str, query_vector: list[float]) -> tuple[list[Key], np.ndarray, KeywordIndex]:
+        """The fused pool; a question that names a document by its title searches that document."""
         s = self.settings
         keyword = self.keyword_index()
-        keyword_hits, keyword_scores = keyword.search(question, s.fetch_k)
+        scope = keyword.titled(question)
+        keyword_hits, keyword_scores = keyword.search(question, s.fetch_k * (10 if scope else 1))
+        if scope:
+            keyword_hits = [(r, score) for r, score in keyword_hits if r.source in scope][:s.fetch_k]
         fused = reciprocal_rank_fusion(
-            [(self.dense(query_vector, s.fetch_k), s.dense_weight),
+            [(self.dense(query_vector, s.fetch_k, scope), s.dense_weight),
              ([(r.source, r.doc_hash, r.idx) for r, _ in keyword_hits], s.keyword_weight)], s.rrf_k)
         pool = sorted(fused, key=lambda key: -fused[key])[:s.rerank_pool]
         return pool, keyword_scores, keyword

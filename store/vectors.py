@@ -77,9 +77,10 @@ class KeysOnlyChroma(Chroma):
             self._collection.upsert(ids=ids, embeddings=vectors, metadatas=metadatas)
         return ids
 
-    def nearest_keys(self, vector: list[float], k: int) -> list[Key]:
-        """The catalog keys of the k nearest vectors, best first."""
-        found = self._collection.query(query_embeddings=[vector], n_results=k, include=[])
+    def nearest_keys(self, vector: list[float], k: int, sources: set[str] | None = None) -> list[Key]:
+        """The catalog keys of the k nearest vectors (of these sources only, if given), best first."""
+        where = {"source": {"$in": sorted(sources)}} if sources else None
+        found = self._collection.query(query_embeddings=[vector], n_results=k, include=[], where=where)
         ids = found["ids"][0] if found["ids"] else []
         keys = {uid: key_of_uid(uid) for uid in ids}
         older = [uid for uid, key in keys.items() if key is None]

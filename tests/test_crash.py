@@ -12,7 +12,7 @@ from bench.corpora import SQUAD, write_synthetic
 from settings import load_settings
 from tests.conftest import GUIDELINE, ROOT, chroma_texts
 
-pytestmark = pytest.mark.skipif(not SQUAD.exists(), reason="shared/bench is not beside the repository")
+
 
 
 def start_ingest(corpus, store):
