@@ -38,7 +38,7 @@ class Settings(BaseSettings):
     ocr_language: str = "eng"
     chunker: str = Field("paragraph", description="paragraph | recursive (LangChain's 1000/200 recipe)")
     chunk_max_chars: int = 1200
-    chunk_min_chars: int = Field(200, description="a shorter paragraph joins its neighbour in one chunk")
+    chunk_min_chars: int = Field(150, description="a shorter paragraph joins its neighbour in one chunk")
     chunk_overlap: int = Field(200, description="overlap of the recursive chunker")
     chunk_vector: str = Field("mean", description="mean (of sentence vectors) | embed (the whole chunk)")
 

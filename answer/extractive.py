@@ -29,6 +29,10 @@ _DATE = re.compile(r"\b(1[0-9]\d\d|20\d\d|\d{1,2}(st|nd|rd|th)|century|centuries
                    r"May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|"
                    r"Sept|Oct|Nov|Dec|spring|summer|autumn|winter|decade)\b")
 _FUTURE = re.compile(r"\b(should|will|shall|aims? to|plans? to|targets?|by 20\d\d|going to|is to be|are to be)\b", re.I)
+# "What specific changes...", "which particular model...": how precise an answer is wanted, not
+# a property of the thing asked about; "specific" has no opposite in the evidence.
+_REQUEST_ADJECTIVE = re.compile(r"\b(what|which)\s+(?:specific|particular|exact|precise|detailed|main|key|primary|"
+                                r"overall|general)\b", re.I)
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+")
 
 
@@ -192,11 +196,17 @@ class ExtractiveAnswerer:
         return keyword.documents >= 3 and keyword.document_share(name) >= 0.5
 
     def abstain_reason(self, question: Question, best: Candidate, keyword: KeywordIndex) -> str:
-        """Why the best evidence does not answer the question, or "" if it does. Each rule is a
-        decisive part of the question missing from the evidence, or contradicted by it (tuned
-        on SQuAD 2.0's unanswerable questions: each rule abstains far more on them than on
-        answerable ones)."""
+        """Why the best evidence does not answer the question, or "" if it does: the question
+        names a document the collection does not hold ("the Chinchilla paper"), or a decisive
+        part of the question is missing from the evidence or contradicted by it (tuned on SQuAD
+        2.0's unanswerable questions: each rule abstains far more on them than on answerable
+        ones)."""
         s = self.settings
+        if keyword.documents > 1:
+            absent = [d for d in question.documents if not keyword.has_title(d)
+                      and not all(self.everyday(t, keyword) for t in terms(d))]
+            if absent:
+                return f"no document of the collection is the {absent[0]} one the question names"
         row = best.hit.row
         context_text = f"{row.title} {row.section} {row.text}"
         context = set(terms(context_text))
@@ -213,8 +223,9 @@ class ExtractiveAnswerer:
             return f"the evidence does not mention {', '.join(missing)}"
         if question.negated and not NEGATION.search(best.text):
             return "the question asks about what is not so, and the evidence does not say that"
+        asked = _REQUEST_ADJECTIVE.sub(r"\1", question.text)
         for check in (contradiction, swapped_word, unranked_superlative, quantity_mismatch):
-            swap = check(question.text, best.text)
+            swap = check(asked, best.text)
             if swap:
                 return f"the question asks about “{swap[0]}”, the evidence says “{swap[1]}”"
         if (best.context_coverage < s.abstain_min_coverage and best.dense < s.abstain_paraphrase_similarity

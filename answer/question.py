@@ -36,6 +36,10 @@ _EXPLAIN = re.compile(r"^(how|why|describe|explain|discuss|summari[sz]e|outline|
                       r"improvements?|methodology|approach|process|purpose|significance)s?)\b|\b(how|why) (does|do|did|is|"
                       r"are|was|were|can|should)\b|\b(describe|explain|discuss)\b")
 
+# "the Chinchilla paper", "according to the 2021 Guideline": the question names a document.
+_DOCUMENT = re.compile(r"\b(?:the|in|from|according to)\s+((?:[A-Z0-9][\w'’&.-]*\s+){1,4})"
+                       r"(?i:paper|report|study|article|guideline|plan|document|release|white ?paper)s?\b")
+
 # "What ... and why?", "..., and how does it compare": two questions in one want an account.
 _COMPOUND = re.compile(r"\b(and|or) (why|how|what|which|in what)\b")
 
@@ -86,6 +90,7 @@ class Question:
     counts: tuple[str, ...] = ()
     acronyms: frozenset[str] = frozenset()
     explains: bool = False
+    documents: tuple[str, ...] = ()
 
     @property
     def topic_terms(self) -> tuple[str, ...]:
@@ -117,5 +122,7 @@ def analyse(text: str) -> Question:
                     phrases=name_phrases(text),
                     counts=tuple(dict.fromkeys(w for w in said if w in COUNT_WORDS or w in RANK_WORDS)),
                     acronyms=frozenset(t for m in _ACRONYM.findall(text) for t in terms(m)),
+                    documents=tuple(dict.fromkeys(m.strip() for m in _DOCUMENT.findall(text)
+                                                  if re.search(r"[A-Za-z]", m))),
                     explains=(kind is Kind.OTHER and bool(_EXPLAIN.search(lowered)))
                     or (kind in (Kind.OTHER, Kind.LIST) and bool(_COMPOUND.search(lowered))))

@@ -1,7 +1,8 @@
 """python -m bench [--quick] [--out DIR]: each figure with its baseline, measured in one run.
 
 1. ingest throughput against the embedding model's own batch throughput on the same sentences,
-   and an unchanged re-ingest against the full one;
+   and an unchanged re-ingest against the full one; the same for real PDFs (``--pdfs DIR``),
+   also against the naive recipe's ingest of the same files;
 2. warm answer latency (embed / retrieve / answer) against the naive LangChain recipe on the
    same questions, asked of each in turn, with the accuracy of each;
 3. cold start: `python -m answer` from process start, and `streamlit run` to a first answer;
@@ -71,6 +72,52 @@ def bench_ingest(embedder, articles: int) -> dict[str, Any]:
             "model_floor_s": round(floor_s, 2), "model_floor_chunks_per_s": round(len(chunks) / floor_s, 1),
             "ratio_to_floor": round(floor_s / full_s, 3),
             "unchanged_reingest_s": round(again_s, 3), "unchanged_share_of_full": round(again_s / full_s, 4)}
+
+
+def bench_pdf(embedder, folder: Path) -> dict[str, Any]:
+    """Ingest of real PDFs: ours (layout reading, paragraph chunks, sentence vectors) against
+    the naive recipe (pypdf, 1000/200 splitter, chunk vectors) on the same files, and against
+    the embedding model alone on our sentences; then the first question after the ingest."""
+    import pypdfium2 as pdfium
+    from sentence_transformers import SentenceTransformer
+
+    from assistant import build_assistant
+    from embedding import model_path
+    from settings import load_settings, variant
+
+    pdfs = sorted(folder.glob("*.pdf"))
+    pages = sum(len(pdfium.PdfDocument(str(p))) for p in pdfs)
+    out: dict[str, Any] = {"files": len(pdfs), "pages": pages}
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus"
+        corpus.mkdir()
+        for p in pdfs:
+            (corpus / p.name).write_bytes(p.read_bytes())
+        runs = {}
+        for name, settings in (("ours", load_settings(corpus=corpus, store=Path(tmp) / "ours")),
+                               ("naive", variant(load_settings(corpus=corpus, store=Path(tmp) / "naive"),
+                                                 "baseline"))):
+            assistant = build_assistant(settings, embedder)
+            started = time.perf_counter()
+            report = assistant.ingest()
+            runs[name] = (time.perf_counter() - started, report, assistant)
+        seconds, report, ours = runs["ours"]
+        started = time.perf_counter()
+        ours.ask("What is the main contribution of this paper?")
+        first_ms = (time.perf_counter() - started) * 1000
+        sentences = [row.text[a - row.start:b - row.start] for row in ours.catalog.active_chunks()
+                     for a, b in row.sentences]
+        model = SentenceTransformer(model_path(ours.settings), device="cpu", local_files_only=True)
+        model.encode(sentences[:64], batch_size=64)
+        started = time.perf_counter()
+        model.encode(sentences, batch_size=ours.settings.embed_batch_size, normalize_embeddings=True)
+        floor_s = time.perf_counter() - started
+    out.update(ingest_s=round(seconds, 2), pages_per_s=round(pages / seconds, 2), chunks=report.chunks,
+               chunk_chars=report.chunk_chars, naive_ingest_s=round(runs["naive"][0], 2),
+               naive_chunks=runs["naive"][1].chunks, ratio_to_naive=round(seconds / runs["naive"][0], 3),
+               model_floor_s=round(floor_s, 2), ratio_to_floor=round(floor_s / seconds, 3),
+               first_question_ms=round(first_ms, 1))
+    return out
 
 
 def bench_latency(embedder, questions: int, rounds: int = 2) -> dict[str, Any]:
@@ -199,7 +246,8 @@ def plot_scale(points: list[dict[str, Any]], path: Path) -> None:
 @cli.command()
 def main(quick: bool = typer.Option(False, help="small sizes only: checks that the bench runs"),
          out: Path = typer.Option(ROOT / "reports" / "bench", help="folder for results.json and the chart"),
-         sizes: Optional[str] = typer.Option(None, help="scale points, e.g. 1000,10000,100000")) -> None:
+         sizes: Optional[str] = typer.Option(None, help="scale points, e.g. 1000,10000,100000"),
+         pdfs: Path = typer.Option(ROOT / "tests" / "data", help="a folder of PDFs for the PDF ingest row")) -> None:
     quiet_libraries()
     from embedding import load_embedder
     from settings import load_settings
@@ -210,6 +258,8 @@ def main(quick: bool = typer.Option(False, help="small sizes only: checks that t
     results: dict[str, Any] = {"quick": quick}
     results["ingest"] = bench_ingest(embedder, 1 if quick else 5)
     typer.echo(f"ingest: {json.dumps(results['ingest'])}")
+    results["pdf"] = bench_pdf(embedder, pdfs)
+    typer.echo(f"pdf ingest: {json.dumps(results['pdf'])}")
     results["latency"] = bench_latency(embedder, 20 if quick else 200)
     typer.echo(f"latency: {json.dumps(results['latency'])}")
     results["cold_start"] = bench_cold_start(with_browser=not quick)

@@ -158,13 +158,15 @@ def _pieces(text: str, start: int, end: int, max_chars: int, table: bool) -> lis
     return [g for g in groups if g]
 
 
-def chunk_text(text: str, max_chars: int, min_chars: int = 0) -> list[Chunk]:
+def chunk_text(text: str, max_chars: int, min_chars: int = 0, breaks: tuple[int, ...] = ()) -> list[Chunk]:
     """Chunks of whole paragraphs under their section heading.
 
     A heading opens a new chunk and stays at its top (its words belong to what follows), a
     paragraph shorter than ``min_chars`` joins its neighbour, a table is a chunk of its own, and
     no chunk is longer than ``max_chars`` (a long paragraph is cut at sentences, a long table at
-    rows). Headings before the first paragraph (a title, a dateline) are chunks of their own."""
+    rows). Headings before the first paragraph (a title, a dateline) are chunks of their own.
+    Paragraphs are not joined across ``breaks`` (where pages start), so a citation's page is
+    the page of its text."""
     chunks: list[Chunk] = []
     section = ""
     heading_end = 0
@@ -192,7 +194,7 @@ def chunk_text(text: str, max_chars: int, min_chars: int = 0) -> list[Chunk]:
                 continue
             if body:
                 close()
-            section = title if open_start is None else f"{section} › {title}"
+            section = title
             open_start = p_start if open_start is None else open_start
             heading_end = p_end  # noqa: F841 (read by close)
             continue
@@ -204,7 +206,7 @@ def chunk_text(text: str, max_chars: int, min_chars: int = 0) -> list[Chunk]:
             size = group[-1][1] - group[0][0]
             current = body[-1][1] - body[0][0] if body else 0
             joins = body and not table and group[-1][1] - (open_start or 0) <= max_chars and (
-                size < min_chars or current < min_chars)
+                size < min_chars or current < min_chars) and not any(body[-1][1] <= b <= group[0][0] for b in breaks)
             if body and not joins:
                 close()
             if open_start is None:
@@ -230,6 +232,8 @@ def chunk_recursive(text: str, max_chars: int, overlap: int) -> list[Chunk]:
 
 
 CHUNKERS = {
-    "paragraph": lambda text, settings: chunk_text(text, settings.chunk_max_chars, settings.chunk_min_chars),
-    "recursive": lambda text, settings: chunk_recursive(text, settings.chunk_max_chars, settings.chunk_overlap),
+    "paragraph": lambda text, settings, breaks=(): chunk_text(text, settings.chunk_max_chars, settings.chunk_min_chars,
+                                                              breaks),
+    "recursive": lambda text, settings, breaks=(): chunk_recursive(text, settings.chunk_max_chars,
+                                                                   settings.chunk_overlap),
 }

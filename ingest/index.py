@@ -120,7 +120,7 @@ class Indexer:
         group: list[tuple[LoadedDocument, list[Chunk]]] = []
         for i, doc in enumerate(changed):
             progress(i / max(len(changed), 1), f"Indexing {doc.source}")
-            group.append((doc, chunker(doc.text, self.settings)))
+            group.append((doc, chunker(doc.text, self.settings, doc.pages)))
             sentences = sum(len(c.sentences) for _, chunks in group for c in chunks)
             if i < len(changed) - 1 and sentences < self.settings.embed_group_sentences:
                 continue

@@ -24,6 +24,8 @@ _LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "
               "\ufb06": "st", "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ", "\u202f": " ",
               "\u200b": "", "\u00ad": "\ufffe", "\x02": "\ufffe", "\t": " "}
 _SOFT = "\ufffe"  # PDFium's mark of a hyphen at a line end
+# Blocks set apart from the running text: a paragraph cut by a column break goes on after them.
+_FLOATS = ("caption", "table", "note")
 _TERMINAL = tuple(".!?:;\"'”’)]")
 _CAPTION = re.compile(r"^(?:Table|Tab\.|Figure|Fig\.)\s*[A-Z]?\d+[:.]?", re.I)
 _TABLE_CAPTION = re.compile(r"^(?:Table|Tab\.)\s*[A-Z]?\d+", re.I)
@@ -235,6 +237,7 @@ def blocks(ordered: list[Line], body: float, pitch: float) -> list[Block]:
             step = prev.bottom - ln.bottom
             prev_text = prev.text.rstrip()
             new = (step > 1.45 * pitch or step < 0.3 * pitch or abs(ln.size - prev.size) > 0.3 * body
+                   or ((prev.size >= 0.95 * body) != (ln.size >= 0.95 * body) and min(prev.size, ln.size) < 0.88 * body)
                    or (prev_text.endswith(_TERMINAL) and prev.x1 < right - 3 * body)
                    or (prev_text.endswith(_TERMINAL) and ln.x0 > left + 0.8 * body and prev.x0 <= left + 0.5 * body)
                    or bool(_CAPTION.match(ln.text)))
@@ -250,6 +253,8 @@ def blocks(ordered: list[Line], body: float, pitch: float) -> list[Block]:
             block.kind = "caption"
         elif not _prose_like(text):
             block.kind = "debris"
+        elif statistics.median(ln.size for ln in block.lines) < 0.88 * body:
+            block.kind = "note"
     following = "prose"
     for block in reversed(out):
         if block.kind == "heading" and following in ("debris", "caption") and block.lines[0].size < 1.2 * body:
@@ -322,12 +327,11 @@ def _join_lines(parts: list[str], vocabulary: Counter) -> str:
     return text.replace(_SOFT, "-")
 
 
-def _continues(previous: str, block: Block) -> bool:
-    """A paragraph cut by a column or page break goes on in the next block."""
-    first = block.lines[0].text.lstrip()
+def _continues(previous: str, following: str) -> bool:
+    """A paragraph cut by a column or page break goes on in the next one: it did not end a
+    sentence, or the next one starts in lower case."""
     end = previous.rstrip()[-1:]
-    return bool(end) and end not in ".!?:|" and not previous.rstrip().split("\n")[-1].startswith("#") \
-        and (first[:1].islower() or end.isalnum() or end in ",;-")
+    return bool(end) and end not in ".!?:|" and (following[:1].islower() or end.isalnum() or end in ",;-")
 
 
 def ocr_page(page, language: str = "eng") -> str | None:
@@ -392,46 +396,47 @@ def read_pdf(data: bytes, ocr: bool = True, ocr_language: str = "eng") -> PdfTex
     vocabulary = Counter(w.lower() for ln in everything for w in re.findall(r"\w+(?:-\w+)*", ln.text.replace(_SOFT, "")))
     title, title_size = "", 0.0
 
-    text, starts = "", []
-    last_page = 1
+    paras: list[list] = []  # [kind, text]
+    page_at: list[tuple[int, int]] = []  # where pages 2, 3... start: (paragraph, offset in it)
     for n, lines in enumerate(kept, 1):
         found = _tables(blocks(reading_order(lines), body, pitch)) if lines else []
-        paragraphs: list[tuple[str, Block | None]] = [(p, None) for p in ocr_text.get(n, [])]
-        paragraphs += [("", b) for b in found]
-        for para, block in paragraphs:
-            if block is not None:
-                if block.kind == "heading":
-                    para = "## " + " ".join(ln.text.strip() for ln in block.lines).replace(_SOFT, "-")
-                    if n == 1 and block.lines[0].size > title_size:
-                        title, title_size = para[3:], block.lines[0].size
-                elif block.kind == "table":
-                    caption = [ln for ln in block.lines if ln.column != "cell"]
-                    cells = [ln for ln in block.lines if ln.column == "cell"]
-                    para = "\n".join([_join_lines([ln.text for ln in caption], vocabulary)]
-                                     + [row.replace(_SOFT, "-") for row in _rows(cells)])
-                else:
-                    para = _join_lines([ln.text for ln in block.lines], vocabulary)
-            if n != last_page:
-                if block is not None and block.kind == "prose" and _continues(text, block):
-                    text += " "
-                    starts.append(len(text))
-                    text += para
-                    last_page = n
-                    continue
-                text += "\n\n"
-                starts.append(len(text))
-                last_page = n
-            elif text:
-                if block is not None and block.kind == "prose" and _continues(text, block) and text.rstrip()[-1:] != "|":
-                    text += " " + para
-                    continue
-                text += "\n\n"
-            text += para
-        while last_page < n:
-            last_page += 1
-            text += "\n\n"
-            starts.append(len(text))
-    return PdfText(text.strip() + "\n", title or _metadata_title(document), tuple(starts), tuple(notes))
+        here: list[tuple[str, str]] = [("prose", p) for p in ocr_text.get(n, [])]
+        small: list[tuple[str, str]] = []
+        for block in found:
+            if block.kind == "heading":
+                para = "## " + " ".join(ln.text.strip() for ln in block.lines).replace(_SOFT, "-")
+                if n == 1 and block.lines[0].size > title_size:
+                    title, title_size = para[3:], block.lines[0].size
+            elif block.kind == "table":
+                caption = [ln for ln in block.lines if ln.column != "cell"]
+                cells = [ln for ln in block.lines if ln.column == "cell"]
+                para = "\n".join([_join_lines([ln.text for ln in caption], vocabulary)]
+                                 + [row.replace(_SOFT, "-") for row in _rows(cells)])
+            else:
+                para = _join_lines([ln.text for ln in block.lines], vocabulary)
+            (small if block.kind == "note" else here).append((block.kind, para))
+        started = n == 1
+        for kind, para in here + small:
+            last = next((p for p in reversed(paras) if p[0] not in _FLOATS), None)
+            if kind == "prose" and last is not None and last[0] == "prose" and _continues(last[1], para):
+                if not started:
+                    page_at.append((paras.index(last), len(last[1]) + 1))
+                    started = True
+                last[1] = _join_lines([last[1], para], vocabulary)
+                continue
+            paras.append([kind, para])
+            if not started:
+                page_at.append((len(paras) - 1, 0))
+                started = True
+        if not started:
+            page_at.append((len(paras), 0))
+    text, offsets = "", []
+    for i, (kind, para) in enumerate(paras):
+        offsets.append(len(text))
+        text += para + "\n\n"
+    offsets.append(len(text))
+    starts = [min(offsets[i] + at, len(text.rstrip())) for i, at in page_at]
+    return PdfText(text.rstrip() + "\n", title or _metadata_title(document), tuple(starts), tuple(notes))
 
 
 def _line_pitch(pages: list[list[Line]], body: float) -> float:

@@ -60,6 +60,11 @@ class KeywordIndex:
                 found |= holders
         return found
 
+    def has_title(self, name: str) -> bool:
+        """Whether some document's title holds every word of ``name``."""
+        wanted = set(terms(name))
+        return any(wanted <= words for words in self._titles.values())
+
     def known(self, term: str) -> bool:
         return term in self._vocab
 

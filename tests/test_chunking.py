@@ -40,3 +40,24 @@ def test_headings_and_datelines_are_marked_and_give_the_section(guideline_text):
     markdown = "# Plan\n\n## Zones\n\nThe park is green.\n"
     body = [c for c in chunk_text(markdown, 1200) if not c.heading]
     assert body[0].section == "Zones"
+
+
+def test_a_heading_opens_its_chunk_and_short_paragraphs_join_their_neighbour():
+    text = ("# Report\n\n## Water\n\nThe river authority will plant 12,000 willow trees along both banks of the "
+            "river before the end of the decade.\n\nShort note.\n\n## Roads\n\nThe ring road gets 3 new exits "
+            "and a tunnel under the old harbour, which opens to traffic in the spring of 2031.\n")
+    chunks = chunk_text(text, 1200, 150)
+    water = next(c for c in chunks if "willow" in c.text)
+    assert water.text.startswith("# Report\n\n## Water") and water.section == "Water"
+    assert "Short note." in water.text, "a stray short paragraph joins its neighbour"
+    assert text[water.sentences[0][0]:].startswith("The river"), "the heading is not a sentence to quote"
+    roads = next(c for c in chunks if "ring road" in c.text)
+    assert roads.text.startswith("## Roads") and roads is not water
+
+
+def test_no_chunk_is_longer_than_the_maximum_and_pages_are_not_joined():
+    text = "\n\n".join(f"Paragraph {i} says one short thing." for i in range(40)) + "\n"
+    page_two = text.index("Paragraph 20")
+    chunks = chunk_text(text, 300, 150, breaks=(page_two,))
+    assert all(len(c.text) <= 300 for c in chunks)
+    assert not any(c.start < page_two < c.end for c in chunks)

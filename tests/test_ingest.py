@@ -17,6 +17,13 @@ DOC_B = ("Water plan\n"
          "Fishing is banned in the northern reservoir during spring.\n")
 
 
+@pytest.fixture
+def make_assistant(make_assistant):
+    """One chunk per line of these small documents (no joining of short paragraphs), so that
+    counts of chunks count versions."""
+    return lambda **overrides: make_assistant(**{"chunk_min_chars": 0, **overrides})
+
+
 def texts_everywhere(assistant) -> list[str]:
     """Every chunk text in Chroma: what a dense query could ever return."""
     return chroma_texts(assistant)

@@ -1,6 +1,6 @@
 """Scoring functions on hand-made items whose right scores are known."""
-from evaluate.metrics import (answer_correct, citation_correct, exact_match, retrieval_rank, summarise,
-                              token_f1)
+from evaluate.metrics import (answer_correct, citation_correct, exact_match, reference_recall, retrieval_rank,
+                              score_item, summarise, token_f1, within_budget)
 from evaluate.queries import Query
 
 Q = Query(id="q", question="What is the target?", expect=("6 percent",), source="estimated 6 percent of the GDP")
@@ -78,3 +78,26 @@ def test_a_malformed_threshold_is_refused():
 
     with pytest.raises(ValueError, match="name=number"):
         parse_thresholds("answer=high")
+
+
+def test_reference_recall_is_the_share_of_the_references_content_words_held():
+    reference = "Masked LM (MLM) and Next Sentence Prediction (NSP)."
+    assert reference_recall(reference, "BERT is pre-trained with a masked LM and next sentence prediction") == 5 / 7
+    assert reference_recall(reference, "It uses dropout.") == 0.0
+
+
+def test_retrieved_passages_are_scored_within_a_budget_of_characters():
+    passages = [{"text": "a" * 1500}, {"text": "b" * 1500}, {"text": "c" * 1500}]
+    assert within_budget(passages, 2000).count("b") == 500 and "c" not in within_budget(passages, 2000)
+
+
+def test_reference_items_get_answer_passage_and_similarity_scores():
+    q = Query(id="r", question="What does BERT pre-train on?", reference="Masked LM and next sentence prediction.")
+    said = answer("Masked LM and next sentence prediction [1]", citations=["It uses a masked LM."])
+    scores = score_item(q, said, [{"text": "Unrelated text."}, {"text": "Next sentence prediction."}],
+                        similarity=lambda a, b: 0.5)
+    assert scores["reference_recall_answer"] == 1.0
+    assert scores["reference_recall_retrieved"] == 3 / 5 and scores["reference_recall_cited"] == 2 / 5
+    assert scores["answer_similarity"] == 0.5
+    refused = score_item(q, answer("The documents do not say.", abstained=True), [], similarity=lambda a, b: 0.9)
+    assert refused["reference_recall_answer"] == 0.0 and refused["answer_similarity"] == 0.0
