@@ -65,7 +65,7 @@ class Settings(BaseSettings):
     abstain_paraphrase_similarity: float = Field(0.55, description="nor when the evidence sentence is at least "
                                                                    "this close in meaning: the question rewords it")
     short_answers: bool = True
-    explain_sentences: int = Field(3, description="sentences in an answer to how / why / describe questions")
+    explain_sentences: int = Field(4, description="sentences in an answer to how / why / describe questions")
     explain_pool: int = 12
     explain_min_ratio: float = 0.6
     explain_redundancy: float = 0.5

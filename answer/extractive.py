@@ -239,8 +239,8 @@ class ExtractiveAnswerer:
     @staticmethod
     def named(question: Question, ranked: list[Candidate]) -> list[Candidate]:
         """The candidates whose passage (with its document's title and section) holds every name
-        the question gives (or most of them) first: a question about one paper, zone or person is
-        answered from a passage about it before a closer-sounding one about another."""
+        the question gives (or most of them) first: in a collection, a question about one paper
+        or plan is answered from a passage about it before a closer-sounding one about another."""
         if not question.names:
             return ranked
         def context(c: Candidate) -> set[str]:
@@ -251,7 +251,9 @@ class ExtractiveAnswerer:
         return [c for c, n in zip(ranked, counts) if n == most] + [c for c, n in zip(ranked, counts) if n < most]
 
     def answer(self, question: Question, hits: list[Hit], keyword: KeywordIndex) -> Draft:
-        ranked = self.named(question, self.score(question, hits, keyword))
+        ranked = self.score(question, hits, keyword)
+        if keyword.documents > 1:
+            ranked = self.named(question, ranked)
         if not ranked:
             return Draft(load_prompt("refusal"), True, reason="nothing retrieved")
         best = ranked[0]

@@ -31,10 +31,13 @@ _KIND_PATTERNS = (
 )
 
 # Questions that ask for an account rather than one fact: answered with several sentences.
-_EXPLAIN = re.compile(r"^(how|why|describe|explain|discuss|summari[sz]e|outline|in what ways?|what (role|impact|"
-                      r"effect|advantages?|benefits?|challenges?|findings?|contributions?|modifications?|changes?|"
-                      r"improvements?|methodology|approach|process|purpose|significance)s?)\b|\b(how|why) (does|do|did|is|"
-                      r"are|was|were|can|should)\b|\b(describe|explain|discuss)\b")
+_ACCOUNT = (r"(role|impact|effect|influence|advantage|benefit|challenge|finding|contribution|modification|change|"
+            r"improvement|enhancement|methodology|method|approach|strategy|process|procedure|purpose|goal|aim|"
+            r"motivation|significance|characteristic|aspect|feature|property|idea|insight|implication|limitation|"
+            r"difference|validation|evidence|rationale|reason|mechanism|principle|criteri(on|a)|lesson)s?")
+_EXPLAIN = re.compile(r"^(how|why|describe|explain|discuss|summari[sz]e|outline|in what ways?)\b|"
+                      r"\b(how|why) (does|do|did|is|are|was|were|can|could|should|would)\b|\b(describe|explain|discuss)\b|"
+                      rf"^(what|which) ((is|are|was|were) )?(the )?(\w+ ){{0,2}}{_ACCOUNT}\b")
 
 # "the Chinchilla paper", "according to the 2021 Guideline": the question names a document.
 _DOCUMENT = re.compile(r"\b(?:the|in|from|according to)\s+((?:[A-Z0-9][\w'’&.-]*\s+){1,4})"
@@ -124,5 +127,4 @@ def analyse(text: str) -> Question:
                     acronyms=frozenset(t for m in _ACRONYM.findall(text) for t in terms(m)),
                     documents=tuple(dict.fromkeys(m.strip() for m in _DOCUMENT.findall(text)
                                                   if re.search(r"[A-Za-z]", m))),
-                    explains=(kind is Kind.OTHER and bool(_EXPLAIN.search(lowered)))
-                    or (kind in (Kind.OTHER, Kind.LIST) and bool(_COMPOUND.search(lowered))))
+                    explains=kind in (Kind.OTHER, Kind.LIST) and bool(_EXPLAIN.search(lowered) or _COMPOUND.search(lowered)))

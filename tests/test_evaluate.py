@@ -59,6 +59,24 @@ def test_squad_file_runs_end_to_end_with_the_baseline_beside_it(tmp_path):
     assert "ours / theirs" in result.stdout
 
 
+def test_free_text_references_are_scored_beside_the_naive_recipe_on_a_real_pdf(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "normans.pdf").write_bytes((ROOT / "tests" / "data" / "normans-two-column.pdf").read_bytes())
+    out = tmp_path / "report.json"
+    result = run("evaluate", str(ROOT / "tests" / "data" / "normans-two-column.yaml"), "--store", str(tmp_path / "s"),
+                 "--compare", "baseline", "--json", str(out), env={"GUIDE_CORPUS": str(corpus)})
+    assert result.returncode == 0, result.stderr
+    data = json.loads(out.read_text())
+    ours, theirs = data["metrics"]["overall"], data["compare"]["metrics"]["overall"]
+    for name in ("reference_recall_answer", "reference_recall_retrieved", "reference_recall_cited",
+                 "answer_similarity"):
+        assert 0 < theirs[name] <= ours[name] <= 1, name
+    item = next(i for i in data["items"] if i["id"] == "n4")
+    assert item["reference"].startswith("Hervé") and item["scores"]["reference_recall_answer"] >= 0.5
+    assert "in retrieved (2,000 ch.)" in result.stdout
+
+
 def test_fail_under_exits_non_zero_below_the_threshold(tmp_path):
     file = squad_file(tmp_path / "lumeria.json")
     passing = run("evaluate", str(file), "--fail-under", "answerable=0.5")

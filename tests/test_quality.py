@@ -1,13 +1,9 @@
 """Quality that must not regress: our own query set and the SQuAD 2.0 tune articles."""
-from pathlib import Path
-
-import pytest
-
 from evaluate.queries import load_squad, load_yaml
 from evaluate.runner import report, run_queries, run_squad
 from tests.conftest import ROOT
 
-SQUAD = ROOT.parent / "shared" / "bench" / "squad2-dev-subset.json"
+SQUAD = ROOT / "bench" / "data" / "squad2-dev-subset.json"
 
 
 def test_own_queries_reach_ninety_percent_on_answers_citations_and_abstention(assistant):
@@ -20,7 +16,6 @@ def test_own_queries_reach_ninety_percent_on_answers_citations_and_abstention(as
     assert metrics["false_abstention"] <= 0.1, metrics
 
 
-@pytest.mark.skipif(not SQUAD.exists(), reason="shared/bench is not beside the repository")
 def test_squad_tune_articles_retrieve_the_gold_paragraph(assistant):
     articles = load_squad(SQUAD, ["0", "1", "2"])
     for article in articles:
