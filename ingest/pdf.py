@@ -86,54 +86,54 @@ def _font_bold(textpage, index: int) -> bool:
 
 def page_lines(page, number: int) -> list[Line]:
     """Lines of one page: PDFium's line breaks, cut again where a wide gap separates two runs of
-    glyphs on one baseline (columns or table cells that the file writes as one line)."""
+    glyphs on one baseline (columns or table cells that the file writes as one line) or where
+    the text jumps back to a new line without a break (a hyphenated word). Rotated glyphs (an
+    arXiv stamp in the margin) are left out, unless most of the page is rotated (a sideways
+    table)."""
     import pypdfium2.raw as raw
 
     textpage = page.get_textpage()
     text = textpage.get_text_range()
     count = min(len(text), textpage.count_chars())
+    rotated = {i for i in range(count) if not text[i].isspace()
+               and abs(raw.FPDFText_GetCharAngle(textpage.raw, i)) > 0.05}
+    if len(rotated) * 2 > count:
+        rotated = set()
     lines: list[Line] = []
-    run: list[tuple[str, tuple[float, float, float, float]]] = []
-    starts: list[int] = []
+    run: list[tuple[int, str, tuple[float, float, float, float]]] = []
+
+    def visible(c: str, box: tuple[float, float, float, float]) -> bool:
+        return not c.isspace() and c != _SOFT and box[2] > box[0]
 
     def flush() -> None:
-        visible = [(c, box) for c, box in run if not c.isspace() and c != _SOFT and box[2] > box[0]]
-        if not visible:
-            run.clear()
-            return
-        x0 = min(b[0] for _, b in visible)
-        x1 = max(b[2] for _, b in visible)
-        bottom = min(b[1] for _, b in visible)
-        top = max(b[3] for _, b in visible)
-        heights = sorted(b[3] - b[1] for _, b in visible)
-        sample = starts[:2] + [last_visible[0]]
-        bold = all(_font_bold(textpage.raw, i) for i in sample)
-        words = "".join(c for c, _ in run).strip()
-        lines.append(Line(number, x0, x1, bottom, top, heights[len(heights) // 2], bold, _clean(words)))
+        shown = [(i, box) for i, c, box in run if visible(c, box)]
+        if shown:
+            heights = sorted(b[3] - b[1] for _, b in shown)
+            bold = all(_font_bold(textpage.raw, i) for i, _ in (shown[:2] + shown[-1:]))
+            lines.append(Line(number, min(b[0] for _, b in shown), max(b[2] for _, b in shown),
+                              min(b[1] for _, b in shown), max(b[3] for _, b in shown), heights[len(heights) // 2],
+                              bold, _clean("".join(c for _, c, _ in run).strip())))
         run.clear()
-        starts.clear()
 
-    last_right, last_size, last_bottom = None, 0.0, 0.0
-    last_visible = [0]
+    last: tuple[float, float, float] | None = None  # right edge, size and bottom of the last glyph
     for i in range(count):
         c = text[i]
         if c in "\r\n":
             flush()
-            last_right = None
+            last = None
             continue
-        if not c.isspace() and abs(raw.FPDFText_GetCharAngle(textpage.raw, i)) > 0.05:
+        if i in rotated:
             continue
         box = textpage.get_charbox(i, loose=True)
-        if not c.isspace() and c != _SOFT and box[2] > box[0]:
+        if visible(c, box):
             size = box[3] - box[1]
-            if last_right is not None and (box[0] - last_right > 1.5 * max(size, last_size, 4.0) or (
-                    box[0] < last_right - size and abs(box[1] - last_bottom) > 0.5 * max(size, last_size))):
-                flush()
-            last_right, last_size, last_bottom = box[2], size, box[1]
-            if len(starts) < 2:
-                starts.append(i)
-            last_visible[0] = i
-        run.append((c, box))
+            if last is not None:
+                right, last_size, bottom = last
+                wide = max(size, last_size, 4.0)
+                if box[0] - right > 1.5 * wide or (box[0] < right - size and abs(box[1] - bottom) > 0.5 * wide):
+                    flush()
+            last = (box[2], size, box[1])
+        run.append((i, c, box))
     flush()
     return [ln for ln in lines if not (ln.top - ln.bottom > 2.5 * max(ln.width, 1.0) and len(ln.text) > 2)]
 
