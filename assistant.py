@@ -182,10 +182,12 @@ class Assistant:
                       reason=draft.reason)
 
     def ingest(self, progress: Progress | None = None) -> IngestReport:
-        """Index the corpus, then build the keyword index of the new version here, so the
-        first question after an ingest does not pay for it."""
+        """Index the corpus, then build the keyword index of the new version and the extractive
+        answerer (which gates every backend) here, so the first question after an ingest does
+        not pay for them."""
         report = self.indexer.run(progress)
         self.retriever.keyword_index()
+        self.answerer(FALLBACK_BACKEND)
         return report
 
     def documents(self) -> list[DocumentInfo]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from langchain_core.embeddings import Embeddings
 
-from answer.opposites import contradiction
+from answer.opposites import contradiction, opposites
 from answer.question import COUNT_WORDS, NEGATION, Kind, Question
 from answer.swaps import quantity_mismatch, swapped_word, unranked_superlative
 from prompts import load_prompt
@@ -144,6 +144,7 @@ class ExtractiveAnswerer:
 
     def __init__(self, settings: Settings, embedder: Embeddings) -> None:
         self.settings = settings
+        opposites()  # the table of opposites, read once here rather than in the first answer
 
     def candidates(self, question: Question, hits: list[Hit]) -> list[Candidate]:
         out = []
