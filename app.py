@@ -1,4 +1,4 @@
-"""The chat over the guideline. UI only: every answer comes from the same Assistant as the CLIs."""
+"""The chat over the collection. UI only: every answer comes from the same Assistant as the CLIs."""
 from __future__ import annotations
 
 import time
@@ -11,7 +11,7 @@ from ingest.loaders import LoadError
 from ingest.uploads import save_upload
 from store.feedback import Feedback
 from store.vectors import StoreUnavailable
-from ui import answer_markdown, citation_label, escape_markdown, get_assistant, passage_html
+from ui import answer_markdown, citation_label, document_label, escape_markdown, get_assistant, passage_html
 
 
 
@@ -55,12 +55,17 @@ def sidebar(assistant: Assistant) -> None:
         st.header("Documents")
         docs = assistant.documents()
         for d in docs:
-            st.markdown(f"**{escape_markdown(d.source)}**")
-            dated = f" · dated {d.date}" if d.date else ""
-            st.caption(f"{d.chunks} chunks · ingested {d.ingested_at.replace('T', ' ')}{dated} · "
-                       f"sha256 {d.doc_hash[:12]}")
+            st.markdown(f"**{escape_markdown(d.title or d.source)}**")
+            about = " · ".join(filter(None, [d.publisher, d.date and f"dated {d.date}", d.source]))
+            st.caption(f"{escape_markdown(about)} · {d.chunks} chunks · ingested "
+                       f"{d.ingested_at.replace('T', ' ')} · sha256 {d.doc_hash[:12]}")
         if not docs:
             st.caption("No documents ingested yet.")
+        if len(docs) > 1:
+            st.multiselect("Answer from these documents only", [d.source for d in docs], key="documents",
+                           format_func=lambda source: next((d.title or d.source for d in docs
+                                                            if d.source == source), source),
+                           help="Leave empty to search every document")
         upload = st.file_uploader("Add or replace a document", type=[e.lstrip(".") for e in assistant.settings.extensions])
         if upload is not None and st.session_state.get("uploaded") != upload.file_id:
             st.session_state["uploaded"] = upload.file_id
@@ -96,8 +101,9 @@ def show_answer(answer: dict) -> None:
     for citation in answer.get("citations", []):
         with st.expander(citation_label(citation)):
             st.html(passage_html(citation))
-            if citation.get("title"):
-                st.caption(f"Document: {citation['title']}")
+            about = document_label(citation)
+            if about:
+                st.caption(f"Document: {escape_markdown(about)}")
 
 
 def feedback_widget(assistant: Assistant, index: int, message: dict) -> None:
@@ -118,7 +124,7 @@ def feedback_widget(assistant: Assistant, index: int, message: dict) -> None:
         return
     with st.form(key=f"correction-{index}"):
         correction = st.text_input("What should the answer be? (optional)")
-        missing = st.checkbox("The guideline does not answer this")
+        missing = st.checkbox("The documents do not answer this")
         if st.form_submit_button("Send feedback"):
             assistant.feedback.add(Feedback(helpful=False, correction=correction, unanswerable=missing, **record))
             message["feedback"] = "not helpful"
@@ -137,9 +143,9 @@ def chat() -> None:
     if not assistant.documents():
         run_ingest(assistant, "First start: ingesting the corpus…", wait_if_busy=True)
     sidebar(assistant)
+    collection = assistant.collection_name()
     st.title("Guideline assistant")
-    st.caption("Ask about Beijing's 2021 guideline for becoming an international sci-tech innovation centre. "
-               "Answers quote the document, with numbered citations.")
+    st.caption(f"Ask about {escape_markdown(collection)}. Answers quote the documents, with numbered citations.")
     history = st.session_state.setdefault("messages", [])
     for index, message in enumerate(history):
         with st.chat_message(message["role"]):
@@ -148,7 +154,7 @@ def chat() -> None:
             else:
                 show_answer(message["answer"])
                 feedback_widget(assistant, index, message)
-    question = st.chat_input("Ask about the guideline")
+    question = st.chat_input(f"Ask about {collection}")
     if not question:
         return
     history.append({"role": "user", "content": question})
@@ -157,7 +163,8 @@ def chat() -> None:
     with st.chat_message("assistant"):
         asked_before = [m.get("asked", m["question"]) for m in history if m["role"] == "assistant"]
         try:
-            stream = assistant.stream(question, st.session_state.get("backend"), asked_before)
+            stream = assistant.stream(question, st.session_state.get("backend"), asked_before,
+                                      st.session_state.get("documents") or None)
             draft = st.empty()
             with draft:
                 st.write_stream(escape_markdown(token) for token in stream)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Callable, Generator, Iterator
 
+import yaml
 from langchain_core.embeddings import Embeddings
 
 from embedding import ReusingEmbeddings, load_embedder
@@ -14,6 +16,7 @@ from answer import followup
 from answer.extractive import Draft, ExtractiveAnswerer
 from answer.generative import GenerativeAnswerer
 from answer.llm import BackendUnavailable
+from answer.metadata import MetadataAnswerer
 from answer.nearest import NearestSentenceAnswerer
 from ingest.chunking import CHUNKERS
 from answer.question import analyse
@@ -95,6 +98,7 @@ class Assistant:
     indexer: Indexer
     feedback: FeedbackStore
     tables: TableAnswerer
+    metadata: MetadataAnswerer
 
     def __post_init__(self) -> None:
         self._answerers: dict[str, object] = {}
@@ -104,27 +108,70 @@ class Assistant:
             self._answerers[name] = BACKENDS[name](self.settings, self.embedder)
         return self._answerers[name]
 
-    def retrieve(self, question: str, k: int | None = None) -> tuple[list[Hit], list[float], dict[str, float]]:
+    def retrieve(self, question: str, k: int | None = None, sources: set[str] | None = None
+                 ) -> tuple[list[Hit], list[float], dict[str, float]]:
         timings: dict[str, float] = {}
         t0 = time.perf_counter()
         vector = self.embedder.embed_query(question)
         t1 = time.perf_counter()
-        hits = self.retriever.retrieve(question, vector, k)
+        hits = self.retriever.retrieve(question, vector, k, sources)
         timings.update(embed=(t1 - t0) * 1000, retrieve=(time.perf_counter() - t1) * 1000)
         return hits, vector, timings
 
-    def ask(self, question: str, backend: str | None = None, history: list[str] | None = None) -> Answer:
-        stream = self.stream(question, backend, history)
+    def ask(self, question: str, backend: str | None = None, history: list[str] | None = None,
+            documents: list[str] | None = None) -> Answer:
+        stream = self.stream(question, backend, history, documents)
         for _ in stream:
             pass
         return stream.answer
 
-    def stream(self, question: str, backend: str | None = None, history: list[str] | None = None) -> AnswerStream:
+    def stream(self, question: str, backend: str | None = None, history: list[str] | None = None,
+               documents: list[str] | None = None) -> AnswerStream:
         """Check the question now (a bad one raises here, before anything is shown), then
-        answer it as a stream of text."""
+        answer it, from ``documents`` only when given, as a stream of text."""
         text = clean_question(question, self.settings.max_question_chars)
         name = _known_backend(backend or self.settings.backend)
-        return AnswerStream(self._answer(text, name, list(history or [])))
+        sources = self.sources(documents) if documents else None
+        return AnswerStream(self._answer(text, name, list(history or []), sources))
+
+    def sources(self, names: list[str]) -> set[str]:
+        """The documents that names pick: a source path, its file name or stem, or words of a
+        title; a name that picks none is an error that lists the documents there are."""
+        docs = self.documents()
+        picked: set[str] = set()
+        for name in names:
+            wanted = name.strip().lower()
+            found = {d.source for d in docs if wanted in (d.source.lower(), d.source.rsplit("/", 1)[-1].lower(),
+                                                          d.source.rsplit("/", 1)[-1].rsplit(".", 1)[0].lower())}
+            found = found or {d.source for d in docs if wanted and wanted in (d.title or "").lower()}
+            if not found:
+                raise BadQuestion(f"no document matches {name!r}; the documents are: "
+                                  + ", ".join(d.source for d in docs))
+            picked |= found
+        return picked
+
+    def collection_name(self) -> str:
+        """What the collection is called in the app and in refusals: the ``collection_name``
+        setting, else ``name`` in the corpus's ``collection.meta.yaml``, else the one document's
+        title, else "the N documents"."""
+        if self.settings.collection_name:
+            return self.settings.collection_name
+        meta = Path(self.settings.corpus) / "collection.meta.yaml"
+        if meta.is_file():
+            try:
+                name = (yaml.safe_load(meta.read_text(encoding="utf-8")) or {}).get("name")
+            except (yaml.YAMLError, OSError, AttributeError):
+                name = None
+            if name:
+                return str(name)
+        docs = self.documents()
+        if len(docs) == 1:
+            return f"“{docs[0].title or docs[0].source}”"
+        return f"the {len(docs)} documents" if docs else "the documents"
+
+    def refusal(self) -> str:
+        name = self.collection_name()
+        return load_prompt("refusal").format(collection=name[:1].upper() + name[1:])
 
     def standalone(self, question: str, history: list[str], answerer: object) -> str:
         """The question rewritten from the conversation so far, when it is a follow-up."""
@@ -140,7 +187,8 @@ class Assistant:
                 return candidate
         return followup.rewrite(question, history)
 
-    def _answer(self, text: str, name: str, history: list[str]) -> Generator[str, None, Answer]:
+    def _answer(self, text: str, name: str, history: list[str], sources: set[str] | None = None
+                ) -> Generator[str, None, Answer]:
         started = time.perf_counter()
         notice = ""
         try:
@@ -159,7 +207,7 @@ class Assistant:
             return Answer(listed.text, False, listed.citations, "tables", {"total": (time.perf_counter() - started) * 1000},
                           list(listed.citations), question=text, rewritten=asked if asked != text else "", notice=notice)
         k = max(self.settings.top_k, self.settings.answer_passages)
-        hits, _, timings = self.retrieve(asked, k)
+        hits, _, timings = self.retrieve(asked, k, sources)
         t0 = time.perf_counter()
         passages, keyword = hits[:self.settings.answer_passages], self.retriever.keyword_index()
         question = analyse(asked)
@@ -172,6 +220,14 @@ class Assistant:
         if not isinstance(answerer, GenerativeAnswerer):
             draft: Draft = answerer.answer(question, passages, keyword)
             timings.setdefault("first_token", (time.perf_counter() - t0) * 1000)
+            if not draft.abstained:
+                yield from _words(draft.text)
+        about = self.metadata.answer(question, draft, hits, sources or self.retriever.keyword_index().titled(asked))
+        if about is not None:
+            yield from _words(about.text[len(draft.text) if not draft.abstained else 0:])
+            draft = about
+        if draft.abstained:
+            draft = replace(draft, text=self.refusal())
             yield from _words(draft.text)
         timings["answer"] = (time.perf_counter() - t0) * 1000
         timings["total"] = (time.perf_counter() - started) * 1000
@@ -205,4 +261,4 @@ def build_assistant(settings: Settings, embedder: Embeddings | None = None) -> A
     retriever = RETRIEVERS[settings.retriever](settings, catalog, vectorstore)
     indexer = Indexer(settings, catalog, vectorstore, open_record_manager(settings), reusing)
     return Assistant(settings, embedder, catalog, retriever, indexer, FeedbackStore(feedback_path(settings)),
-                     TableAnswerer(catalog))
+                     TableAnswerer(catalog), MetadataAnswerer(catalog))

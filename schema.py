@@ -21,7 +21,7 @@ class Passage:
         out: dict[str, Any] = {} if n is None else {"n": n}
         out.update(source=self.source, text=self.text, start=self.start, end=self.end,
                    score=round(float(self.score), 6))
-        for key in ("title", "section", "page"):
+        for key in ("title", "date", "publisher", "section", "page"):
             if self.metadata.get(key):
                 out[key] = self.metadata[key]
         if "highlights" in self.metadata:

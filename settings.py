@@ -20,6 +20,8 @@ class Settings(BaseSettings):
     store: Path = ROOT / ".store"
     feedback: Path | None = Field(None, description="feedback database (default: STORE/feedback.sqlite)")
     collection: str = "guideline"
+    collection_name: str = Field("", description="what the app and refusals call the documents (default: "
+                                                 "corpus/collection.meta.yaml, else the one document's title)")
     chroma_host: str = Field("", validation_alias=AliasChoices("GUIDE_CHROMA_HOST", "CHROMA_HOST"),
                              description="a Chroma server to use instead of the embedded store")
     chroma_port: int = Field(8000, validation_alias=AliasChoices("GUIDE_CHROMA_PORT", "CHROMA_PORT"))

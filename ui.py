@@ -70,3 +70,9 @@ def _shared_assistant(settings_json: str):
     settings = Settings.model_validate_json(settings_json)
     embedder = _shared_embedder(settings.embedding_model, settings.embedding_engine, settings.embed_batch_size)
     return build_assistant(settings, embedder)
+
+
+def document_label(citation: dict[str, Any]) -> str:
+    """title · publisher · date · page of a cited passage, as far as they are known."""
+    page = f"page {citation['page']}" if citation.get("page") else ""
+    return " · ".join(filter(None, [citation.get("title"), citation.get("publisher"), citation.get("date"), page]))

@@ -1,8 +1,8 @@
-"""python -m answer "QUESTION" [--store DIR] [--backend NAME] [--json]"""
+"""python -m answer "QUESTION" [--store DIR] [--backend NAME] [--document NAME]... [--history Q]... [--json]"""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
+from typing import List, Optional
 
 import typer
 
@@ -15,6 +15,10 @@ cli = app("Answer a question about the ingested documents, with citations.")
 def main(question: str = typer.Argument(..., help="the question"),
          store: Optional[Path] = typer.Option(None, help="store folder [env GUIDE_STORE]"),
          backend: Optional[str] = typer.Option(None, help="answering backend [env GUIDE_BACKEND]"),
+         document: Optional[List[str]] = typer.Option(None, help="answer from this document only (a file name "
+                                                                 "or words of its title); repeatable"),
+         history: Optional[List[str]] = typer.Option(None, help="an earlier question of the conversation, oldest "
+                                                                "first; repeatable"),
          json_out: bool = typer.Option(False, "--json", help="print the answer as JSON")) -> None:
     quiet_libraries()
     from assistant import BadQuestion, BadSettings, build_assistant, check_settings, clean_question
@@ -25,7 +29,7 @@ def main(question: str = typer.Argument(..., help="the question"),
     with user_errors(BadQuestion, BadSettings, StoreUnavailable):
         clean_question(question, settings.max_question_chars)
         check_settings(settings)
-        answer = build_assistant(settings).ask(question)
+        answer = build_assistant(settings).ask(question, history=history or None, documents=document or None)
     if json_out:
         print_json(answer.to_json())
         return
@@ -35,7 +39,10 @@ def main(question: str = typer.Argument(..., help="the question"),
         typer.echo(f"(asked as: {answer.rewritten})", err=True)
     typer.echo(answer.text)
     for n, passage in enumerate(answer.citations, 1):
-        typer.echo(f"\n[{n}] {passage.source} {passage.start}-{passage.end}\n    {passage.text}")
+        about = " · ".join(filter(None, [passage.metadata.get("title"), passage.metadata.get("publisher"),
+                                         passage.metadata.get("date"),
+                                         f"page {passage.metadata['page']}" if passage.metadata.get("page") else ""]))
+        typer.echo(f"\n[{n}] {passage.source} {passage.start}-{passage.end} ({about})\n    {passage.text}")
 
 
 if __name__ == "__main__":

@@ -87,6 +87,9 @@ class Candidate:
 
 @dataclass(frozen=True)
 class Draft:
+    """An answer before the assistant shows it; an abstention has no text (the assistant words
+    the refusal for the collection it serves)."""
+
     text: str
     abstained: bool
     citations: list[Passage] = field(default_factory=list)
@@ -256,11 +259,11 @@ class ExtractiveAnswerer:
         if keyword.documents > 1:
             ranked = self.named(question, ranked)
         if not ranked:
-            return Draft(load_prompt("refusal"), True, reason="nothing retrieved")
+            return Draft("", True, reason="nothing retrieved")
         best = ranked[0]
         reason = self.abstain_reason(question, best, keyword)
         if reason:
-            return Draft(load_prompt("refusal"), True, reason=reason)
+            return Draft("", True, reason=reason)
         chosen = [best]
         if question.explains:
             chosen = self.explanation(ranked)

@@ -71,7 +71,6 @@ class GenerativeAnswerer:
                timings: dict[str, float]) -> Generator[str, None, Draft]:
         extractive = self.gate.answer(question, hits, keyword)
         if extractive.abstained:
-            yield extractive.text
             return extractive
         passages = [h.passage() for h in hits]
         started = time.perf_counter()

@@ -1,10 +1,11 @@
 """python -m evaluate FILE [--store DIR] [--backend NAME] [--json OUT] [--markdown OUT]
-[--compare baseline|field=value,...] [--fail-under answer=0.9,...] [--articles 0,1] [--limit N]"""
+[--compare baseline|field=value,...] [--fail-under answer=0.9,...] [--articles 0,1] [--limit N]
+[--document NAME]..."""
 from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, List, Optional
 
 import typer
 
@@ -14,7 +15,7 @@ cli = app("Evaluate answers against a YAML query file or a SQuAD-format JSON fil
 
 
 def evaluate_file(settings, embedder, file: Path, articles: list[str] | None, limit: int | None,
-                  own_store: bool = False, label: str = "") -> dict[str, Any]:
+                  own_store: bool = False, label: str = "", documents: list[str] | None = None) -> dict[str, Any]:
     from rich.progress import Progress
 
     from evaluate.runner import evaluate_path
@@ -22,7 +23,8 @@ def evaluate_file(settings, embedder, file: Path, articles: list[str] | None, li
     with Progress(transient=True) as progress:
         task = progress.add_task(label or "evaluating", total=None)
         return evaluate_path(settings, embedder, file, articles, limit,
-                             lambda n, total: progress.update(task, completed=n, total=total), own_store)
+                             lambda n, total: progress.update(task, completed=n, total=total), own_store,
+                             documents=documents)
 
 
 @cli.command()
@@ -36,7 +38,8 @@ def main(file: Path = typer.Argument(..., help="YAML query file or SQuAD-format 
          fail_under: Optional[str] = typer.Option(None, help="exit 1 if a metric is below, e.g. "
                                                              "answer=0.9,citation=0.9,abstention=0.9"),
          articles: Optional[str] = typer.Option(None, help="SQuAD: comma-separated article indexes or titles"),
-         limit: Optional[int] = typer.Option(None, help="SQuAD: sample this many questions")) -> None:
+         limit: Optional[int] = typer.Option(None, help="SQuAD: sample this many questions"),
+         document: Optional[List[str]] = typer.Option(None, help="answer from this document only; repeatable")) -> None:
     quiet_libraries()
     from assistant import BadQuestion, BadSettings, check_settings
     from evaluate.metrics import below_thresholds, parse_thresholds
@@ -56,9 +59,10 @@ def main(file: Path = typer.Argument(..., help="YAML query file or SQuAD-format 
 
         embedder = load_embedder(settings)
         picked = articles.split(",") if articles else None
-        result = evaluate_file(settings, embedder, file, picked, limit, label="ours")
+        result = evaluate_file(settings, embedder, file, picked, limit, label="ours", documents=document or None)
         if other is not None:
-            theirs = evaluate_file(other, embedder, file, picked, limit, own_store=True, label=compare)
+            theirs = evaluate_file(other, embedder, file, picked, limit, own_store=True, label=compare,
+                                   documents=document or None)
             result["compare"] = {"name": compare, **theirs}
         if json_out:
             json_out.parent.mkdir(parents=True, exist_ok=True)

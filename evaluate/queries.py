@@ -23,6 +23,8 @@ class Query:
     type: str = ""
     document: str = ""
     reference: str = ""
+    history: tuple[str, ...] = ()
+    documents: tuple[str, ...] = ()
 
 
 @dataclass
@@ -58,8 +60,21 @@ def load_yaml(path: Path) -> list[Query]:
         out.append(Query(id=str(item.get("id", i)), question=str(item["question"]),
                          expect=tuple(str(e) for e in expect), source=str(item.get("source") or ""),
                          unanswerable=bool(item.get("unanswerable", False)), type=str(item.get("type") or ""),
-                         reference=str(item.get("reference") or "").strip()))
+                         reference=str(item.get("reference") or "").strip(),
+                         history=_texts(item.get("history"), path, i, "history"),
+                         documents=_texts(item.get("documents") or item.get("document"), path, i, "documents")))
     return out
+
+
+def _texts(value: object, path: Path, item: int, name: str) -> tuple[str, ...]:
+    """A YAML field that holds one text or a list of texts."""
+    if value is None or value == "":
+        return ()
+    if isinstance(value, (str, int, float)):
+        return (str(value),)
+    if isinstance(value, list) and all(isinstance(v, (str, int, float)) for v in value):
+        return tuple(str(v) for v in value)
+    raise QueryFileError(f"{path}: item {item}: {name} must be a text or a list of texts")
 
 
 def load_squad(path: Path, articles: list[str] | None = None) -> list[Article]:

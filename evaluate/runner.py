@@ -24,12 +24,14 @@ Tick = Callable[[int, int], None]
 
 
 def run_queries(assistant: Assistant, queries: list[Query], backend: str | None = None,
-                tick: Tick | None = None) -> list[dict[str, Any]]:
+                tick: Tick | None = None, documents: list[str] | None = None) -> list[dict[str, Any]]:
+    """Ask each query (with its conversation so far and its documents, or ``documents``)."""
     items = []
     verifier = Verifier(assistant.embedder, assistant.settings.verify_min_similarity)
     similarity = embedding_similarity(assistant.embedder)
     for n, query in enumerate(queries, 1):
-        answer = assistant.ask(query.question, backend)
+        scope = list(query.documents or documents or []) or None
+        answer = assistant.ask(query.question, backend, list(query.history) or None, scope)
         data = answer.to_json(with_retrieved=True)
         if data.get("verification") and data["verification"].get("verified"):
             # What the user was shown, checked again from scratch: the ungrounded rate after.
@@ -37,6 +39,10 @@ def run_queries(assistant: Assistant, queries: list[Query], backend: str | None 
             data["verification"]["unsupported_after"] = len(shown.removed)
         item = {"id": query.id, "question": query.question, "type": query.type or _default_type(query),
                 "expect": list(query.expect), "source": query.source, "unanswerable": query.unanswerable, **data}
+        if query.history:
+            item["history"] = list(query.history)
+        if scope:
+            item["documents"] = scope
         if query.reference:
             item["reference"] = query.reference
         item["scores"] = score_item(query, data, data["retrieved"], similarity)
@@ -59,18 +65,18 @@ def _default_type(query: Query) -> str:
 
 
 def run_yaml(settings: Settings, embedder: Embeddings, queries: list[Query], tick: Tick | None = None,
-             own_store: bool = False) -> list[dict[str, Any]]:
+             own_store: bool = False, documents: list[str] | None = None) -> list[dict[str, Any]]:
     """The queries against ``settings.store`` (ingested if empty), or, with ``own_store``, against
     a temporary store of the same corpus (for a configuration that chunks differently)."""
     if not own_store:
         assistant = build_assistant(settings, embedder)
         if not assistant.documents():
             assistant.ingest()
-        return run_queries(assistant, queries, tick=tick)
+        return run_queries(assistant, queries, tick=tick, documents=documents)
     with tempfile.TemporaryDirectory(prefix="eval-") as tmp:
         assistant = build_assistant(settings.model_copy(update={"store": Path(tmp)}), embedder)
         assistant.ingest()
-        return run_queries(assistant, queries, tick=tick)
+        return run_queries(assistant, queries, tick=tick, documents=documents)
 
 
 def sample_squad(articles: list[Article], limit: int | None) -> list[Article]:
@@ -123,7 +129,7 @@ def failures(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def evaluate_path(settings: Settings, embedder: Embeddings, file: Path, articles: list[str] | None = None,
                   limit: int | None = None, tick: Tick | None = None, own_store: bool = False,
-                  assistant: Assistant | None = None) -> dict[str, Any]:
+                  assistant: Assistant | None = None, documents: list[str] | None = None) -> dict[str, Any]:
     """Metrics and items for a YAML query file or a SQuAD-format JSON file. Pass ``assistant``
     to ask YAML queries through one that is already open (the app's)."""
     from evaluate.queries import is_squad, load_squad, load_yaml
@@ -131,7 +137,7 @@ def evaluate_path(settings: Settings, embedder: Embeddings, file: Path, articles
     if is_squad(file):
         items = run_squad(settings, embedder, sample_squad(load_squad(file, articles), limit), tick)
     elif assistant is not None and not own_store:
-        items = run_queries(assistant, load_yaml(file), tick=tick)
+        items = run_queries(assistant, load_yaml(file), tick=tick, documents=documents)
     else:
-        items = run_yaml(settings, embedder, load_yaml(file), tick, own_store=own_store)
+        items = run_yaml(settings, embedder, load_yaml(file), tick, own_store=own_store, documents=documents)
     return report(items, settings.top_k)

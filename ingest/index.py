@@ -100,7 +100,7 @@ class Indexer:
             except OSError as exc:
                 report.failed[source] = f"unreadable: {exc.strerror or exc}"
                 continue
-            if source in current and current[source].doc_hash == data_hash:
+            if source in current and current[source].doc_hash == data_hash and current[source].publisher is not None:
                 report.skipped.append(source)
                 continue
             try:

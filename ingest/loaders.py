@@ -8,9 +8,10 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Callable
+
+from ingest.metadata import Metadata, as_date, front_matter, header, sidecar
 
 
 class LoadError(ValueError):
@@ -26,6 +27,8 @@ class LoadedDocument:
     date: str | None = None
     pages: tuple[int, ...] = ()
     notes: tuple[str, ...] = ()
+    publisher: str = ""
+    meta_span: tuple[int, int] | None = None
 
 
 def decode(data: bytes) -> str:
@@ -46,32 +49,6 @@ def decode(data: bytes) -> str:
     except (ImportError, LookupError, UnicodeDecodeError):
         pass
     return data.decode("cp1252", errors="replace")
-
-
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-_DATE_PATTERNS = (
-    (re.compile(r"\b((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})\b"), "ymd"),
-    (re.compile(rf"\b({_MONTHS})\.? (\d{{1,2}}),? ((?:19|20)\d\d)\b", re.I), "mdy"),
-    (re.compile(rf"\b(\d{{1,2}}) ({_MONTHS}) ((?:19|20)\d\d)\b", re.I), "dmy"),
-)
-
-
-def find_date(header: str) -> str | None:
-    """The date a document states near its top (a dateline), as ISO ``YYYY-MM-DD``."""
-    for pattern, order in _DATE_PATTERNS:
-        match = pattern.search(header)
-        if not match:
-            continue
-        a, b, c = match.groups()
-        try:
-            if order == "ymd":
-                return datetime(int(a), int(b), int(c)).date().isoformat()
-            if order == "mdy":
-                return datetime.strptime(f"{a} {b} {c}", "%B %d %Y").date().isoformat()
-            return datetime.strptime(f"{a} {b} {c}", "%d %B %Y").date().isoformat()
-        except ValueError:
-            continue
-    return None
 
 
 def _first_lines(text: str, n: int = 5) -> list[str]:
@@ -95,6 +72,7 @@ class Extracted:
     title: str
     pages: tuple[int, ...] = ()
     notes: tuple[str, ...] = ()
+    properties: Metadata = Metadata()
 
 
 @dataclass(frozen=True)
@@ -129,7 +107,9 @@ def load_html(path: Path, data: bytes, options: LoadOptions) -> Extracted:
                                favor_recall=True) or ""
     meta = trafilatura.extract_metadata(html)
     title = (meta.title if meta and meta.title else "") or _title_from_text(text, path.stem)
-    return Extracted(text + "\n" if text else "", title)
+    properties = Metadata(title, as_date(meta.date) if meta else None,
+                          (meta.sitename or meta.author or "") if meta else "")
+    return Extracted(text + "\n" if text else "", title, properties=properties)
 
 
 def load_pdf(path: Path, data: bytes, options: "LoadOptions") -> Extracted:
@@ -145,7 +125,7 @@ def load_pdf(path: Path, data: bytes, options: "LoadOptions") -> Extracted:
     if not found.text.strip() and found.notes:
         raise LoadError("no text found: " + "; ".join(found.notes))
     return Extracted(found.text, found.title or _title_from_text(found.text, path.stem).lstrip("# "), found.pages,
-                     found.notes)
+                     found.notes, found.properties)
 
 
 def _load_pdf_pypdf(path: Path, data: bytes) -> Extracted:
@@ -188,8 +168,10 @@ def load_docx(path: Path, data: bytes, options: LoadOptions) -> Extracted:
         level = style.removeprefix("Heading ").strip()
         lines.append(f"{'#' * int(level)} {line}" if style.startswith("Heading") and level.isdigit() else line)
     text = "\n\n".join(lines)
-    title = document.core_properties.title or _title_from_text(text, path.stem).lstrip("# ")
-    return Extracted(text + "\n" if text else "", title)
+    core = document.core_properties
+    title = core.title or _title_from_text(text, path.stem).lstrip("# ")
+    return Extracted(text + "\n" if text else "", title,
+                     properties=Metadata(core.title or "", as_date(core.created), core.author or ""))
 
 
 LOADERS: dict[str, Callable[[Path, bytes, LoadOptions], Extracted]] = {
@@ -223,6 +205,9 @@ def load(path: Path, source: str, max_bytes: int, options: LoadOptions | None = 
     extracted = loader(path, data, options)
     if not extracted.text.strip():
         raise LoadError("empty file" if not data.strip() else "no text found in the file")
-    header = "\n".join(_first_lines(extracted.text))
-    return LoadedDocument(source=source, text=extracted.text, content_hash=file_hash(data), title=extracted.title,
-                          date=find_date(header), pages=extracted.pages, notes=extracted.notes)
+    beside, beside_bytes = sidecar(path)
+    meta = (beside.merged(front_matter(extracted.text)).merged(header(extracted.text))
+            .merged(extracted.properties).merged(Metadata(title=extracted.title)))
+    return LoadedDocument(source=source, text=extracted.text, content_hash=file_hash(data + beside_bytes),
+                          title=meta.title, date=meta.date, pages=extracted.pages, notes=extracted.notes,
+                          publisher=meta.publisher, meta_span=meta.span)

@@ -20,6 +20,8 @@ import subprocess
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ingest.metadata import Metadata, as_date
+
 _LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st",
               "\ufb06": "st", "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ", "\u202f": " ",
               "\u200b": "", "\u00ad": "\ufffe", "\x02": "\ufffe", "\t": " "}
@@ -66,6 +68,7 @@ class PdfText:
     title: str
     pages: tuple[int, ...]
     notes: tuple[str, ...]
+    properties: "Metadata"
 
 
 def _clean(text: str) -> str:
@@ -436,7 +439,8 @@ def read_pdf(data: bytes, ocr: bool = True, ocr_language: str = "eng") -> PdfTex
         text += para + "\n\n"
     offsets.append(len(text))
     starts = [min(offsets[i] + at, len(text.rstrip())) for i, at in page_at]
-    return PdfText(text.rstrip() + "\n", title or _metadata_title(document), tuple(starts), tuple(notes))
+    return PdfText(text.rstrip() + "\n", title or _properties(document).title, tuple(starts), tuple(notes),
+                   _properties(document))
 
 
 def _line_pitch(pages: list[list[Line]], body: float) -> float:
@@ -450,8 +454,11 @@ def _line_pitch(pages: list[list[Line]], body: float) -> float:
     return statistics.median(steps) if steps else 1.2 * body
 
 
-def _metadata_title(document) -> str:
+def _properties(document) -> Metadata:
+    """Title, creation date and author from the PDF's document information."""
     try:
-        return (document.get_metadata_dict().get("Title") or "").strip()
+        info = document.get_metadata_dict()
     except Exception:
-        return ""
+        return Metadata()
+    return Metadata((info.get("Title") or "").strip(), as_date(info.get("CreationDate")),
+                    (info.get("Author") or "").strip())

@@ -41,7 +41,8 @@ class Hit:
         return Passage(id=row.key, source=row.source, text=row.text, start=row.start, end=row.end,
                        score=self.score,
                        metadata={"title": row.title, "section": row.section, "heading": row.heading,
-                                 "sentences": row.sentences, "page": row.page})
+                                 "sentences": row.sentences, "page": row.page, "date": row.date,
+                                 "publisher": row.publisher})
 
 
 def reciprocal_rank_fusion(rankings: list[tuple[list[Key], float]], k: int) -> dict[Key, float]:
@@ -115,11 +116,15 @@ class HybridRetriever:
                 raise StoreUnavailable(unreachable(self.settings, exc)) from None
             raise
 
-    def candidates(self, question: str, query_vector: list[float]) -> tuple[list[Key], np.ndarray, KeywordIndex]:
-        """The fused pool; a question that names a document by its title searches that document."""
+    def candidates(self, question: str, query_vector: list[float], sources: set[str] | None = None
+                   ) -> tuple[list[Key], np.ndarray, KeywordIndex]:
+        """The fused pool, from ``sources`` only when given; a question that names a document by
+        its title searches that document."""
         s = self.settings
         keyword = self.keyword_index()
         scope = keyword.titled(question)
+        if sources:
+            scope = (scope & sources) or set(sources)
         keyword_hits, keyword_scores = keyword.search(question, s.fetch_k * (10 if scope else 1))
         if scope:
             keyword_hits = [(r, score) for r, score in keyword_hits if r.source in scope][:s.fetch_k]
@@ -129,9 +134,10 @@ class HybridRetriever:
         pool = sorted(fused, key=lambda key: -fused[key])[:s.rerank_pool]
         return pool, keyword_scores, keyword
 
-    def retrieve(self, question: str, query_vector: list[float], k: int | None = None) -> list[Hit]:
+    def retrieve(self, question: str, query_vector: list[float], k: int | None = None,
+                 sources: set[str] | None = None) -> list[Hit]:
         s = self.settings
-        pool, keyword_scores, keyword = self.candidates(question, query_vector)
+        pool, keyword_scores, keyword = self.candidates(question, query_vector, sources)
         rows = self.rows(pool)
         pool = [key for key in pool if key in rows and rows[key].vectors is not None]
         if not pool:
@@ -151,8 +157,9 @@ class HybridRetriever:
 class DenseRetriever(HybridRetriever):
     """Chroma's ranking alone: the naive recipe, kept as a baseline to measure against."""
 
-    def retrieve(self, question: str, query_vector: list[float], k: int | None = None) -> list[Hit]:
-        keys = self.dense(query_vector, k or self.settings.top_k)
+    def retrieve(self, question: str, query_vector: list[float], k: int | None = None,
+                 sources: set[str] | None = None) -> list[Hit]:
+        keys = self.dense(query_vector, k or self.settings.top_k, sources)
         rows = self.rows(keys)
         q = np.asarray(query_vector, dtype=np.float32)
         hits = []

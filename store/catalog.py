@@ -52,6 +52,9 @@ class DocumentInfo:
     chunks: int
     chars: int
     ingested_at: str
+    publisher: str | None = ""  # None: read by an older release, which kept no publisher
+    meta_start: int | None = None
+    meta_end: int | None = None
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,8 @@ class ChunkRow:
     title: str
     vectors: np.ndarray | None = field(default=None, compare=False, repr=False)
     page: int | None = None
+    date: str | None = None
+    publisher: str = ""
 
     @property
     def key(self) -> str:
@@ -88,6 +93,10 @@ class Catalog:
         columns = {row[1] for row in self._db().execute("PRAGMA table_info(chunks)")}
         if "page" not in columns:
             self._db().execute("ALTER TABLE chunks ADD COLUMN page INTEGER")
+        columns = {row[1] for row in self._db().execute("PRAGMA table_info(documents)")}
+        for name, kind in (("publisher", "TEXT"), ("meta_start", "INTEGER"), ("meta_end", "INTEGER")):
+            if name not in columns:
+                self._db().execute(f"ALTER TABLE documents ADD COLUMN {name} {kind}")
 
     def _db(self) -> sqlite3.Connection:
         db = getattr(self._local, "db", None)
@@ -119,7 +128,8 @@ class Catalog:
 
     def documents(self) -> list[DocumentInfo]:
         rows = self._db().execute(
-            "SELECT source, doc_hash, title, date, chunks, chars, ingested_at FROM documents ORDER BY source")
+            "SELECT source, doc_hash, title, date, chunks, chars, ingested_at, publisher, meta_start, "
+            "meta_end FROM documents ORDER BY source")
         return [DocumentInfo(*row) for row in rows]
 
     def has_documents(self) -> bool:
@@ -140,6 +150,13 @@ class Catalog:
                                'AND c."end">? AND c.heading=0 ORDER BY c.start DESC LIMIT 1',
                                (source, offset, offset)), None)
 
+    def chunk_containing(self, source: str, offset: int) -> ChunkRow | None:
+        """The current chunk (a heading chunk too) that holds a character of a document, else
+        its first chunk."""
+        rows = list(self._rows('JOIN documents d USING (source, doc_hash) WHERE c.source=? '
+                               'ORDER BY (c.start<=? AND c."end">?) DESC, c.idx LIMIT 1', (source, offset, offset)))
+        return rows[0] if rows else None
+
     def get_chunks(self, keys: Iterable[Key]) -> dict[Key, ChunkRow]:
         """Rows for (source, doc_hash, idx) keys, with their vectors, only if that version is
         still current."""
@@ -158,14 +175,14 @@ class Catalog:
 
     def _rows(self, tail: str, params: list | tuple = (), vectors: bool = False) -> Iterator[ChunkRow]:
         sql = ('SELECT c.source, c.doc_hash, c.idx, c.start, c."end", c.heading, c.section, c.text, '
-               f"c.sentences, d.title, c.page{', c.vectors' if vectors else ''} FROM chunks c {tail}")
+               f"c.sentences, d.title, c.page, d.date, d.publisher{', c.vectors' if vectors else ''} FROM chunks c {tail}")
         for r in self._db().execute(sql, params):
             sentences = tuple(tuple(s) for s in json.loads(r[8]))
             matrix = None
-            if vectors and r[11] is not None:
-                matrix = np.frombuffer(r[11], dtype=np.float16).reshape(len(sentences) + 1, -1).astype(np.float32)
+            if vectors and r[13] is not None:
+                matrix = np.frombuffer(r[13], dtype=np.float16).reshape(len(sentences) + 1, -1).astype(np.float32)
             yield ChunkRow(r[0], r[1], r[2], r[3], r[4], bool(r[5]), r[6] or "", r[7], sentences, r[9] or "",
-                           matrix, r[10])
+                           matrix, r[10], r[11], r[12] or "")
 
     def pending(self) -> list[str]:
         row = self._db().execute("SELECT value FROM state WHERE key='pending'").fetchone()
@@ -200,8 +217,11 @@ class Catalog:
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
         with self._tx() as db:
             for doc, n_chunks in current:
-                db.execute("INSERT OR REPLACE INTO documents VALUES (?,?,?,?,?,?,?)",
-                           (doc.source, doc.content_hash, doc.title, doc.date, n_chunks, len(doc.text), now))
+                span = doc.meta_span or (None, None)
+                db.execute("INSERT OR REPLACE INTO documents (source, doc_hash, title, date, chunks, chars, "
+                           "ingested_at, publisher, meta_start, meta_end) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                           (doc.source, doc.content_hash, doc.title, doc.date, n_chunks, len(doc.text), now,
+                            doc.publisher, *span))
             db.executemany("DELETE FROM documents WHERE source=?", [(s,) for s in removed])
             generation = self.generation() + 1
             db.execute("INSERT OR REPLACE INTO state VALUES ('generation', ?)", (str(generation),))

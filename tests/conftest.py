@@ -31,10 +31,11 @@ def guideline_text() -> str:
 
 
 def guideline_corpus(root: Path) -> Path:
-    """``root/corpus`` holding a copy of the guideline."""
+    """``root/corpus`` holding a copy of the guideline and of the name of its collection."""
     corpus = root / "corpus"
     corpus.mkdir(parents=True, exist_ok=True)
     shutil.copy(GUIDELINE, corpus / GUIDELINE.name)
+    shutil.copy(GUIDELINE.parent / "collection.meta.yaml", corpus / "collection.meta.yaml")
     return corpus
 
 

@@ -37,9 +37,10 @@ def last_answer(at: AppTest):
 def test_first_start_ingests_the_corpus_and_lists_it(app_env):
     at = start()
     assert any("Ingest finished" in s.label and "1 added" in s.label for s in at.status)
-    assert GUIDELINE.name.replace("-", "\\-") in at.sidebar.markdown[0].value
+    assert "Capital to become international sci\\-tech hub" in at.sidebar.markdown[0].value
     details = at.sidebar.caption[0].value
-    assert "20 chunks" in details and "ingested" in details and "dated 2021-12-24" in details
+    assert "20 chunks" in details and "ingested" in details and "dated 2021\\-12\\-24" in details
+    assert "China Daily" in details and GUIDELINE.name.replace("-", "\\-") in details
     assert "sha256" in details
 
 

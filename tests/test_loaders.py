@@ -2,7 +2,8 @@ from pathlib import Path
 
 import pytest
 
-from ingest.loaders import LoadError, decode, find_date, load
+from ingest.loaders import LoadError, decode, load
+from ingest.metadata import find_date
 
 
 def write(tmp_path: Path, name: str, data: bytes) -> Path:

@@ -1,0 +1,85 @@
+"""Questions about a document itself: who issued, published or reported it, and when.
+
+The answer comes from the document's metadata (``ingest/metadata.py``) and cites the header
+line that states it ("Date:2021-12-24 Source:China Daily"). The text itself wins when one of
+its sentences says it with the question's own verb ("…published by the administrative
+office…"), except for a date the text gives only relatively ("on Wednesday"): then the
+document's date is added.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from answer.extractive import Draft
+from answer.question import YEAR, Question
+from prompts import load_prompt
+from retrieval.hybrid import Hit
+from retrieval.text import terms
+from schema import Passage
+from store.catalog import Catalog, DocumentInfo
+
+_VERBS = r"publish\w*|issu\w*|releas\w*|report\w*|unveil\w*|announc\w*|post\w*|wr[io]te|written|author\w*|put out"
+_WHO = re.compile(rf"^(who|which (\w+ )?(newspaper|outlet|agency|organi[sz]ation|department|office|media|publication|"
+                  rf"publisher|source|body|authority|ministry|government))\b.*\b({_VERBS})\b|\b(source|publisher|"
+                  rf"author)s? of (the|this)\b|\bwho (is|was) (the )?(source|publisher|author)\b", re.I)
+_WHEN = re.compile(rf"^(when|on what (day|date)|what (day|date)|which (day|date))\b.*\b({_VERBS}|dated)\b|"
+                   rf"\b(date|publication date|release date) of (the|this)\b", re.I)
+_RELATIVE = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|recently|"
+                       r"last (week|month)|this (week|month))\b", re.I)
+_MONTH = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|December|"
+                    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b")
+
+
+def asked_field(text: str) -> str:
+    """"publisher", "date" or "" for a question about who issued a document or when."""
+    if _WHO.search(text):
+        return "publisher"
+    if _WHEN.search(text):
+        return "date"
+    return ""
+
+
+class MetadataAnswerer:
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+
+    def answer(self, question: Question, draft: Draft, hits: list[Hit], scope: set[str]) -> Draft | None:
+        field = asked_field(question.text)
+        if not field:
+            return None
+        doc = self._document(hits, scope)
+        if doc is None or not (doc.publisher if field == "publisher" else doc.date):
+            return None
+        said = draft.text if not draft.abstained else ""
+        verbs = {t for t in terms(question.text) if re.fullmatch(_VERBS, t)}
+        if said and verbs & set(terms(said)):
+            if field == "publisher" or YEAR.search(said) or (_MONTH.search(said) and not _RELATIVE.search(said)):
+                return None
+        citation = self._header(doc)
+        appended = bool(said) and field == "date"
+        line = load_prompt(f"metadata_{field}").format(title=doc.title or doc.source, publisher=doc.publisher,
+                                                       date=doc.date, n=len(draft.citations) + 1 if appended else 1)
+        if appended:
+            return replace(draft, text=f"{said} {line}", citations=[*draft.citations, citation])
+        return Draft(line, False, [citation])
+
+    def _document(self, hits: list[Hit], scope: set[str]) -> DocumentInfo | None:
+        """The document asked about: the one the question or the filter scopes, else the
+        document of the best passage."""
+        docs = {d.source: d for d in self.catalog.documents()}
+        if len(scope) == 1:
+            return docs.get(next(iter(scope)))
+        if len(docs) == 1:
+            return next(iter(docs.values()))
+        return docs.get(hits[0].row.source) if hits else None
+
+    def _header(self, doc: DocumentInfo) -> Passage:
+        """The chunk that holds the header line, with the line marked; the first chunk when the
+        metadata came from elsewhere (a sidecar, the file's properties)."""
+        at = doc.meta_start if doc.meta_start is not None else 0
+        row = self.catalog.chunk_containing(doc.source, at)
+        highlights = [(doc.meta_start, doc.meta_end)] if doc.meta_start is not None else []
+        return Passage(id=row.key, source=row.source, text=row.text, start=row.start, end=row.end, score=1.0,
+                       metadata={"title": doc.title, "date": doc.date, "publisher": doc.publisher,
+                                 "section": row.section, "page": row.page, "highlights": highlights})

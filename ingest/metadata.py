@@ -1,0 +1,124 @@
+"""A document's title, date and publisher, read as data rather than as text to quote.
+
+They come, first found first, from a sidecar file ``NAME.meta.yaml`` beside the document, YAML
+front matter, a header block at the top of the text (``Date:2021-12-24 Source:China Daily``,
+``Published by …``), or the file's own properties (PDF and Word properties, HTML meta tags).
+The header line's offsets are kept, so that an answer about the metadata cites that line.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from pathlib import Path
+
+import yaml
+
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_DATE_PATTERNS = (
+    (re.compile(r"\b((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})\b"), "ymd"),
+    (re.compile(rf"\b({_MONTHS})\.? (\d{{1,2}}),? ((?:19|20)\d\d)\b", re.I), "mdy"),
+    (re.compile(rf"\b(\d{{1,2}}) ({_MONTHS}) ((?:19|20)\d\d)\b", re.I), "dmy"),
+)
+_DATE_KEYS = r"date|dated|published(?: on)?|released(?: on)?|issued(?: on)?|updated|posted"
+_PUBLISHER_KEYS = r"source|publisher|published by|issued by|released by|author|by|from|agency"
+# "Date:2021-12-24 Source:China Daily", "Source: Xinhua | Updated: 2023-05-19"
+_FIELD = re.compile(rf"(?:^|(?<=\s)|(?<=\|))({_DATE_KEYS}|{_PUBLISHER_KEYS}|title)\s*[:：]\s*", re.I)
+
+
+@dataclass(frozen=True)
+class Metadata:
+    title: str = ""
+    date: str | None = None
+    publisher: str = ""
+    span: tuple[int, int] | None = None  # the header line that states the date or publisher
+
+    def merged(self, fallback: "Metadata") -> "Metadata":
+        """These fields, each missing one taken from ``fallback``."""
+        return Metadata(self.title or fallback.title, self.date or fallback.date,
+                        self.publisher or fallback.publisher, self.span or fallback.span)
+
+
+def find_date(text: str) -> str | None:
+    """The first date in ``text``, as ISO ``YYYY-MM-DD``."""
+    for pattern, order in _DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            a, b, c = match.groups()
+            try:
+                if order == "ymd":
+                    return datetime(int(a), int(b), int(c)).date().isoformat()
+                if order == "mdy":
+                    return datetime.strptime(f"{a} {b} {c}", "%B %d %Y").date().isoformat()
+                return datetime.strptime(f"{a} {b} {c}", "%d %B %Y").date().isoformat()
+            except ValueError:
+                continue
+    return None
+
+
+def as_date(value: object) -> str | None:
+    """A date given as data (YAML date, ISO text, PDF ``D:20190528…``), as ISO ``YYYY-MM-DD``."""
+    if isinstance(value, (date, datetime)):
+        return (value.date() if isinstance(value, datetime) else value).isoformat()
+    text = str(value or "").strip()
+    pdf = re.match(r"D:((?:19|20)\d\d)(\d\d)(\d\d)", text)
+    if pdf:
+        return find_date("-".join(pdf.groups()))
+    return find_date(text)
+
+
+def header(text: str, lines: int = 8) -> Metadata:
+    """Date and publisher from labelled fields in the first lines (``Date:``, ``Source:``,
+    ``Published by``…), with the offsets of the line that holds them."""
+    found = Metadata()
+    for match in list(re.finditer(r"[^\n]*\S[^\n]*", text))[:lines]:
+        line = match.group(0)
+        fields = list(_FIELD.finditer(line))
+        if not fields:
+            continue
+        values = {}
+        for field, following in zip(fields, fields[1:] + [None]):
+            value = line[field.end():following.start() if following else len(line)].strip(" |·,;")
+            values.setdefault(field.group(1).lower(), value)
+        day = next((as_date(v) for k, v in values.items() if re.fullmatch(_DATE_KEYS, k)), None)
+        who = next((v for k, v in values.items() if re.fullmatch(_PUBLISHER_KEYS, k) and v
+                    and not as_date(v)), "")
+        title = values.get("title", "")
+        if day or who or title:
+            start = match.start() + len(line) - len(line.lstrip())
+            found = found.merged(Metadata(title, day, who[:120], (start, match.start() + len(line.rstrip()))))
+    if found.date is None:
+        top = "\n".join(line for line in text.splitlines()[:lines])
+        found = replace(found, date=find_date(top))
+    return found
+
+
+def front_matter(text: str) -> Metadata:
+    """``title``, ``date`` and ``publisher`` (or ``source`` / ``author``) of YAML front matter."""
+    match = re.match(r"---\s*\n(.*?)\n---\s*(\n|$)", text, re.S)
+    if not match:
+        return Metadata()
+    try:
+        data = yaml.safe_load(match.group(1))
+    except yaml.YAMLError:
+        return Metadata()
+    return from_mapping(data) if isinstance(data, dict) else Metadata()
+
+
+def from_mapping(data: dict) -> Metadata:
+    lowered = {str(k).lower(): v for k, v in data.items()}
+    who = next((lowered[k] for k in ("publisher", "source", "issued_by", "author") if lowered.get(k)), "")
+    return Metadata(str(lowered.get("title") or "").strip(), as_date(lowered.get("date")), str(who).strip())
+
+
+def sidecar(path: Path) -> tuple[Metadata, bytes]:
+    """``NAME.meta.yaml`` (or ``NAME.ext.meta.yaml``) beside a document, and its bytes (a change
+    to it is a change to the document)."""
+    for candidate in (path.with_name(path.stem + ".meta.yaml"), path.with_name(path.name + ".meta.yaml")):
+        if candidate.is_file():
+            data = candidate.read_bytes()
+            try:
+                loaded = yaml.safe_load(data)
+            except yaml.YAMLError:
+                return Metadata(), data
+            return (from_mapping(loaded) if isinstance(loaded, dict) else Metadata()), data
+    return Metadata(), b""
