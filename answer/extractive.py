@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from langchain_core.embeddings import Embeddings
 
 from answer.opposites import contradiction, opposites
-from answer.question import COUNT_WORDS, NEGATION, Kind, Question
+from answer.question import COUNT_WORDS, NEGATION, YEAR, Kind, Question
 from answer.swaps import quantity_mismatch, swapped_word, unranked_superlative
 from prompts import load_prompt
 from retrieval.hybrid import Hit
@@ -33,6 +33,7 @@ _FUTURE = re.compile(r"\b(should|will|shall|aims? to|plans? to|targets?|by 20\d\
 # a property of the thing asked about; "specific" has no opposite in the evidence.
 _REQUEST_ADJECTIVE = re.compile(r"\b(what|which)\s+(?:specific|particular|exact|precise|detailed|main|key|primary|"
                                 r"overall|general)\b", re.I)
+_ANAPHOR = re.compile(r"(It|Its|This|These|That|Those|They|Their|He|His|She|Her|Such)\b")
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+")
 
 
@@ -100,7 +101,8 @@ class Draft:
 
 def type_fit(kind: Kind, text: str, question: Question) -> float:
     if kind is Kind.NUMBER:
-        numbers = {w for w in terms(text) if w[:1].isdigit()} - question.numbers - question.years
+        numbers = {w for w in terms(text) if w[:1].isdigit() and not YEAR.fullmatch(w)} - question.numbers
+        numbers -= question.years
         return 1.0 if numbers or _NUMBER_WORDS.search(text) else 0.0
     if kind is Kind.DATE:
         asked = question.text.lower()
@@ -155,10 +157,16 @@ class ExtractiveAnswerer:
             row = hit.row
             if row.heading and not question.asks_metadata:
                 continue
+            before: set[str] = set()
             for j, (a, b) in enumerate(row.sentences):
                 text = row.text[a - row.start:b - row.start]
                 similarity = float(hit.sentence_similarity[j]) if j < len(hit.sentence_similarity) else hit.dense
-                out.append(Candidate(rank, hit, (a, b), text, set(terms(text)), dense=similarity))
+                own = set(terms(text))
+                # "It lists 89 tasks": a sentence that opens with a pronoun is about what the one
+                # before it names, so it holds that sentence's words too.
+                held = own | before if _ANAPHOR.match(text) else own
+                out.append(Candidate(rank, hit, (a, b), text, held, dense=similarity))
+                before = own
         return out
 
     def score(self, question: Question, hits: list[Hit], keyword: KeywordIndex) -> list[Candidate]:
@@ -199,7 +207,8 @@ class ExtractiveAnswerer:
         passage is about something else."""
         return keyword.documents >= 3 and keyword.document_share(name) >= 0.5
 
-    def abstain_reason(self, question: Question, best: Candidate, keyword: KeywordIndex) -> str:
+    def abstain_reason(self, question: Question, best: Candidate, keyword: KeywordIndex,
+                       hits: list[Hit] = ()) -> str:
         """Why the best evidence does not answer the question, or "" if it does: the question
         names a document the collection does not hold ("the Chinchilla paper"), or a decisive
         part of the question is missing from the evidence or contradicted by it (tuned on SQuAD
@@ -213,15 +222,21 @@ class ExtractiveAnswerer:
                 return f"no document of the collection is the {absent[0]} one the question names"
         row = best.hit.row
         context_text = f"{row.title} {row.section} {row.text}"
+        if keyword.documents > 1:
+            # In a collection a passage speaks for its document: "It lists 89 tasks" is about
+            # the Belt and Road plan that its document names in another paragraph.
+            context_text += " " + " ".join(h.row.text for h in hits if h.row.source == row.source)
         context = set(terms(context_text))
         said = [w[:-2] if w.endswith("'s") else w for w in words(context_text)]
-        said_words, said_run = set(said), f" {' '.join(said)} "
-        missing = [y for y in sorted(question.years) if y not in row.text]
+        said_words = set(said)
+        missing = [y for y in sorted(question.years) if y not in row.text and y not in row.title
+                   and y not in (row.date or "")]
         missing += [n for n in sorted(question.numbers) if n not in context]
         missing += [n for n in question.names if n not in context and not _kin(n, context)
                     and not (n in question.acronyms and _spelled_out(n, said))
                     and not self.everyday(n, keyword)]
-        missing += [p for p in question.phrases if f" {p} " not in said_run]
+        stemmed_run = f" {' '.join(terms(context_text))} "
+        missing += [p for p in question.phrases if f" {' '.join(terms(p))} " not in stemmed_run]
         missing += [c for c in question.counts if c not in said_words and COUNT_WORDS.get(c) not in said_words]
         if missing:
             return f"the evidence does not mention {', '.join(missing)}"
@@ -241,27 +256,44 @@ class ExtractiveAnswerer:
         return ""
 
     @staticmethod
-    def named(question: Question, ranked: list[Candidate]) -> list[Candidate]:
-        """The candidates whose passage (with its document's title and section) holds every name
-        the question gives (or most of them) first: in a collection, a question about one paper
-        or plan is answered from a passage about it before a closer-sounding one about another."""
-        if not question.names:
+    def named(question: Question, ranked: list[Candidate], keyword: KeywordIndex) -> list[Candidate]:
+        """In a collection, candidates from the documents whose text holds the question's years
+        come first, then those that hold its names, then those whose title or date holds them
+        (among equals, a passage that holds the names gains on its score); and the newest or
+        oldest document first when the question asks for it ("the latest report"). A question
+        about one paper, plan or year is answered from it before a closer-sounding one about
+        another; names most of the collection uses ("Beijing") single out nothing."""
+        names = [n for n in question.names if not ExtractiveAnswerer.everyday(n, keyword)]
+        if not (names or question.years or question.recency):
             return ranked
-        def context(c: Candidate) -> set[str]:
+
+        def held(c: Candidate) -> tuple[float, ...]:
             row = c.hit.row
-            return set(terms(f"{row.title} {row.section} {row.text}"))
-        counts = [sum(n in ctx or _kin(n, ctx) for n in question.names) for ctx in map(context, ranked)]
-        most = max(counts)
-        return [c for c, n in zip(ranked, counts) if n == most] + [c for c, n in zip(ranked, counts) if n < most]
+            title = set(terms(row.title))
+            words = keyword.vocabulary(row.source) | title
+            passage = set(terms(f"{row.section} {row.text}"))
+            in_passage = sum(n in passage for n in names) / max(len(names), 1)
+            return (sum(y in words for y in question.years), sum(n in words or _kin(n, words) for n in names),
+                    sum(t in title for t in (*question.years, *names)),
+                    sum(y in (row.date or "") for y in question.years), c.score + passage_weight * in_passage)
+        passage_weight = 0.15
+        keys = [held(c) for c in ranked]
+        order = list(range(len(ranked)))
+        if question.recency:
+            order.sort(key=lambda i: ranked[i].hit.row.date or "", reverse=question.recency > 0)
+            order.sort(key=lambda i: tuple(-k for k in keys[i][:4]))
+        else:
+            order.sort(key=lambda i: tuple(-k for k in keys[i]))
+        return [ranked[i] for i in order]
 
     def answer(self, question: Question, hits: list[Hit], keyword: KeywordIndex) -> Draft:
         ranked = self.score(question, hits, keyword)
         if keyword.documents > 1:
-            ranked = self.named(question, ranked)
+            ranked = self.named(question, ranked, keyword)
         if not ranked:
             return Draft("", True, reason="nothing retrieved")
         best = ranked[0]
-        reason = self.abstain_reason(question, best, keyword)
+        reason = self.abstain_reason(question, best, keyword, hits)
         if reason:
             return Draft("", True, reason=reason)
         chosen = [best]

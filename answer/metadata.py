@@ -2,9 +2,9 @@
 
 The answer comes from the document's metadata (``ingest/metadata.py``) and cites the header
 line that states it ("Date:2021-12-24 Source:China Daily"). The text itself wins when one of
-its sentences says it with the question's own verb ("…published by the administrative
-office…"), except for a date the text gives only relatively ("on Wednesday"): then the
-document's date is added.
+its sentences names who with the question's own verb ("…published by the administrative
+office…"), or gives a calendar date. A date the text gives only relatively ("on Wednesday"),
+or not at all, gets the document's date added.
 """
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 
 from answer.extractive import Draft
-from answer.question import YEAR, Question
+from answer.question import Kind, Question
 from prompts import load_prompt
 from retrieval.hybrid import Hit
 from retrieval.text import terms
@@ -27,6 +27,7 @@ _WHEN = re.compile(rf"^(when|on what (day|date)|what (day|date)|which (day|date)
                    rf"\b(date|publication date|release date) of (the|this)\b", re.I)
 _RELATIVE = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|recently|"
                        r"last (week|month)|this (week|month))\b", re.I)
+_ISO = re.compile(r"\b(19|20)\d\d-\d\d-\d\d\b")
 _MONTH = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|December|"
                     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b")
 
@@ -45,33 +46,38 @@ class MetadataAnswerer:
         self.catalog = catalog
 
     def answer(self, question: Question, draft: Draft, hits: list[Hit], scope: set[str]) -> Draft | None:
-        field = asked_field(question.text)
+        """The metadata answer, the draft with the document's date added, or None (the draft
+        stands)."""
+        said = draft.text if not draft.abstained else ""
+        relative = bool(said) and question.kind is Kind.DATE and bool(_RELATIVE.search(said))
+        field = asked_field(question.text) or ("date" if relative else "")
         if not field:
             return None
-        doc = self._document(hits, scope)
+        doc = self._document(draft, hits, scope)
         if doc is None or not (doc.publisher if field == "publisher" else doc.date):
             return None
-        said = draft.text if not draft.abstained else ""
-        verbs = {t for t in terms(question.text) if re.fullmatch(_VERBS, t)}
-        if said and verbs & set(terms(said)):
-            if field == "publisher" or YEAR.search(said) or (_MONTH.search(said) and not _RELATIVE.search(said)):
-                return None
-        citation = self._header(doc)
+        if said and field == "publisher" and {t for t in terms(question.text) if re.fullmatch(_VERBS, t)} & set(terms(said)):
+            return None
+        if said and field == "date" and not relative and (_MONTH.search(said) or _ISO.search(said)):
+            return None
         appended = bool(said) and field == "date"
         line = load_prompt(f"metadata_{field}").format(title=doc.title or doc.source, publisher=doc.publisher,
                                                        date=doc.date, n=len(draft.citations) + 1 if appended else 1)
+        citation = self._header(doc)
         if appended:
             return replace(draft, text=f"{said} {line}", citations=[*draft.citations, citation])
         return Draft(line, False, [citation])
 
-    def _document(self, hits: list[Hit], scope: set[str]) -> DocumentInfo | None:
-        """The document asked about: the one the question or the filter scopes, else the
-        document of the best passage."""
+    def _document(self, draft: Draft, hits: list[Hit], scope: set[str]) -> DocumentInfo | None:
+        """The document asked about: the one the question or the filter scopes, else the one
+        the draft cites, else the document of the best passage."""
         docs = {d.source: d for d in self.catalog.documents()}
         if len(scope) == 1:
             return docs.get(next(iter(scope)))
         if len(docs) == 1:
             return next(iter(docs.values()))
+        if draft.citations and not draft.abstained:
+            return docs.get(draft.citations[0].source)
         return docs.get(hits[0].row.source) if hits else None
 
     def _header(self, doc: DocumentInfo) -> Passage:

@@ -43,6 +43,9 @@ _EXPLAIN = re.compile(r"^(how|why|describe|explain|discuss|summari[sz]e|outline|
 _DOCUMENT = re.compile(r"\b(?:the|in|from|according to)\s+((?:[A-Z0-9][\w'’&.-]*\s+){1,4})"
                        r"(?i:paper|report|study|article|guideline|plan|document|release|white ?paper)s?\b")
 
+_NEWEST = re.compile(r"\b(latest|newest|most recent|later|last|updated|current version|new version)\b")
+_OLDEST = re.compile(r"\b(earliest|oldest|first|original|earlier|previous version|old version)\b")
+
 # "What ... and why?", "..., and how does it compare": two questions in one want an account.
 _COMPOUND = re.compile(r"\b(and|or) (why|how|what|which|in what)\b")
 
@@ -94,6 +97,7 @@ class Question:
     acronyms: frozenset[str] = frozenset()
     explains: bool = False
     documents: tuple[str, ...] = ()
+    recency: int = 0  # 1: the newest document is meant ("the latest report"), -1: the oldest
 
     @property
     def topic_terms(self) -> tuple[str, ...]:
@@ -125,6 +129,7 @@ def analyse(text: str) -> Question:
                     phrases=name_phrases(text),
                     counts=tuple(dict.fromkeys(w for w in said if w in COUNT_WORDS or w in RANK_WORDS)),
                     acronyms=frozenset(t for m in _ACRONYM.findall(text) for t in terms(m)),
+                    recency=1 if _NEWEST.search(lowered) else -1 if _OLDEST.search(lowered) else 0,
                     documents=tuple(dict.fromkeys(m.strip() for m in _DOCUMENT.findall(text)
                                                   if re.search(r"[A-Za-z]", m))),
                     explains=kind in (Kind.OTHER, Kind.LIST) and bool(_EXPLAIN.search(lowered) or _COMPOUND.search(lowered)))

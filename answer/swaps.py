@@ -41,9 +41,10 @@ def _same_word(a: str, b: str) -> bool:
 def swapped_word(question: str, evidence: str) -> tuple[str, str] | None:
     """(asked, said): the question and the evidence put different words between the same two
     words ("a scientific device" / "a theoretical device"), and the evidence never uses the asked
-    one. Adverbs are left out: "commonly used" and "also used" say the same."""
+    one. Adverbs are left out: "commonly used" and "also used" say the same; so is a word the
+    question uses itself ("BERT's architecture … a unified model" / "its unified architecture")."""
     asked, said = words(question), words(evidence)
-    said_set = set(said)
+    said_set, asked_set = set(said), set(asked)
     between: dict[tuple[str, str], set[str]] = {}
     for left, middle, right in zip(said, said[1:], said[2:]):
         between.setdefault((left, right), set()).add(middle)
@@ -52,7 +53,7 @@ def swapped_word(question: str, evidence: str) -> tuple[str, str] | None:
                 or (left in _FUNCTION and left not in _ARTICLES)):
             continue
         others = sorted(w for w in between.get((left, right), ()) if w not in STOPWORDS)
-        if others and not any(_same_word(middle, w) for w in others):
+        if others and not any(_same_word(middle, w) or w in asked_set for w in others):
             return middle, others[0]
     return None
 

@@ -122,7 +122,7 @@ class HybridRetriever:
         its title searches that document."""
         s = self.settings
         keyword = self.keyword_index()
-        scope = keyword.titled(question)
+        scope = keyword.scope(question)
         if sources:
             scope = (scope & sources) or set(sources)
         keyword_hits, keyword_scores = keyword.search(question, s.fetch_k * (10 if scope else 1))
@@ -150,7 +150,10 @@ class HybridRetriever:
                          for key in pool])
         score = (s.rerank_keyword * standardise(bm25) + s.rerank_sentence * standardise(best_sentence)
                  + s.rerank_dense * standardise(dense))
-        order = np.argsort(-score, kind="stable")[:k or s.top_k]
+        # A title or dateline alone (a heading chunk) says what a document is, not what it
+        # says: it comes after the passages, so it does not take their places.
+        heading = np.array([rows[key].heading for key in pool])
+        order = np.lexsort((-score, heading))[:k or s.top_k]
         return [Hit(rows[pool[i]], float(score[i]), float(dense[i]), float(bm25[i]), sims[i][1:]) for i in order]
 
 

@@ -4,13 +4,21 @@ Built once per catalog generation, so queries never rebuild it."""
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 
 import bm25s
 import numpy as np
 
-from retrieval.text import terms
+from retrieval.text import name_terms, terms
 from store.catalog import ChunkRow
+
+
+# "according to the 2023 work plan", "in the guideline", "under the Belt and Road action plan"
+_REFERENCE = re.compile(r"\b(?:in|from|under|by|according to|of|does|did|do)\s+(?:the|this|that|its|their)\s+"
+                        r"(?:(?P<year>(?:19|20)\d\d)(?:['’]s)?\s+)?(?P<words>(?:[\w-]+\s+){0,4}?)"
+                        r"(?P<noun>guidelines?|plans?|reports?|releases?|documents?|papers?|articles?|studies|study|"
+                        r"briefings?|conferences?|communiqu[eé]s?|bulletins?|notices?|statements?|work plan)\b", re.I)
 
 
 class KeywordIndex:
@@ -25,12 +33,20 @@ class KeywordIndex:
         self._df: Counter[str] = Counter(t for doc in corpus for t in set(doc))
         by_source: dict[str, set[str]] = {}
         titles: dict[str, set[str]] = {}
+        headings: dict[str, set[str]] = {}
+        self.dates: dict[str, str] = {}
+        body: dict[str, set[str]] = {}
         for row, doc in zip(rows, corpus):
             by_source.setdefault(row.source, set()).update(doc)
+            body.setdefault(row.source, set()).update(() if row.heading else terms(row.text))
             titles.setdefault(row.source, set(terms(row.title)))
+            headings.setdefault(row.source, set(terms(row.title))).update(terms(row.section))
+            self.dates.setdefault(row.source, row.date or "")
         self.documents = len(by_source)
         self._source_df: Counter[str] = Counter(t for vocab in by_source.values() for t in vocab)
         self._titles = titles
+        self._headings = headings
+        self._vocabularies = body
         self._vocab = set(self._df)
         self.position = {(r.source, r.doc_hash, r.idx): i for i, r in enumerate(rows)}
         self._bm25 = bm25s.BM25()
@@ -47,18 +63,49 @@ class KeywordIndex:
         return self._source_df.get(term, 0) / max(self.documents, 1)
 
     def titled(self, question: str) -> set[str]:
-        """The documents a question names by a word of their title that few other titles hold
+        """The documents a question names by a name in their title that few other titles hold
         ("LLaMA's optimizer", "the SuperGLUE paper"); empty when it names none, or with a
         single document."""
         if self.documents < 2:
             return set()
-        asked = set(terms(question))
         found: set[str] = set()
-        for term in asked:
-            holders = {source for source, words in self._titles.items() if term in words}
-            if holders and len(holders) <= max(1, len(self._titles) // 5) and self._source_df.get(term, 0) * 2 <= self.documents + 1:
+        for term in name_terms(question):
+            # The name must be the document's subject, used in its body too ("GDP" in a title
+            # over a text that says "gross domestic product" names no document), and rare.
+            holders = {source for source, words in self._titles.items()
+                       if term in words and term in self._vocabularies.get(source, ())}
+            rare = self._source_df.get(term, 0) * 2 <= self.documents + 1
+            if holders and len(holders) <= max(1, len(self._titles) // 5) and rare:
                 found |= holders
         return found
+
+    def referenced(self, question: str) -> set[str]:
+        """The documents a question points to as "the 2023 work plan", "the guideline", "the
+        Belt and Road action plan": of the documents dated in the year it gives (if any), the
+        one whose title and headings hold most of the words of the reference, when one does
+        alone."""
+        if self.documents < 2:
+            return set()
+        found: set[str] = set()
+        for match in _REFERENCE.finditer(question):
+            year, words = match.group("year"), set(terms(match.group("words") or "")) | set(terms(match.group("noun")))
+            pool = [s for s, d in self.dates.items() if not year or d.startswith(year)]
+            scored = sorted(((len(words & self._headings[s]), s) for s in pool), reverse=True)
+            if year and len(pool) == 1:
+                found.add(pool[0])
+            elif scored and scored[0][0] and (len(scored) == 1 or scored[0][0] > scored[1][0]):
+                found.add(scored[0][1])
+        return found
+
+    def scope(self, question: str) -> set[str]:
+        """The documents a question is about, by reference ("the 2023 work plan") or by name
+        (both, when they agree; the reference, when they do not)."""
+        named, referenced = self.titled(question), self.referenced(question)
+        return (named & referenced) or referenced or named
+
+    def vocabulary(self, source: str) -> set[str]:
+        """Every term of a document's body (not of its title, dateline or headings)."""
+        return self._vocabularies.get(source, set())
 
     def has_title(self, name: str) -> bool:
         """Whether some document's title holds every word of ``name``."""

@@ -51,3 +51,12 @@ def terms(text: str) -> tuple[str, ...]:
             continue
         out.append(normalise_number(w) if w[0].isdigit() else stem(w.split("'")[0]))
     return tuple(out)
+
+
+_NAMED = re.compile(r"(?<=[\w,;:)] )[A-Z][\w&'’.-]*|\b[\w-]*[a-z][A-Z][\w-]*|\b[A-Z]{2,}[\w-]*")
+
+
+def name_terms(text: str) -> set[str]:
+    """Terms of the names in a text: capitalised words after its first word, and words written
+    with inner capitals or in capitals (LLaMA, DetectGPT, BERT)."""
+    return {t for match in _NAMED.findall(text) for t in terms(match)}
