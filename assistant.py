@@ -16,6 +16,7 @@ from answer import followup
 from answer.extractive import Draft, ExtractiveAnswerer
 from answer.generative import GenerativeAnswerer
 from answer.llm import BackendUnavailable
+from answer.mentions import MentionsAnswerer
 from answer.metadata import MetadataAnswerer
 from answer.nearest import NearestSentenceAnswerer
 from ingest.chunking import CHUNKERS
@@ -99,6 +100,7 @@ class Assistant:
     feedback: FeedbackStore
     tables: TableAnswerer
     metadata: MetadataAnswerer
+    mentions: MentionsAnswerer
 
     def __post_init__(self) -> None:
         self._answerers: dict[str, object] = {}
@@ -170,8 +172,7 @@ class Assistant:
         return f"the {len(docs)} documents" if docs else "the documents"
 
     def refusal(self) -> str:
-        name = self.collection_name()
-        return load_prompt("refusal").format(collection=name[:1].upper() + name[1:])
+        return load_prompt("refusal").format(collection=self.collection_name())
 
     def standalone(self, question: str, history: list[str], answerer: object) -> str:
         """The question rewritten from the conversation so far, when it is a follow-up."""
@@ -201,11 +202,15 @@ class Assistant:
             yield message
             return Answer(message, True, [], name, {"total": 0.0}, question=text, notice=notice)
         asked = self.standalone(text, history, answerer)
-        listed = self.tables.answer(asked) if self.settings.table_answers else None
-        if listed is not None:
+        for shape, listed in (("mentions", self.mentions.answer(asked, self.retriever.keyword_index(), sources)),
+                              ("tables", self.tables.answer(asked) if self.settings.table_answers else None)):
+            if listed is None:
+                continue
+            listed = replace(listed, text=self.refusal()) if listed.abstained else listed
             yield from _words(listed.text)
-            return Answer(listed.text, False, listed.citations, "tables", {"total": (time.perf_counter() - started) * 1000},
-                          list(listed.citations), question=text, rewritten=asked if asked != text else "", notice=notice)
+            return Answer(listed.text, listed.abstained, listed.citations, shape,
+                          {"total": (time.perf_counter() - started) * 1000}, list(listed.citations), question=text,
+                          rewritten=asked if asked != text else "", notice=notice, reason=listed.reason)
         k = max(self.settings.top_k, self.settings.answer_passages)
         hits, _, timings = self.retrieve(asked, k, sources)
         t0 = time.perf_counter()
@@ -261,4 +266,4 @@ def build_assistant(settings: Settings, embedder: Embeddings | None = None) -> A
     retriever = RETRIEVERS[settings.retriever](settings, catalog, vectorstore)
     indexer = Indexer(settings, catalog, vectorstore, open_record_manager(settings), reusing)
     return Assistant(settings, embedder, catalog, retriever, indexer, FeedbackStore(feedback_path(settings)),
-                     TableAnswerer(catalog), MetadataAnswerer(catalog))
+                     TableAnswerer(catalog), MetadataAnswerer(catalog), MentionsAnswerer())

@@ -71,6 +71,9 @@ class Settings(BaseSettings):
     explain_pool: int = 12
     explain_min_ratio: float = 0.6
     explain_redundancy: float = 0.5
+    compare_min_ratio: float = Field(0.85, description="another document's figure is shown beside the best one "
+                                                       "when its sentence scores and covers at least this share")
+    compare_max_documents: int = 3
     list_answer_max: int = 4
     list_min_ratio: float = 0.85
     w_dense: float = 1.0

@@ -300,6 +300,10 @@ class ExtractiveAnswerer:
         if question.explains:
             chosen = self.explanation(ranked)
             return self._explain(chosen)
+        if question.kind is Kind.NUMBER and keyword.documents > 1 and not question.years:
+            others = self.other_documents(question, ranked, keyword, hits)
+            if others:
+                return self._side_by_side(question, [best, *others])
         if question.kind is Kind.LIST:
             for c in ranked[1:]:
                 if len(chosen) >= self.settings.list_answer_max:
@@ -309,6 +313,38 @@ class ExtractiveAnswerer:
         quotes = [shortest_answering_span(c, question) if self.settings.short_answers else c.span
                   for c in chosen]
         return self._compose(chosen, quotes)
+
+    def other_documents(self, question: Question, ranked: list[Candidate], keyword: KeywordIndex,
+                        hits: list[Hit]) -> list[Candidate]:
+        """The same figure as other documents give it: each other document's best sentence that
+        holds a value of the asked kind, covers the question about as well as the best one and
+        passes the same checks."""
+        best, s = ranked[0], self.settings
+        found: dict[str, Candidate] = {}
+        for c in ranked[1:]:
+            source = c.hit.row.source
+            if (source == best.hit.row.source or source in found or not c.fit
+                    or c.score < s.compare_min_ratio * best.score or c.coverage < s.compare_min_ratio * best.coverage):
+                continue
+            if not self.abstain_reason(question, c, keyword, hits):
+                found[source] = c
+        return list(found.values())[:s.compare_max_documents - 1]
+
+    def _side_by_side(self, question: Question, chosen: list[Candidate]) -> Draft:
+        """One line a document, newest first, each with its document, date and citation."""
+        chosen = sorted(chosen, key=lambda c: c.hit.row.date or "", reverse=True)
+        draft = self._compose(chosen, [shortest_answering_span(c, question) for c in chosen])
+        numbers = {p.id: n for n, p in enumerate(draft.citations, 1)}
+        lines = []
+        for c in chosen:
+            a, b = shortest_answering_span(c, question)
+            quote = c.hit.row.text[a - c.hit.row.start:b - c.hit.row.start]
+            lines.append(load_prompt("figure_by_document").format(
+                quote=quote[:1].upper() + quote[1:], title=c.hit.row.title or c.hit.row.source,
+                date=c.hit.row.date or "undated", n=numbers[c.hit.row.key]))
+        text = load_prompt("extractive_list").format(intro=load_prompt("figure_by_document_intro"),
+                                                     items="\n".join(lines))
+        return Draft(text, False, draft.citations)
 
     def explanation(self, ranked: list[Candidate]) -> list[Candidate]:
         """Up to ``explain_sentences`` sentences that cover the question without repeating each

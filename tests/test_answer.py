@@ -47,7 +47,7 @@ def test_questions_the_guideline_does_not_answer_are_refused_without_citations(a
     answer = assistant.ask(question)
     assert answer.abstained
     assert answer.citations == []
-    assert answer.text == load_prompt("refusal").format(collection="The guideline")
+    assert answer.text == load_prompt("refusal").format(collection="the guideline")
     assert not re.search(r"\d", answer.text)
 
 

@@ -63,7 +63,7 @@ def test_history_stays_and_refusals_have_no_citations(app_env):
     assert names == ["user", "assistant", "user", "assistant"]
     assert "Free Trade Zone" in at.chat_message[1].markdown[0].value
     refusal = last_answer(at)
-    assert "does not say" in refusal.markdown[0].value
+    assert "do not say" in refusal.markdown[0].value and "the guideline" in refusal.markdown[0].value
     assert len(refusal.expander) == 0
 
 

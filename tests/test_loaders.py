@@ -53,3 +53,46 @@ def test_dates_are_read_in_common_forms():
     assert find_date("Published November 24, 2021 by the city") == "2021-11-24"
     assert find_date("24 November 2021") == "2021-11-24"
     assert find_date("no date here") is None
+
+
+def test_a_header_block_gives_date_publisher_and_the_line_to_cite(tmp_path):
+    text = "Capital to become a hub\nDate:2021-12-24 Source:China Daily\nThe city will grow.\n"
+    doc = load(write(tmp_path, "a.txt", text.encode()), "a.txt", 10_000)
+    assert (doc.title, doc.date, doc.publisher) == ("Capital to become a hub", "2021-12-24", "China Daily")
+    assert text[doc.meta_span[0]:doc.meta_span[1]] == "Date:2021-12-24 Source:China Daily"
+    labelled = "Plan\nPublished by: Municipal Office | Updated: May 19, 2023\nBody.\n"
+    doc = load(write(tmp_path, "b.txt", labelled.encode()), "b.txt", 10_000)
+    assert (doc.date, doc.publisher) == ("2023-05-19", "Municipal Office")
+
+
+def test_front_matter_and_a_sidecar_give_metadata_and_the_sidecar_wins(tmp_path):
+    text = "---\ntitle: Work plan\ndate: 2023-05-17\npublisher: Ministry\n---\n\nThe plan has 12 parts.\n"
+    path = write(tmp_path, "plan.md", text.encode())
+    doc = load(path, "plan.md", 10_000)
+    assert (doc.title, doc.date, doc.publisher) == ("Work plan", "2023-05-17", "Ministry")
+    first_hash = doc.content_hash
+    (tmp_path / "plan.meta.yaml").write_text("publisher: Xinhua\ndate: 2023-05-19\n", encoding="utf-8")
+    doc = load(path, "plan.md", 10_000)
+    assert (doc.title, doc.date, doc.publisher) == ("Work plan", "2023-05-19", "Xinhua")
+    assert doc.content_hash != first_hash, "a changed sidecar is a changed document"
+
+
+def test_word_and_html_properties_give_metadata(tmp_path):
+    import datetime
+
+    import docx
+
+    document = docx.Document()
+    document.core_properties.title = "Water plan"
+    document.core_properties.author = "River Authority"
+    document.core_properties.created = datetime.datetime(2022, 3, 3)
+    document.add_paragraph("The river authority will plant 12,000 trees.")
+    document.save(tmp_path / "water.docx")
+    doc = load(tmp_path / "water.docx", "water.docx", 10_000_000)
+    assert (doc.title, doc.date, doc.publisher) == ("Water plan", "2022-03-03", "River Authority")
+    page = ("<html><head><title>Parks</title><meta name='author' content='Parks Office'>"
+            "<meta name='date' content='2020-06-01'></head><body><article><h1>Parks</h1>"
+            "<p>The city opens three new parks along the river this summer, each with a lake.</p>"
+            "</article></body></html>")
+    doc = load(write(tmp_path, "parks.html", page.encode()), "parks.html", 10_000)
+    assert (doc.date, doc.publisher) == ("2020-06-01", "Parks Office")

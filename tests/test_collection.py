@@ -1,0 +1,150 @@
+"""Many documents, one collection: six related releases from four publishers and three years
+(tests/collection). Each answer comes from the right document and names it with its date;
+questions can be scoped to a document, by the question or by a filter; metadata answers
+questions about the documents themselves."""
+import json
+import shutil
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from assistant import BadQuestion, build_assistant
+from evaluate.queries import load_yaml
+from evaluate.runner import report, run_queries
+from settings import load_settings
+from tests.conftest import ROOT
+from tests.test_cli import run
+
+COLLECTION = ROOT / "tests" / "collection"
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    root = tmp_path_factory.mktemp("collection")
+    shutil.copytree(COLLECTION, root / "corpus")
+    return root
+
+
+@pytest.fixture(scope="module")
+def releases(corpus, embedder):
+    assistant = build_assistant(load_settings(corpus=corpus / "corpus", store=corpus / "store"), embedder)
+    assistant.ingest()
+    return assistant
+
+
+def cited(answer) -> list[str]:
+    return [c.source for c in answer.citations]
+
+
+@pytest.mark.parametrize("question, figure, source", [
+    ("What share of GDP did China spend on R&D in 2021?", "2.44 percent", "national-rd-2021.txt"),
+    ("How much did China spend on basic research in 2021?", "169.6 billion yuan", "national-rd-2021.txt"),
+    ("How many R&D workers per 10,000 employed people should Beijing have?", "260", "most-work-plan-2023.txt"),
+])
+def test_of_two_documents_with_like_sentences_the_right_one_is_cited(releases, question, figure, source):
+    answer = releases.ask(question)
+    assert figure in answer.text and cited(answer)[0] == source
+
+
+@pytest.mark.parametrize("question, figure, source", [
+    ("According to the 2023 work plan, what share of GDP should R&D spending be?", "6 percent",
+     "most-work-plan-2023.txt"),
+    ("What share of R&D spending should basic research take under the work plan?", "17 percent",
+     "most-work-plan-2023.txt"),
+    ("Which areas does the guideline point to as key to the goal?", "Zhongguancun Science City",
+     "beijing-sci-tech-guideline-2021.txt"),
+    ("How many tasks does the Belt and Road action plan list?", "89", "belt-and-road-action-plan.txt"),
+])
+def test_a_question_that_names_a_document_is_answered_from_it(releases, question, figure, source):
+    answer = releases.ask(question)
+    assert figure in answer.text and set(cited(answer)) == {source}
+
+
+def test_who_published_a_document_is_answered_from_its_header_line(releases):
+    answer = releases.ask("Which outlet reported the national R&D figures for 2022?")
+    assert "UrduPoint" in answer.text
+    citation = answer.citations[0].to_json(1)
+    (start, end), = [(h["start"], h["end"]) for h in citation["highlights"]]
+    line = (COLLECTION / citation["source"]).read_text(encoding="utf-8")[start:end]
+    assert line == "Date: 2023-01-23 Source: UrduPoint"
+    assert citation["publisher"] == "UrduPoint" and citation["date"] == "2023-01-23"
+
+
+def test_a_day_of_the_week_gets_the_documents_date(releases):
+    answer = releases.ask("When was the work plan issued?")
+    assert "Wednesday" in answer.text and "2023-05-19" in answer.text
+    assert cited(answer) == ["most-work-plan-2023.txt", "most-work-plan-2023.txt"]
+
+
+def test_a_figure_the_documents_give_differently_is_shown_with_both_dates_newest_first(releases):
+    answer = releases.ask("What share of GDP should R&D spending be?")
+    newer, older = answer.text.index("2023-05-19"), answer.text.index("2021-12-24")
+    assert newer < older
+    assert "about 6 percent" in answer.text and "estimated 6 percent" in answer.text
+    assert {"most-work-plan-2023.txt", "beijing-sci-tech-guideline-2021.txt"} <= set(cited(answer))
+
+
+def test_which_documents_mention_a_topic_lists_each_with_a_cited_sentence(releases):
+    answer = releases.ask("Which documents mention basic research?")
+    assert answer.backend == "mentions" and not answer.abstained
+    assert set(cited(answer)) == {"most-work-plan-2023.txt", "national-rd-2022.txt", "national-rd-2021.txt",
+                                  "press-conference-2021.txt"}
+    for c in answer.citations:
+        (a, b), = c.metadata["highlights"]
+        assert "basic research" in c.text[a - c.start:b - c.start].lower()
+    assert releases.ask("Which documents mention Shanghai?").abstained
+
+
+def test_refusals_name_the_collection(releases):
+    answer = releases.ask("What is Shanghai's R&D spending target?")
+    assert answer.abstained and "the Beijing sci-tech releases" in answer.text and not answer.citations
+
+
+def test_the_document_filter_keeps_answers_to_the_chosen_documents(releases):
+    answer = releases.ask("What share of GDP should R&D spending be?", documents=["most-work-plan-2023.txt"])
+    assert set(cited(answer)) == {"most-work-plan-2023.txt"} and "6 percent" in answer.text
+    by_title = releases.ask("How much did China spend on basic research?", documents=["passes 3 trillion"])
+    assert set(cited(by_title)) == {"national-rd-2022.txt"}
+    with pytest.raises(BadQuestion, match="no document matches 'nowhere'"):
+        releases.ask("What share of GDP?", documents=["nowhere"])
+
+
+def test_the_cli_takes_document_filters_and_prints_document_metadata(corpus):
+    store = corpus / "cli-store"
+    env = {"GUIDE_CORPUS": str(corpus / "corpus")}
+    assert run("ingest", "--store", str(store), env=env).returncode == 0
+    result = run("answer", "What share of GDP should R&D spending be?", "--store", str(store),
+                 "--document", "most-work-plan-2023.txt", "--json", env=env)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert {c["source"] for c in data["citations"]} == {"most-work-plan-2023.txt"}
+    assert data["citations"][0]["title"].startswith("Ministry issues work plan")
+    assert data["citations"][0]["publisher"] == "Xinhua" and data["citations"][0]["date"] == "2023-05-19"
+    bad = run("answer", "What share?", "--store", str(store), "--document", "nowhere", env=env)
+    assert bad.returncode == 2 and "no document matches" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_the_sidebar_lists_documents_with_publisher_and_date_and_filters_answers(corpus, monkeypatch):
+    monkeypatch.setenv("GUIDE_CORPUS", str(corpus / "corpus"))
+    monkeypatch.setenv("GUIDE_STORE", str(corpus / "app-store"))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=300)
+    at.run()
+    assert not at.exception, at.exception
+    captions = " ".join(c.value for c in at.sidebar.caption)
+    assert "Xinhua" in captions and "UrduPoint" in captions and "dated 2023\\-05\\-19" in captions
+    assert at.chat_input[0].placeholder == "Ask about the Beijing sci-tech releases"
+    at.sidebar.multiselect[0].set_value(["national-rd-2021.txt"]).run()
+    at.chat_input[0].set_value("How much did China spend on basic research?").run()
+    assert not at.exception, at.exception
+    shown = at.chat_message[-1]
+    assert "169.6 billion yuan" in shown.markdown[0].value
+    assert all("national\\-rd\\-2021.txt" in e.label or "national-rd-2021.txt" in e.label for e in shown.expander)
+
+
+def test_own_collection_questions_reach_their_figures(releases):
+    queries = load_yaml(ROOT / "tests" / "collection_queries.yaml")
+    assert len(queries) >= 30 and sum(q.unanswerable for q in queries) >= 5
+    metrics = report(run_queries(releases, queries), 4)["metrics"]["overall"]
+    assert metrics["answer_accuracy"] >= 0.85, metrics
+    assert metrics["citation_accuracy"] >= 0.9, metrics
+    assert metrics["abstention_accuracy"] >= 0.8, metrics
