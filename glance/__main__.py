@@ -30,7 +30,7 @@ def main(store: Optional[Path] = typer.Option(None, help="store folder [env GUID
         data = changes
     else:
         tables = versions.combined(catalog)
-        records = export.rows(tables)
+        records = export.rows(tables, {d.source: (d.title or d.source, d.date or "") for d in catalog.documents()})
         data = records
     if csv_dir is not None:
         try:

@@ -19,16 +19,27 @@ def _cite(cite: Cite | dict | None, prefix: str = "") -> dict[str, Any]:
             f"{prefix}sentence": c["text"]}
 
 
-def rows(glance: Glance) -> dict[str, list[dict[str, Any]]]:
-    return {
-        "figures": [{"measure": f.measure, "value": f.value, "unit": f.unit, "qualifier": f.qualifier,
-                     "equivalent": f.equivalent, "status": f.status, "period": f.period, **_cite(f.cite)}
-                    for f in glance.figures],
-        "places": [{"name": p.name, "group": p.group, "role": p.role, "mentions": len(p.cites), **_cite(p.cites[0])}
-                   for p in glance.places],
-        "goals": [{"goal": g.goal, "kind": g.kind, "deadline": g.deadline, "actor": g.actor, **_cite(g.cite)}
-                  for g in glance.goals],
+def rows(glance: Glance, documents: dict[str, tuple[str, str]] | None = None) -> dict[str, list[dict[str, Any]]]:
+    """The tables as records; with ``documents`` (source → title, date) each row also names its
+    document and date, and rows of several documents are ordered newest document first."""
+    documents = documents or {}
+
+    def about(cite: Cite) -> dict[str, Any]:
+        title, date = documents.get(cite.source, (cite.source, ""))
+        return {"document": title or cite.source, "date": date or ""}
+
+    out = {
+        "figures": [{**about(f.cite), "measure": f.measure, "value": f.value, "unit": f.unit,
+                     "qualifier": f.qualifier, "equivalent": f.equivalent, "status": f.status, "period": f.period,
+                     **_cite(f.cite)} for f in glance.figures],
+        "places": [{**about(p.cites[0]), "name": p.name, "group": p.group, "role": p.role, "mentions": len(p.cites),
+                    **_cite(p.cites[0])} for p in glance.places],
+        "goals": [{**about(g.cite), "goal": g.goal, "kind": g.kind, "deadline": g.deadline, "actor": g.actor,
+                   **_cite(g.cite)} for g in glance.goals],
     }
+    for table in out.values():
+        table.sort(key=lambda r: r["date"], reverse=True)
+    return out
 
 
 _LABELS = {"figures": figure_label, "places": place_label, "goals": goal_label}

@@ -1,5 +1,6 @@
-"""The guideline at a glance: its figures, places and goals as cited tables, and what changed
-since the previous version of each document. UI only: the tables are extracted at ingest."""
+"""The collection at a glance: its figures, places and goals as cited tables with their document and
+date, what changed since the previous version of each document, and what differs between two
+documents. UI only: the tables are extracted at ingest."""
 from __future__ import annotations
 
 import json
@@ -8,6 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from glance import export, versions
+from glance.diff import diff as diff_tables
 from ui import citation_label, escape_markdown, get_assistant, passage_html
 
 st.title("At a glance")
@@ -21,11 +23,12 @@ if not assistant.documents():
     st.stop()
 
 tables = assistant.tables.tables()
-records = export.rows(tables)
+documents = {d.source: (d.title or d.source, d.date or "") for d in assistant.documents()}
+records = export.rows(tables, documents)
 labels = {"figures": "Figures", "places": "Zones and areas", "goals": "Goals and strategies"}
-COLUMNS = {"figures": ["measure", "qualifier", "value", "unit", "equivalent", "status", "period"],
-           "places": ["name", "group", "role", "mentions"],
-           "goals": ["goal", "kind", "deadline", "actor"]}
+COLUMNS = {"figures": ["measure", "qualifier", "value", "unit", "equivalent", "status", "period", "document", "date"],
+           "places": ["name", "group", "role", "mentions", "document", "date"],
+           "goals": ["goal", "kind", "deadline", "actor", "document", "date"]}
 
 
 def in_context(cite: dict, n: int) -> None:
@@ -61,6 +64,16 @@ for tab, name in zip(tabs, export.TABLES):
 
 with tabs[-1]:
     changes = versions.changes(catalog)
+    current = versions.current(catalog)
+    if len(current) > 1:
+        st.markdown("**Compare two documents**")
+        left, right = st.columns(2)
+        names = sorted(current, key=lambda source: documents[source][1])
+        older = left.selectbox("Older", names, index=0, format_func=lambda s: f"{documents[s][1]} · {documents[s][0]}")
+        newer = right.selectbox("Newer", names, index=len(names) - 1,
+                                format_func=lambda s: f"{documents[s][1]} · {documents[s][0]}")
+        if older != newer:
+            changes = {f"{older} → {newer}": diff_tables(current[older], current[newer]), **changes}
     if not changes:
         st.info("No document has an earlier version on record yet: re-ingest after a document changes.")
     for source, diff in changes.items():

@@ -148,3 +148,24 @@ def test_own_collection_questions_reach_their_figures(releases):
     assert metrics["answer_accuracy"] >= 0.85, metrics
     assert metrics["citation_accuracy"] >= 0.9, metrics
     assert metrics["abstention_accuracy"] >= 0.8, metrics
+
+
+def test_at_a_glance_rows_name_their_document_and_date_and_two_documents_compare(corpus, releases, monkeypatch):
+    from glance import export, versions
+    from glance.diff import diff
+
+    documents = {d.source: (d.title, d.date) for d in releases.documents()}
+    figures = export.rows(releases.tables.tables(), documents)["figures"]
+    dated = {(r["date"], r["value"]) for r in figures}
+    assert ("2023-01-23", "2.55") in dated and ("2023-05-19", "260") in dated and ("2021-12-24", "144") in dated
+    assert [r["date"] for r in figures] == sorted((r["date"] for r in figures), reverse=True)
+    current = versions.current(releases.catalog)
+    changed = diff(current["national-rd-2021.txt"], current["national-rd-2022.txt"])
+    assert changed["figures"]["added"] and changed["figures"]["removed"]
+    monkeypatch.setenv("GUIDE_CORPUS", str(corpus / "corpus"))
+    monkeypatch.setenv("GUIDE_STORE", str(corpus / "store"))
+    at = AppTest.from_file(str(ROOT / "pages" / "glance_page.py"), default_timeout=300)
+    at.run()
+    assert not at.exception, at.exception
+    assert "document" in at.dataframe[0].value.columns and "date" in at.dataframe[0].value.columns
+    assert [s.label for s in at.selectbox] == ["Older", "Newer"]
