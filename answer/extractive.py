@@ -235,8 +235,8 @@ class ExtractiveAnswerer:
         missing += [n for n in question.names if n not in context and not _kin(n, context)
                     and not (n in question.acronyms and _spelled_out(n, said))
                     and not self.everyday(n, keyword)]
-        stemmed_run = f" {' '.join(terms(context_text))} "
-        missing += [p for p in question.phrases if f" {' '.join(terms(p))} " not in stemmed_run]
+        said_run = f" {' '.join(said)} "
+        missing += [p for p in question.phrases if f" {p} " not in said_run]
         missing += [c for c in question.counts if c not in said_words and COUNT_WORDS.get(c) not in said_words]
         if missing:
             return f"the evidence does not mention {', '.join(missing)}"
