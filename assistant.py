@@ -202,8 +202,10 @@ class Assistant:
             yield message
             return Answer(message, True, [], name, {"total": 0.0}, question=text, notice=notice)
         asked = self.standalone(text, history, answerer)
-        for shape, listed in (("mentions", self.mentions.answer(asked, self.retriever.keyword_index(), sources)),
-                              ("tables", self.tables.answer(asked) if self.settings.table_answers else None)):
+        shapes = (("mentions", lambda: self.mentions.answer(asked, self.retriever.keyword_index(), sources)),
+                  ("tables", lambda: self.tables.answer(asked, sources) if self.settings.table_answers else None))
+        for shape, answer in shapes:
+            listed = answer()
             if listed is None:
                 continue
             listed = replace(listed, text=self.refusal()) if listed.abstained else listed

@@ -56,7 +56,7 @@ class TableAnswerer:
                 self._cached = (generation, combined(self.catalog))
             return self._cached[1]
 
-    def answer(self, question: str) -> Draft | None:
+    def answer(self, question: str, sources: set[str] | None = None) -> Draft | None:
         """The table rows a list question asks for, or None when it is not one (or the rows do
         not cover what it names: "which parks in Shanghai" is not answered with every park)."""
         if not _LIST_CUE.search(question) or not (_GOALS.search(question) or _FIGURES.search(question)
@@ -79,7 +79,7 @@ class TableAnswerer:
         elif _PLACES.search(question):
             rows = [(place_label(p), p.cites[0], p.role) for p in tables.places]
         wanted = set(terms(question)) - _ASKING - years
-        rows = [r for r in rows if wanted <= set(terms(f"{r[0]} {r[2]}"))]
+        rows = [r for r in rows if wanted <= set(terms(f"{r[0]} {r[2]}")) and (not sources or r[1].source in sources)]
         return self._compose([(label, cite) for label, cite, _ in rows]) if rows else None
 
     @staticmethod

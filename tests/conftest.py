@@ -126,3 +126,16 @@ def chroma_texts(assistant: Assistant) -> list[str]:
         texts.append(row[0])
     db.close()
     return texts
+
+
+def shortfalls(assistant: Assistant, path: Path, floors: str, least: int, unanswerable: int) -> list[str]:
+    """What a YAML query file of at least ``least`` queries (``unanswerable`` of them not
+    answerable) misses of its floors ("answer=0.9,citation=0.9") when asked of an assistant."""
+    from evaluate.metrics import below_thresholds, parse_thresholds
+    from evaluate.queries import load_yaml
+    from evaluate.runner import report, run_queries
+
+    queries = load_yaml(path)
+    assert len(queries) >= least and sum(q.unanswerable for q in queries) >= unanswerable
+    metrics = report(run_queries(assistant, queries), 4)["metrics"]["overall"]
+    return below_thresholds(metrics, parse_thresholds(floors))
