@@ -56,10 +56,9 @@ class Line:
 class Block:
     """A paragraph, heading, caption or table in reading order."""
 
-    kind: str  # prose | heading | table | debris
+    kind: str  # prose | heading | caption | table | note | debris
     page: int
     lines: list[Line] = field(default_factory=list)
-    text: str = ""
 
 
 @dataclass(frozen=True)
@@ -420,12 +419,12 @@ def read_pdf(data: bytes, ocr: bool = True, ocr_language: str = "eng") -> PdfTex
             (small if block.kind == "note" else here).append((block.kind, para))
         started = n == 1
         for kind, para in here + small:
-            last = next((p for p in reversed(paras) if p[0] not in _FLOATS), None)
-            if kind == "prose" and last is not None and last[0] == "prose" and _continues(last[1], para):
+            at = next((i for i in range(len(paras) - 1, -1, -1) if paras[i][0] not in _FLOATS), None)
+            if kind == "prose" and at is not None and paras[at][0] == "prose" and _continues(paras[at][1], para):
+                paras[at][1] = _join_lines([paras[at][1], para], vocabulary)
                 if not started:
-                    page_at.append((paras.index(last), len(last[1]) + 1))
+                    page_at.append((at, len(paras[at][1]) - len(para.strip())))
                     started = True
-                last[1] = _join_lines([last[1], para], vocabulary)
                 continue
             paras.append([kind, para])
             if not started:
@@ -434,7 +433,7 @@ def read_pdf(data: bytes, ocr: bool = True, ocr_language: str = "eng") -> PdfTex
         if not started:
             page_at.append((len(paras), 0))
     text, offsets = "", []
-    for i, (kind, para) in enumerate(paras):
+    for _, para in paras:
         offsets.append(len(text))
         text += para + "\n\n"
     offsets.append(len(text))

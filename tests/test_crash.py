@@ -8,7 +8,7 @@ import time
 import pytest
 
 from assistant import build_assistant
-from bench.corpora import SQUAD, write_synthetic
+from bench.corpora import write_synthetic
 from settings import load_settings
 from tests.conftest import GUIDELINE, ROOT, chroma_texts
 
