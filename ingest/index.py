@@ -27,7 +27,7 @@ from langchain_core.indexing import index
 from embedding import ReusingEmbeddings
 from glance.versions import record_version, tables_of
 from ingest.chunking import CHUNKERS, Chunk
-from ingest.loaders import LOADERS, LoadError, LoadedDocument, LoadOptions, file_hash, load
+from ingest.loaders import LOADERS, LoadError, LoadedDocument, LoadOptions, document_hash, load
 from schema import IngestReport
 from settings import Settings
 from store.catalog import Catalog, page_of
@@ -96,7 +96,8 @@ class Indexer:
         changed: list[LoadedDocument] = []
         for source, path in files.items():
             try:
-                data_hash = file_hash(path.read_bytes()) if path.stat().st_size <= self.settings.max_file_bytes else ""
+                data_hash = (document_hash(path, path.read_bytes())
+                             if path.stat().st_size <= self.settings.max_file_bytes else "")
             except OSError as exc:
                 report.failed[source] = f"unreadable: {exc.strerror or exc}"
                 continue

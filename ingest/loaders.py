@@ -189,6 +189,11 @@ def file_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def document_hash(path: Path, data: bytes) -> str:
+    """The hash of a document as ingested: its bytes and those of its sidecar metadata file."""
+    return file_hash(data + sidecar(path)[1])
+
+
 def load(path: Path, source: str, max_bytes: int, options: LoadOptions | None = None) -> LoadedDocument:
     """Read one file; raises ``LoadError`` with a reason a user can act on."""
     options = options or LoadOptions(max_bytes=max_bytes)
@@ -205,9 +210,8 @@ def load(path: Path, source: str, max_bytes: int, options: LoadOptions | None = 
     extracted = loader(path, data, options)
     if not extracted.text.strip():
         raise LoadError("empty file" if not data.strip() else "no text found in the file")
-    beside, beside_bytes = sidecar(path)
-    meta = (beside.merged(front_matter(extracted.text)).merged(header(extracted.text))
+    meta = (sidecar(path)[0].merged(front_matter(extracted.text)).merged(header(extracted.text))
             .merged(extracted.properties).merged(Metadata(title=extracted.title)))
-    return LoadedDocument(source=source, text=extracted.text, content_hash=file_hash(data + beside_bytes),
+    return LoadedDocument(source=source, text=extracted.text, content_hash=document_hash(path, data),
                           title=meta.title, date=meta.date, pages=extracted.pages, notes=extracted.notes,
                           publisher=meta.publisher, meta_span=meta.span)

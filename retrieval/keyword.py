@@ -1,4 +1,6 @@
-"""BM25 over the current chunks (bm25s: sparse matrices, answers in well under a millisecond).
+"""BM25 over the current chunks (bm25s: sparse matrices, answers in well under a millisecond),
+and what the same pass learns of each document: its words, title, headings and date, which let a
+question name or refer to a document.
 
 Built once per catalog generation, so queries never rebuild it."""
 from __future__ import annotations

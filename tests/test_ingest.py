@@ -230,3 +230,16 @@ def test_a_store_with_ids_of_an_older_release_is_rebuilt_once_without_embedding(
     assert len(ids) == len(found["ids"]) and all(key_of_uid(i) for i in ids)
     assert embedded_texts == []
     assert "40 solar farms" in assistant.ask("How many solar farms will the city build?").text
+
+
+def test_a_document_with_a_sidecar_is_skipped_when_unchanged_and_updated_when_the_sidecar_changes(
+        make_assistant, tmp_path):
+    corpus = tmp_path / "corpus"
+    (corpus / "a.txt").write_text(DOC_A)
+    (corpus / "a.meta.yaml").write_text("publisher: Energy Office\n")
+    assistant = make_assistant()
+    assert assistant.ingest().added == ["a.txt"]
+    assert assistant.ingest().skipped == ["a.txt"]
+    (corpus / "a.meta.yaml").write_text("publisher: Energy Bureau\n")
+    assert assistant.ingest().updated == ["a.txt"]
+    assert assistant.documents()[0].publisher == "Energy Bureau"
