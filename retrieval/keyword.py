@@ -29,21 +29,24 @@ class KeywordIndex:
         # With several documents, a chunk also holds its document's title: "LLaMA's optimizer"
         # is asked of the LLaMA paper, whose sentences say "our models".
         titled = len({row.source for row in rows}) > 1
-        corpus = [list(terms(" ".join(filter(None, (row.title if titled else "",
-                                                     row.section if not row.heading else "", row.text))))) or ["∅"]
-                  for row in rows]
-        self._df: Counter[str] = Counter(t for doc in corpus for t in set(doc))
+        corpus: list[list[str]] = []
         by_source: dict[str, set[str]] = {}
         titles: dict[str, set[str]] = {}
         headings: dict[str, set[str]] = {}
         self.dates: dict[str, str] = {}
         body: dict[str, set[str]] = {}
-        for row, doc in zip(rows, corpus):
+        for row in rows:
+            own = terms(row.text)
+            title = titles.setdefault(row.source, set(terms(row.title)))
+            section = terms(row.section) if row.section and not row.heading else ()
+            doc = [*(terms(row.title) if titled else ()), *section, *own]
+            corpus.append(doc or ["∅"])
             by_source.setdefault(row.source, set()).update(doc)
-            body.setdefault(row.source, set()).update(() if row.heading else terms(row.text))
-            titles.setdefault(row.source, set(terms(row.title)))
-            headings.setdefault(row.source, set(terms(row.title))).update(terms(row.section))
+            if not row.heading:
+                body.setdefault(row.source, set()).update(own)
+            headings.setdefault(row.source, set(title)).update(terms(row.section))
             self.dates.setdefault(row.source, row.date or "")
+        self._df: Counter[str] = Counter(t for doc in corpus for t in set(doc))
         self.documents = len(by_source)
         self._source_df: Counter[str] = Counter(t for vocab in by_source.values() for t in vocab)
         self._titles = titles
