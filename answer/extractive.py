@@ -267,13 +267,18 @@ class ExtractiveAnswerer:
         if not (names or question.years or question.recency):
             return ranked
 
+        documents: dict[str, tuple[set[str], set[str]]] = {}
+
         def held(c: Candidate) -> tuple[float, ...]:
             row = c.hit.row
-            title = set(terms(row.title))
-            words = keyword.vocabulary(row.source) | title
+            if row.source not in documents:
+                vocabulary, title = keyword.vocabulary(row.source), set(terms(row.title))
+                documents[row.source] = title, {t for t in (*names, *question.years)
+                                                 if t in vocabulary or t in title or _kin(t, vocabulary | title)}
+            title, words = documents[row.source]
             passage = set(terms(f"{row.section} {row.text}"))
             in_passage = sum(n in passage for n in names) / max(len(names), 1)
-            return (sum(y in words for y in question.years), sum(n in words or _kin(n, words) for n in names),
+            return (sum(y in words for y in question.years), sum(n in words for n in names),
                     sum(t in title for t in (*question.years, *names)),
                     sum(y in (row.date or "") for y in question.years), c.score + passage_weight * in_passage)
         passage_weight = 0.15
