@@ -229,7 +229,7 @@ class Assistant:
             timings.setdefault("first_token", (time.perf_counter() - t0) * 1000)
             if not draft.abstained:
                 yield from _words(draft.text)
-        about = self.metadata.answer(question, draft, hits, sources or self.retriever.keyword_index().scope(asked))
+        about = self.metadata.answer(question, draft, hits, keyword, sources)
         if about is not None:
             yield from _words(about.text[len(draft.text) if not draft.abstained else 0:])
             draft = about

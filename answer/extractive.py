@@ -101,8 +101,8 @@ class Draft:
 
 def type_fit(kind: Kind, text: str, question: Question) -> float:
     if kind is Kind.NUMBER:
-        numbers = {w for w in terms(text) if w[:1].isdigit() and not YEAR.fullmatch(w)} - question.numbers
-        numbers -= question.years
+        numbers = {w for w in terms(text) if w[:1].isdigit() and not YEAR.fullmatch(w)}
+        numbers -= question.numbers | question.years
         return 1.0 if numbers or _NUMBER_WORDS.search(text) else 0.0
     if kind is Kind.DATE:
         asked = question.text.lower()
@@ -268,6 +268,7 @@ class ExtractiveAnswerer:
             return ranked
 
         documents: dict[str, tuple[set[str], set[str]]] = {}
+        passage_weight = 0.15  # what holding the names in the passage itself adds to a score
 
         def held(c: Candidate) -> tuple[float, ...]:
             row = c.hit.row
@@ -281,7 +282,6 @@ class ExtractiveAnswerer:
             return (sum(y in words for y in question.years), sum(n in words for n in names),
                     sum(t in title for t in (*question.years, *names)),
                     sum(y in (row.date or "") for y in question.years), c.score + passage_weight * in_passage)
-        passage_weight = 0.15
         keys = [held(c) for c in ranked]
         order = list(range(len(ranked)))
         if question.recency:
@@ -338,18 +338,13 @@ class ExtractiveAnswerer:
     def _side_by_side(self, question: Question, chosen: list[Candidate]) -> Draft:
         """One line a document, newest first, each with its document, date and citation."""
         chosen = sorted(chosen, key=lambda c: c.hit.row.date or "", reverse=True)
-        draft = self._compose(chosen, [shortest_answering_span(c, question) for c in chosen])
-        numbers = {p.id: n for n, p in enumerate(draft.citations, 1)}
-        lines = []
-        for c in chosen:
-            a, b = shortest_answering_span(c, question)
-            quote = c.hit.row.text[a - c.hit.row.start:b - c.hit.row.start]
-            lines.append(load_prompt("figure_by_document").format(
-                quote=quote[:1].upper() + quote[1:], title=c.hit.row.title or c.hit.row.source,
-                date=c.hit.row.date or "undated", n=numbers[c.hit.row.key]))
+        citations, quoted = self._quoted(chosen, [shortest_answering_span(c, question) for c in chosen])
+        lines = [load_prompt("figure_by_document").format(quote=quote, title=c.hit.row.title or c.hit.row.source,
+                                                          date=c.hit.row.date or "undated", n=n)
+                 for c, (quote, n) in zip(chosen, quoted)]
         text = load_prompt("extractive_list").format(intro=load_prompt("figure_by_document_intro"),
                                                      items="\n".join(lines))
-        return Draft(text, False, draft.citations)
+        return Draft(text, False, citations)
 
     def explanation(self, ranked: list[Candidate]) -> list[Candidate]:
         """Up to ``explain_sentences`` sentences that cover the question without repeating each
@@ -371,38 +366,40 @@ class ExtractiveAnswerer:
 
     def _explain(self, chosen: list[Candidate]) -> Draft:
         """Sentences in document order, each with the number of its passage."""
-        draft = self._compose(chosen, [c.span for c in chosen])
-        numbers = {p.id: n for n, p in enumerate(draft.citations, 1)}
-        parts = []
-        for c in chosen:
-            text = c.hit.row.text[c.span[0] - c.hit.row.start:c.span[1] - c.hit.row.start]
-            parts.append(load_prompt("extractive_answer").format(quote=text[:1].upper() + text[1:],
-                                                                 n=numbers[c.hit.row.key]))
-        return Draft(" ".join(parts), False, draft.citations)
+        citations, quoted = self._quoted(chosen, [c.span for c in chosen])
+        text = " ".join(load_prompt("extractive_answer").format(quote=quote, n=n) for quote, n in quoted)
+        return Draft(text, False, citations)
 
-    def _compose(self, chosen: list[Candidate], quotes: list[tuple[int, int]]) -> Draft:
-        """Quote each chosen span exactly, numbered by the passage it comes from."""
-        citations: list[Passage] = []
+    @staticmethod
+    def _quoted(chosen: list[Candidate], quotes: list[tuple[int, int]]) -> tuple[list[Passage], list[tuple[str, int]]]:
+        """Each chosen span quoted exactly (its first letter capitalised) with the number of its
+        passage, and the cited passages in that order, each with its chosen sentences marked."""
         numbers: dict[str, int] = {}
         spans: dict[str, list[tuple[int, int]]] = {}
+        hits = {}
         for c in chosen:
             key = c.hit.row.key
-            if key not in numbers:
-                numbers[key] = len(numbers) + 1
-                spans[key] = []
-            spans[key].append(c.span)
-        texts = [c.hit.row.text[a - c.hit.row.start:b - c.hit.row.start] for c, (a, b) in zip(chosen, quotes)]
-        texts = [t[:1].upper() + t[1:] for t in texts]
-        hits = {c.hit.row.key: c.hit for c in chosen}
+            numbers.setdefault(key, len(numbers) + 1)
+            spans.setdefault(key, []).append(c.span)
+            hits[key] = c.hit
+        citations = []
         for key in numbers:
             p = hits[key].passage()
             citations.append(Passage(p.id, p.source, p.text, p.start, p.end, p.score,
                                      {**p.metadata, "highlights": sorted(spans[key])}))
+        quoted = []
+        for c, (a, b) in zip(chosen, quotes):
+            text = c.hit.row.text[a - c.hit.row.start:b - c.hit.row.start]
+            quoted.append((text[:1].upper() + text[1:], numbers[c.hit.row.key]))
+        return citations, quoted
+
+    def _compose(self, chosen: list[Candidate], quotes: list[tuple[int, int]]) -> Draft:
+        """Quote each chosen span exactly, numbered by the passage it comes from: one sentence,
+        or a list in document order."""
+        citations, quoted = self._quoted(chosen, quotes)
         if len(chosen) == 1:
-            text = load_prompt("extractive_answer").format(quote=texts[0], n=numbers[chosen[0].hit.row.key])
-        else:
-            ordered = sorted(zip(chosen, texts), key=lambda pair: (pair[0].hit.row.source, pair[0].span))
-            items = "\n".join(load_prompt("extractive_list_item").format(quote=t, n=numbers[c.hit.row.key])
-                              for c, t in ordered)
-            text = load_prompt("extractive_list").format(intro=load_prompt("extractive_list_intro"), items=items)
+            return Draft(load_prompt("extractive_answer").format(quote=quoted[0][0], n=quoted[0][1]), False, citations)
+        ordered = sorted(zip(chosen, quoted), key=lambda pair: (pair[0].hit.row.source, pair[0].span))
+        items = "\n".join(load_prompt("extractive_list_item").format(quote=quote, n=n) for _, (quote, n) in ordered)
+        text = load_prompt("extractive_list").format(intro=load_prompt("extractive_list_intro"), items=items)
         return Draft(text, False, citations)

@@ -15,6 +15,7 @@ from answer.extractive import Draft
 from answer.question import Kind, Question
 from prompts import load_prompt
 from retrieval.hybrid import Hit
+from retrieval.keyword import KeywordIndex
 from retrieval.text import terms
 from schema import Passage
 from store.catalog import Catalog, DocumentInfo
@@ -45,7 +46,8 @@ class MetadataAnswerer:
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
 
-    def answer(self, question: Question, draft: Draft, hits: list[Hit], scope: set[str]) -> Draft | None:
+    def answer(self, question: Question, draft: Draft, hits: list[Hit], keyword: KeywordIndex,
+               sources: set[str] | None = None) -> Draft | None:
         """The metadata answer, the draft with the document's date added, or None (the draft
         stands)."""
         said = draft.text if not draft.abstained else ""
@@ -53,7 +55,7 @@ class MetadataAnswerer:
         field = asked_field(question.text) or ("date" if relative else "")
         if not field:
             return None
-        doc = self._document(draft, hits, scope)
+        doc = self._document(draft, hits, sources or keyword.scope(question.text))
         if doc is None or not (doc.publisher if field == "publisher" else doc.date):
             return None
         if said and field == "publisher" and {t for t in terms(question.text) if re.fullmatch(_VERBS, t)} & set(terms(said)):

@@ -77,7 +77,7 @@ class Indexer:
         self.vectorstore = vectorstore
         self.record_manager = record_manager
         self._lock = FileLock(str(Path(settings.store) / "ingest.lock"))
-        self._options = LoadOptions(settings.max_file_bytes, settings.pdf_reader, settings.ocr, settings.ocr_language)
+        self._options = LoadOptions(settings.pdf_reader, settings.ocr, settings.ocr_language)
 
     def run(self, progress: Progress | None = None) -> IngestReport:
         try:

@@ -80,7 +80,6 @@ class LoadOptions:
     """How files are read: the PDF reader (``layout``, or ``pypdf`` for the naive recipe) and
     whether pages without a text layer are OCR'd."""
 
-    max_bytes: int = 20_000_000
     pdf_reader: str = "layout"
     ocr: bool = True
     ocr_language: str = "eng"
@@ -196,7 +195,7 @@ def document_hash(path: Path, data: bytes) -> str:
 
 def load(path: Path, source: str, max_bytes: int, options: LoadOptions | None = None) -> LoadedDocument:
     """Read one file; raises ``LoadError`` with a reason a user can act on."""
-    options = options or LoadOptions(max_bytes=max_bytes)
+    options = options or LoadOptions()
     loader = LOADERS.get(path.suffix.lower())
     if loader is None:
         raise LoadError(f"unsupported file type {path.suffix or '(none)'}")

@@ -2,7 +2,7 @@
 
 A PDF stores glyphs at positions, not paragraphs. This module rebuilds what a person reads:
 lines from glyphs, the columns of each page in reading order, paragraphs across line, column
-and page breaks (hyphenated line ends joined), headings (by size, weight or numbering) written
+and page breaks (hyphenated line ends joined), headings (by size or weight) written
 as Markdown headings so that the chunker carries them as sections, tables kept with their
 caption, and figure labels, running headers, footers and page numbers left out. Pages without
 a text layer are OCR'd with Tesseract when it is installed, and reported when it is not.
@@ -59,6 +59,7 @@ class Block:
     kind: str  # prose | heading | caption | table | note | debris
     page: int
     lines: list[Line] = field(default_factory=list)
+    cells: list[Line] = field(default_factory=list)  # a table's, below its caption's lines
 
 
 @dataclass(frozen=True)
@@ -282,10 +283,7 @@ def _tables(found: list[Block]) -> list[Block]:
                 while j < len(found) and found[j].kind == "debris" and found[j].page == block.page:
                     after.append(found[j])
                     j += 1
-            cells = [ln for b in before + after for ln in b.lines]
-            for ln in cells:
-                ln.column = "cell"
-            out.append(Block("table", block.page, block.lines + cells))
+            out.append(Block("table", block.page, block.lines, [ln for b in before + after for ln in b.lines]))
             i = j if after else i + 1
             continue
         out.append(block)
@@ -410,10 +408,8 @@ def read_pdf(data: bytes, ocr: bool = True, ocr_language: str = "eng") -> PdfTex
                 if n == 1 and block.lines[0].size > title_size:
                     title, title_size = para[3:], block.lines[0].size
             elif block.kind == "table":
-                caption = [ln for ln in block.lines if ln.column != "cell"]
-                cells = [ln for ln in block.lines if ln.column == "cell"]
-                para = "\n".join([_join_lines([ln.text for ln in caption], vocabulary)]
-                                 + [row.replace(_SOFT, "-") for row in _rows(cells)])
+                para = "\n".join([_join_lines([ln.text for ln in block.lines], vocabulary)]
+                                 + [row.replace(_SOFT, "-") for row in _rows(block.cells)])
             else:
                 para = _join_lines([ln.text for ln in block.lines], vocabulary)
             (small if block.kind == "note" else here).append((block.kind, para))
@@ -438,8 +434,8 @@ def read_pdf(data: bytes, ocr: bool = True, ocr_language: str = "eng") -> PdfTex
         text += para + "\n\n"
     offsets.append(len(text))
     starts = [min(offsets[i] + at, len(text.rstrip())) for i, at in page_at]
-    return PdfText(text.rstrip() + "\n", title or _properties(document).title, tuple(starts), tuple(notes),
-                   _properties(document))
+    properties = _properties(document)
+    return PdfText(text.rstrip() + "\n", title or properties.title, tuple(starts), tuple(notes), properties)
 
 
 def _line_pitch(pages: list[list[Line]], body: float) -> float:
