@@ -55,8 +55,7 @@ def load_yaml(path: Path) -> list[Query]:
             raise QueryFileError(f"{path}: item {i} has no question")
         if not isinstance(item.get("reference") or "", str):
             raise QueryFileError(f"{path}: item {i}: reference must be text")
-        expect = item.get("expect") or []
-        expect = [expect] if isinstance(expect, (str, int, float)) else expect
+        expect = _texts(item.get("expect"), path, i, "expect")
         out.append(Query(id=str(item.get("id", i)), question=str(item["question"]),
                          expect=tuple(str(e) for e in expect), source=str(item.get("source") or ""),
                          unanswerable=bool(item.get("unanswerable", False)), type=str(item.get("type") or ""),
@@ -84,22 +83,30 @@ def load_squad(path: Path, articles: list[str] | None = None) -> list[Article]:
         data = raw["data"]
     except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
         raise QueryFileError(f"{path}: not a SQuAD-format JSON file ({exc.__class__.__name__})") from None
+    if not isinstance(data, list) or not data:
+        raise QueryFileError(f"{path}: expected a non-empty list of articles under \"data\"")
     out = []
     for index, article in enumerate(data):
-        title = str(article.get("title") or f"article-{index}")
-        if articles and str(index) not in articles and title not in articles:
-            continue
-        paragraphs = [p["context"].strip() for p in article["paragraphs"]]
-        doc = Article(title=title, text="\n\n".join(paragraphs) + "\n")
-        name = f"{_slug(title)}.txt"
-        for para, p in zip(paragraphs, article["paragraphs"]):
-            for qa in p["qas"]:
-                impossible = bool(qa.get("is_impossible")) or not qa.get("answers")
-                doc.queries.append(Query(
-                    id=str(qa["id"]), question=qa["question"],
-                    expect=tuple(dict.fromkeys(a["text"] for a in qa.get("answers", []))),
-                    source=para, unanswerable=impossible, type="unanswerable" if impossible else "answerable",
-                    document=name))
+        where = f"{path}: article {index + 1}"
+        try:
+            title = str(article.get("title") or f"article-{index}")
+            if articles and str(index) not in articles and title not in articles:
+                continue
+            paragraphs = [p["context"].strip() for p in article["paragraphs"]]
+            doc = Article(title=title, text="\n\n".join(paragraphs) + "\n")
+            name = f"{_slug(title)}.txt"
+            for number, (para, p) in enumerate(zip(paragraphs, article["paragraphs"]), 1):
+                for qa in p["qas"]:
+                    where = f"{path}: article {index + 1}, paragraph {number}, question {qa.get('id', '?')}"
+                    impossible = bool(qa.get("is_impossible")) or not qa.get("answers")
+                    doc.queries.append(Query(
+                        id=str(qa["id"]), question=str(qa["question"]),
+                        expect=tuple(dict.fromkeys(str(a["text"]) for a in qa.get("answers", []))),
+                        source=para, unanswerable=impossible, type="unanswerable" if impossible else "answerable",
+                        document=name))
+        except (KeyError, TypeError, AttributeError) as exc:
+            missing = f"has no {exc.args[0]!r}" if isinstance(exc, KeyError) else "is not shaped like SQuAD"
+            raise QueryFileError(f"{where} {missing}") from None
         out.append(doc)
     if not out:
         raise QueryFileError(f"{path}: no articles matched {articles}")
@@ -108,3 +115,12 @@ def load_squad(path: Path, articles: list[str] | None = None) -> list[Article]:
 
 def is_squad(path: Path) -> bool:
     return path.suffix.lower() == ".json"
+
+
+def problem(path: Path) -> str | None:
+    """Why ``path`` is not a usable query file (YAML list of questions or SQuAD JSON), or None."""
+    try:
+        load_squad(path) if is_squad(path) else load_yaml(path)
+    except QueryFileError as exc:
+        return str(exc)
+    return None

@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from evaluate.queries import QueryFileError
+from evaluate.queries import QueryFileError, problem
 from evaluate.report import comparison_rows, metric_rows, write_markdown
 from evaluate.runner import evaluate_path, failures
 from settings import ROOT, variant
@@ -20,26 +20,43 @@ st.caption("Run test queries (YAML) or a SQuAD-format benchmark and see where th
 assistant = get_assistant()
 if not assistant.documents():
     st.warning("No documents are ingested yet: open the chat page first, which ingests the corpus.")
-bench = ROOT / "bench" / "data"
-choices = {str(p.relative_to(ROOT)): p
-           for p in sorted((ROOT / "tests").glob("*.yaml")) + sorted(bench.glob("*.json"))}
-picked = st.selectbox("Query file", list(choices) + ["(upload)"])
-upload = st.file_uploader("Upload a YAML query file or SQuAD JSON", type=["yaml", "yml", "json"]) \
-    if picked == "(upload)" else None
+DEFAULT = ROOT / "tests" / "queries.yaml"
+
+
+@st.cache_data(show_spinner=False)
+def query_files(stamp: tuple[tuple[str, float], ...]) -> dict[str, Path]:
+    """The project's files that are query files (a YAML list of questions or SQuAD JSON), the
+    project's own query file first. ``stamp`` (paths and times) renews the list when files change."""
+    usable = [Path(p) for p, _ in stamp if problem(Path(p)) is None]
+    usable.sort(key=lambda p: p != DEFAULT)
+    return {str(p.relative_to(ROOT)): p for p in usable}
+
+
+candidates = sorted(ROOT.glob("tests/*.yaml")) + sorted(ROOT.glob("bench/**/*.yaml")) \
+    + sorted(ROOT.glob("bench/data/*.json"))
+choices = query_files(tuple((str(p), p.stat().st_mtime) for p in candidates))
+picked = st.selectbox("Query file", list(choices), index=0)
+upload = st.file_uploader("Or evaluate your own query file (YAML list of questions, or SQuAD JSON)",
+                          type=["yaml", "yml", "json"])
+uploaded: Path | None = None
+if upload is not None:
+    scratch = tempfile.TemporaryDirectory(prefix="queries-")  # removed when this run's globals go
+    uploaded = Path(scratch.name) / Path(upload.name).name
+    uploaded.write_bytes(upload.getvalue())
+    trouble = problem(uploaded)
+    if trouble:
+        st.error(f"This file cannot be evaluated: {trouble.replace(str(uploaded), upload.name)}. "
+                 "Fix it and upload it again, or remove it to evaluate a project file.")
+        uploaded = None
+    else:
+        st.caption(f"Evaluating your file {escape_markdown(upload.name)} instead of the one selected above.")
 col1, col2 = st.columns(2)
 compare = col1.checkbox("Compare with the naive LangChain baseline", value=False)
 limit = col2.number_input("SQuAD: sample this many questions (0 = all)", min_value=0, value=100, step=50)
+path = uploaded or (choices[picked] if picked else None)
 
-if st.button("Run evaluation", type="primary"):
+if st.button("Run evaluation", type="primary", disabled=path is None or (upload is not None and uploaded is None)):
     with tempfile.TemporaryDirectory() as tmp:
-        if picked == "(upload)":
-            if upload is None:
-                st.error("Choose a file to upload first.")
-                st.stop()
-            path = Path(tmp) / Path(upload.name).name
-            path.write_bytes(upload.getvalue())
-        else:
-            path = choices[picked]
         bar = st.progress(0.0, text="Running…")
 
         def tick(n: int, total: int) -> None:
@@ -54,10 +71,11 @@ if st.button("Run evaluation", type="primary"):
                 other = variant(settings, "baseline")
                 result["compare"] = {"name": "baseline", **evaluate_path(
                     other, assistant.embedder, path, limit=int(limit) or None, tick=tick, own_store=True)}
+            name = upload.name if uploaded else path.name
             report_md = Path(tmp) / "report.md"
-            write_markdown(result, settings.top_k, report_md, path.name)
+            write_markdown(result, settings.top_k, report_md, name)
             st.session_state["evaluation"] = {"result": result, "markdown": report_md.read_text(encoding="utf-8"),
-                                              "name": path.name}
+                                              "name": name}
         except (QueryFileError, ValueError, OSError) as exc:
             st.error(str(exc))
         bar.empty()
@@ -82,6 +100,8 @@ if evaluation:
         with st.expander(f"{item['id']} · {item['type']} · {item['question']}"):
             st.markdown("**Expected:** " + escape_markdown(
                 "an abstention" if item["unanswerable"] else " | ".join(item["expect"]) or "(any answer)"))
+            if item.get("reference"):
+                st.markdown("**Reference answer:** " + escape_markdown(item["reference"]))
             st.markdown("**Answered:** " + escape_markdown(item["answer"]))
             for c in item["citations"]:
                 st.caption(f"Cited [{c['n']}] {c['source']} {c['start']}–{c['end']}")

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import json
 
+import altair as alt
 import pandas as pd
 import streamlit as st
 
-from glance import export, versions
+from glance import chart, export, versions
 from glance.diff import diff as diff_tables
 from ui import citation_label, escape_markdown, get_assistant, passage_html
 
@@ -49,6 +50,36 @@ def downloads(name: str, table: list[dict], key: str) -> None:
                           f"{name}.json", "application/json", key=f"{key}-json")
 
 
+def now_against_target(table: list[dict]) -> None:
+    """Each measure with a current value and a target as bars with their years, one colour per
+    document; a bar is labelled with its row's number in Sources, and clicking it opens that source."""
+    data = pd.DataFrame(chart.bars(table))
+    if data.empty:
+        return
+    st.markdown("**Now against target**")
+    st.caption("Click a bar to open the sentence it comes from; [n] is its number under Sources.")
+    data["tag"] = "[" + data["n"].astype(str) + "] " + data["label"]
+    picked = None
+    for number, (measure, rows) in enumerate(data.groupby("measure", sort=False)):
+        select = alt.selection_point(fields=["n"], name="bar")
+        bars = alt.Chart(rows).mark_bar().encode(
+            x=alt.X("bar:N", title=None, sort=None, axis=alt.Axis(labelAngle=0)),
+            xOffset=alt.XOffset("document:N"),
+            y=alt.Y("value:Q", title=None),
+            color=alt.Color("document:N", title="Document"),
+            opacity=alt.condition(select, alt.value(1.0), alt.value(0.55)),
+            tooltip=["tag", "status", "year", "document", "date", "sentence"]).add_params(select)
+        labels = alt.Chart(rows).mark_text(dy=-8).encode(
+            x=alt.X("bar:N", sort=None), xOffset="document:N", y="value:Q", text="tag:N")
+        event = st.altair_chart((bars + labels).properties(title=measure, height=260), on_select="rerun",
+                                key=f"chart-{number}", width="stretch")
+        points = (event or {}).get("selection", {}).get("bar") or []
+        picked = points[0].get("n", picked) if points else picked
+    if picked:
+        row = table[int(picked) - 1]
+        in_context({k: row[k] for k in ("source", "start", "end", "sentence")}, int(picked))
+
+
 tabs = st.tabs([f"{labels[n]} ({len(records[n])})" for n in export.TABLES] + ["What changed"])
 for tab, name in zip(tabs, export.TABLES):
     with tab:
@@ -56,7 +87,9 @@ for tab, name in zip(tabs, export.TABLES):
         if not table:
             st.info(f"No {labels[name].lower()} found in the ingested documents.")
             continue
-        st.dataframe(pd.DataFrame(table)[COLUMNS[name]], hide_index=True, use_container_width=True)
+        if name == "figures":
+            now_against_target(table)
+        st.dataframe(pd.DataFrame(table)[COLUMNS[name]], hide_index=True, width="stretch")
         st.markdown("**Sources**")
         for n, row in enumerate(table, 1):
             in_context({k: row[k] for k in ("source", "start", "end", "sentence")}, n)
@@ -83,7 +116,7 @@ with tabs[-1]:
             st.caption("Re-ingested with no change to its figures, places, goals or sentences.")
             continue
         st.dataframe(pd.DataFrame(flat)[["table", "change", "old", "new"]], hide_index=True,
-                     use_container_width=True)
+                     width="stretch")
         for n, row in enumerate(flat, 1):
             if row["change"] == "changed" and row["table"] == "figures":
                 st.markdown(f"**{escape_markdown(row['old'])}** → **{escape_markdown(row['new'])}**")

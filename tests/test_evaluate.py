@@ -92,8 +92,9 @@ def test_evaluate_page_runs_a_query_file_and_shows_failures(assistant, monkeypat
     at = AppTest.from_file(str(ROOT / "pages" / "evaluate_page.py"), default_timeout=300)
     at.run()
     assert not at.exception, at.exception
-    option = next(o for o in at.selectbox[0].options if o.endswith("tests/queries.yaml"))
-    at.selectbox[0].select(option).run()
+    assert at.selectbox[0].value == "tests/queries.yaml"
+    assert "tests/glance_expected.yaml" not in at.selectbox[0].options
+    assert "bench/data/squad2-dev-subset.json" in at.selectbox[0].options
     at.button[0].click().run()
     assert not at.exception, at.exception
     table = at.dataframe[0].value
@@ -101,6 +102,45 @@ def test_evaluate_page_runs_a_query_file_and_shows_failures(assistant, monkeypat
     assert float(overall["answer"]) >= 0.9
     assert any(e.label.startswith("oos-") or "·" in e.label for e in at.expander)
     assert len(at.get("download_button")) == 2
+
+
+def evaluate_page(assistant, monkeypatch) -> AppTest:
+    monkeypatch.setenv("GUIDE_STORE", str(assistant.settings.store))
+    monkeypatch.setenv("GUIDE_CORPUS", str(assistant.settings.corpus))
+    at = AppTest.from_file(str(ROOT / "pages" / "evaluate_page.py"), default_timeout=300)
+    at.run()
+    return at
+
+
+def test_an_uploaded_query_file_with_references_is_evaluated_with_the_reference_metrics(assistant, monkeypatch):
+    at = evaluate_page(assistant, monkeypatch)
+    mine = [{"id": "mine-1", "question": "How many invention patents per 10,000 people does Beijing have?",
+             "expect": "144", "reference": "Beijing has 144 invention patents for every 10,000 people."},
+            {"id": "mine-2", "question": "Who won the 2022 World Cup?", "unanswerable": True}]
+    at.file_uploader[0].set_value(("mine.yaml", yaml.safe_dump(mine).encode(), "application/x-yaml")).run()
+    assert not at.error and "mine.yaml" in at.caption[-1].value
+    at.button[0].click().run()
+    assert not at.exception, at.exception
+    assert at.subheader[0].value == "Results: mine.yaml"
+    table = at.dataframe[0].value
+    assert "ref. words in answer" in table.columns
+    overall = table[table["type"] == "overall"].iloc[0]
+    assert float(overall["answer"]) == 1.0 and float(overall["ref. words in answer"]) >= 0.5
+
+
+def test_a_bad_upload_names_the_item_and_the_problem_and_breaks_nothing(assistant, monkeypatch):
+    at = evaluate_page(assistant, monkeypatch)
+    bad = [{"question": "What is the R&D target?"}, {"id": "q2", "expect": ["6 percent"]}]
+    at.file_uploader[0].set_value(("broken.yaml", yaml.safe_dump(bad).encode(), "application/x-yaml")).run()
+    assert not at.exception, at.exception
+    assert at.error[0].value.startswith("This file cannot be evaluated: broken.yaml: item 2 has no question")
+    assert "/tmp" not in at.error[0].value
+    assert at.button[0].disabled
+    at.file_uploader[0].set_value(("squad.json", b'{"data": [{"title": "x", "paragraphs": [{"qas": []}]}]}',
+                                   "application/json")).run()
+    assert "squad.json: article 1 has no 'context'" in at.error[0].value
+    at.file_uploader[0].set_value(None).run()
+    assert not at.error and not at.button[0].disabled and at.selectbox[0].value == "tests/queries.yaml"
 
 
 def test_feedback_from_two_threads_is_all_kept(tmp_path):

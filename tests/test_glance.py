@@ -10,7 +10,7 @@ import pytest
 import yaml
 from streamlit.testing.v1 import AppTest
 
-from glance import versions
+from glance import chart, export, versions
 from glance.extract import Glance, extract
 from ingest.chunking import chunk_text
 from tests.conftest import GUIDELINE, ROOT
@@ -181,7 +181,7 @@ def test_a_list_question_about_something_the_tables_lack_is_not_answered_from_th
     assert answer.backend != "tables" and answer.abstained
 
 
-def test_glance_page_shows_cited_tables_and_what_changed(reingested, monkeypatch):
+def test_glance_page_shows_cited_tables_a_chart_of_now_against_target_and_what_changed(reingested, monkeypatch):
     assistant, _ = reingested
     monkeypatch.setenv("GUIDE_STORE", str(assistant.settings.store))
     monkeypatch.setenv("GUIDE_CORPUS", str(assistant.settings.corpus))
@@ -195,3 +195,30 @@ def test_glance_page_shows_cited_tables_and_what_changed(reingested, monkeypatch
     marks = [e for e in at.expander if "<mark>" in e.get("html")[0].proto.body]
     assert len(marks) >= len(figures) + len(places)
     assert any("6.5 percent" in e.get("html")[0].proto.body for e in marks)
+    (drawn,) = at.get("vega_lite_chart")
+    spec = json.loads(drawn.proto.spec)
+    assert spec["title"] == "R&D expenditure (percent of GDP)"
+    assert spec["layer"][0]["encoding"]["color"]["field"] == "document"
+    assert spec["params"][0]["select"]["fields"] == ["n"]
+
+
+def test_now_and_target_of_one_measure_are_charted_side_by_side_with_their_years():
+    riverton = export.rows(tables_of(RIVERTON, "riverton.txt", "2024-03-01"),
+                           {"riverton.txt": ("Riverton Innovation Plan 2030", "2024-03-01")})["figures"]
+    drawn = chart.bars(riverton)
+    assert [(b["bar"], b["value"]) for b in drawn] == [("current 2024", 3.2), ("target 2030", 4.5)]
+    assert {b["measure"] for b in drawn} == {"research spending (percent of regional GDP)"}
+    assert all(riverton[b["n"] - 1]["sentence"] == b["sentence"] for b in drawn)
+
+
+def test_a_measure_charted_across_documents_keeps_each_documents_name():
+    older = {"measure": "R&D expenditure", "value": "6.3", "unit": "percent of GDP", "status": "current",
+             "period": "as of 2021-12-24", "document": "Guideline", "date": "2021-12-24"}
+    newer = {"measure": "R&D expenditure of Beijing", "value": "6", "unit": "percent of GDP", "status": "target",
+             "period": "by 2025", "document": "Work plan", "date": "2023-05-19"}
+    unrelated = {**older, "measure": "invention patents", "unit": "invention patents per 10,000 people",
+                 "value": "144"}
+    drawn = chart.bars([newer, older, unrelated])
+    assert [(b["document"], b["bar"], b["n"]) for b in drawn] == [("Guideline", "current 2021", 2),
+                                                                   ("Work plan", "target 2025", 1)]
+    assert chart.amount("630 billion") == 630e9 and chart.amount("1,200") == 1200
