@@ -1,4 +1,6 @@
-"""The app in a real browser: Debian's Chromium driven by Playwright against `streamlit run`."""
+"""The app in a real browser: Debian's Chromium driven by Playwright against `streamlit run`.
+Every page is opened by its link and its main action done with the defaults: ask and follow up,
+upload and re-ingest, run an evaluation, download a table. Screenshots go to test-output/browser/."""
 import os
 import socket
 import subprocess
@@ -78,6 +80,26 @@ def test_a_question_in_the_browser_gets_a_cited_answer_with_the_passage(page):
     page.screenshot(path=SHOTS / "3-citation.png")
 
 
+def ask(page, question: str) -> str:
+    """The text of the answer to ``question``, once its citations (or its refusal) are shown."""
+    before = page.locator('[data-testid="stChatMessage"]').count()
+    box = page.get_by_placeholder("Ask about the guideline")
+    box.fill(question)
+    box.press("Enter")
+    answer = page.locator('[data-testid="stChatMessage"]').nth(before + 1)
+    answer.get_by_text("No citation").or_(answer.locator('[data-testid="stExpander"]').first).first.wait_for(
+        timeout=60_000)
+    return answer.inner_text()
+
+
+def test_a_follow_up_in_the_browser_keeps_the_topic_and_changes_the_time(page):
+    first = ask(page, "How much will Beijing spend on R&D by 2025?")
+    assert "6 percent" in first
+    follow = ask(page, "And what is it now?")
+    assert "6.3 percent" in follow and "By 2025" not in follow
+    page.screenshot(path=SHOTS / "4-follow-up.png")
+
+
 def test_script_in_a_question_is_shown_not_run(page):
     page.evaluate("window.__pwned = false")
     box = page.get_by_placeholder("Ask about the guideline")
@@ -85,7 +107,7 @@ def test_script_in_a_question_is_shown_not_run(page):
     box.press("Enter")
     page.get_by_text("onerror").first.wait_for(timeout=60_000)
     assert page.evaluate("window.__pwned") is False
-    page.screenshot(path=SHOTS / "4-escaped.png")
+    page.screenshot(path=SHOTS / "5-escaped.png")
 
 
 def test_uploading_a_changed_document_changes_the_answer(page, tmp_path):
@@ -94,9 +116,42 @@ def test_uploading_a_changed_document_changes_the_answer(page, tmp_path):
                        encoding="utf-8")
     page.locator("[data-testid='stSidebar'] input[type='file']").set_input_files(str(changed))
     page.get_by_text("1 updated").first.wait_for(timeout=120_000)
-    page.screenshot(path=SHOTS / "5-uploaded.png")
+    page.screenshot(path=SHOTS / "6-uploaded.png")
     box = page.get_by_placeholder("Ask about the guideline")
     box.fill("How many invention patents per 10,000 people?")
     box.press("Enter")
     page.get_by_text("There are 150 invention patents").first.wait_for(timeout=60_000)
-    page.screenshot(path=SHOTS / "6-changed-answer.png")
+    page.screenshot(path=SHOTS / "7-changed-answer.png")
+
+    page.get_by_role("button", name="Re-ingest corpus").click()
+    page.get_by_text("0 added, 0 updated, 0 deleted, 1 unchanged").first.wait_for(timeout=120_000)
+    page.screenshot(path=SHOTS / "8-reingested.png")
+
+
+def open_page(page, name: str) -> None:
+    page.locator('[data-testid="stSidebarNav"]').get_by_text(name, exact=True).click()
+    page.get_by_role("heading", name=name).first.wait_for(timeout=60_000)
+
+
+def test_the_evaluate_page_runs_with_its_defaults_on_the_first_click(page):
+    open_page(page, "Evaluate")
+    page.screenshot(path=SHOTS / "9-evaluate.png")
+    page.get_by_role("button", name="Run evaluation").click()
+    page.get_by_text("Results: queries.yaml").wait_for(timeout=300_000)
+    page.get_by_text("Failed queries").wait_for(timeout=60_000)
+    assert page.locator('[data-testid="stAlertContentError"]').count() == 0
+    overall = page.locator('[data-testid="stDataFrame"]').first
+    overall.wait_for(timeout=60_000)
+    page.screenshot(path=SHOTS / "10-evaluated.png", full_page=True)
+
+
+def test_at_a_glance_draws_now_against_target_and_downloads_a_table(page):
+    open_page(page, "At a glance")
+    page.locator('[data-testid="stVegaLiteChart"]').first.wait_for(timeout=60_000)
+    assert page.get_by_text("Now against target").count() == 1
+    page.screenshot(path=SHOTS / "11-glance.png", full_page=True)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download figures as CSV").click()
+    table = Path(download.value.path()).read_text(encoding="utf-8")
+    assert table.splitlines()[0].startswith("document,date,measure,value")
+    assert "150" in table and "630 billion" in table
