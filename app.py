@@ -55,7 +55,7 @@ def sidebar(assistant: Assistant) -> None:
         missing = not_installed(chosen)
         if missing:
             st.caption(escape_markdown(missing) + " (until then, answers come from extractive)")
-        st.toggle("Show rewritten follow-up questions", key="show_rewrite")
+        st.toggle("Show how follow-up questions were read", key="show_rewrite", value=True)
         st.header("Documents")
         docs = assistant.documents()
         for d in docs:
@@ -91,7 +91,7 @@ def sidebar(assistant: Assistant) -> None:
 
 def show_answer(answer: dict) -> None:
     if answer.get("rewritten") and st.session_state.get("show_rewrite"):
-        st.caption(f"Asked as: {escape_markdown(answer['rewritten'])}")
+        st.caption(escape_markdown(answer["rewritten"]))
     if answer.get("notice"):
         st.info(answer["notice"])
     st.markdown(answer_markdown(answer["answer"]))
@@ -165,7 +165,7 @@ def chat() -> None:
     with st.chat_message("user"):
         st.markdown(answer_markdown(question))
     with st.chat_message("assistant"):
-        asked_before = [m.get("asked", m["question"]) for m in history if m["role"] == "assistant"]
+        asked_before = [m["question"] for m in history if m["role"] == "assistant"]
         try:
             stream = assistant.stream(question, st.session_state.get("backend"), asked_before,
                                       st.session_state.get("documents") or None)
@@ -179,8 +179,7 @@ def chat() -> None:
         except StoreUnavailable as exc:
             answer = {"answer": f"The document store is unavailable: {exc}.", "abstained": True, "citations": []}
         show_answer(answer)
-        history.append({"role": "assistant", "answer": answer, "question": question,
-                        "asked": answer.get("rewritten") or question})
+        history.append({"role": "assistant", "answer": answer, "question": question})
         feedback_widget(assistant, len(history) - 1, history[-1])
 
 

@@ -20,11 +20,10 @@ from answer.mentions import MentionsAnswerer
 from answer.metadata import MetadataAnswerer
 from answer.nearest import NearestSentenceAnswerer
 from ingest.chunking import CHUNKERS
-from answer.question import analyse
 from glance.answer import TableAnswerer
 from ingest.index import Indexer, Progress
 from prompts import load_prompt
-from retrieval.hybrid import RETRIEVERS, Hit, HybridRetriever
+from retrieval.hybrid import RETRIEVERS, Hit, HybridRetriever, fuse_hits
 from schema import Answer, IngestReport
 from settings import Settings, feedback_path
 from store.catalog import Catalog, DocumentInfo
@@ -174,19 +173,19 @@ class Assistant:
     def refusal(self) -> str:
         return load_prompt("refusal").format(collection=self.collection_name())
 
-    def standalone(self, question: str, history: list[str], answerer: object) -> str:
-        """The question rewritten from the conversation so far, when it is a follow-up."""
+    def standalone(self, question: str, history: list[str], answerer: object) -> followup.Resolved:
+        """The question as the conversation so far makes it, when it is a follow-up."""
         mode = self.settings.condense
         if mode == "off" or not history or not followup.is_follow_up(question):
-            return question
+            return followup.resolve(question, [])
         if mode == "auto" and isinstance(answerer, GenerativeAnswerer):
             try:
                 candidate = answerer.complete(followup.condense_prompt(question, history)).strip()
             except Exception:
                 candidate = ""
             if followup.accept_rewrite(candidate, question, history, self.settings.max_question_chars):
-                return candidate
-        return followup.rewrite(question, history)
+                return followup.condensed(candidate)
+        return followup.resolve(question, history)
 
     def _answer(self, text: str, name: str, history: list[str], sources: set[str] | None = None
                 ) -> Generator[str, None, Answer]:
@@ -201,7 +200,8 @@ class Assistant:
             message = load_prompt("empty_store")
             yield message
             return Answer(message, True, [], name, {"total": 0.0}, question=text, notice=notice)
-        asked = self.standalone(text, history, answerer)
+        resolved = self.standalone(text, history, answerer)
+        asked = resolved.text
         shapes = (("mentions", lambda: self.mentions.answer(asked, self.retriever.keyword_index(), sources)),
                   ("tables", lambda: self.tables.answer(asked, sources) if self.settings.table_answers else None))
         for shape, answer in shapes:
@@ -212,12 +212,14 @@ class Assistant:
             yield from _words(listed.text)
             return Answer(listed.text, listed.abstained, listed.citations, shape,
                           {"total": (time.perf_counter() - started) * 1000}, list(listed.citations), question=text,
-                          rewritten=asked if asked != text else "", notice=notice, reason=listed.reason)
+                          rewritten=resolved.understood, notice=notice, reason=listed.reason)
         k = max(self.settings.top_k, self.settings.answer_passages)
-        hits, _, timings = self.retrieve(asked, k, sources)
+        hits, _, timings = self.retrieve(resolved.query, k, sources)
+        for query in resolved.also:
+            hits = fuse_hits([hits, self.retrieve(query, k, sources)[0]], k)
         t0 = time.perf_counter()
         passages, keyword = hits[:self.settings.answer_passages], self.retriever.keyword_index()
-        question = analyse(asked)
+        question = resolved.question
         if isinstance(answerer, GenerativeAnswerer):
             try:
                 draft = yield from answerer.stream(question, passages, keyword, timings)
@@ -240,7 +242,7 @@ class Assistant:
         timings["total"] = (time.perf_counter() - started) * 1000
         retrieved = [h.passage() for h in hits[:self.settings.top_k]]
         return Answer(draft.text, draft.abstained, [] if draft.abstained else draft.citations, name,
-                      timings, retrieved, question=text, rewritten=asked if asked != text else "",
+                      timings, retrieved, question=text, rewritten=resolved.understood,
                       notice=" ".join(filter(None, [notice, draft.notice])), verification=draft.verification,
                       reason=draft.reason)
 

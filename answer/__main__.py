@@ -36,7 +36,7 @@ def main(question: str = typer.Argument(..., help="the question"),
     if answer.notice:
         typer.echo(answer.notice, err=True)
     if answer.rewritten:
-        typer.echo(f"(asked as: {answer.rewritten})", err=True)
+        typer.echo(f"({answer.rewritten})", err=True)
     typer.echo(answer.text)
     for n, passage in enumerate(answer.citations, 1):
         about = " · ".join(filter(None, [passage.metadata.get("title"), passage.metadata.get("publisher"),

@@ -15,6 +15,7 @@ from langchain_core.embeddings import Embeddings
 
 from answer.opposites import contradiction, opposites
 from answer.question import COUNT_WORDS, NEGATION, YEAR, Kind, Question
+from answer.when import mismatch, times
 from answer.swaps import quantity_mismatch, swapped_word, unranked_superlative
 from prompts import load_prompt
 from retrieval.hybrid import Hit
@@ -28,7 +29,6 @@ _NUMBER_WORDS = re.compile(r"\b(\d|one|two|three|four|five|six|seven|eight|nine|
 _DATE = re.compile(r"\b(1[0-9]\d\d|20\d\d|\d{1,2}(st|nd|rd|th)|century|centuries|January|February|March|April|"
                    r"May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|"
                    r"Sept|Oct|Nov|Dec|spring|summer|autumn|winter|decade)\b")
-_FUTURE = re.compile(r"\b(should|will|shall|aims? to|plans? to|targets?|by 20\d\d|going to|is to be|are to be)\b", re.I)
 # "What specific changes...", "which particular model...": how precise an answer is wanted, not
 # a property of the thing asked about; "specific" has no opposite in the evidence.
 _REQUEST_ADJECTIVE = re.compile(r"\b(what|which)\s+(?:specific|particular|exact|precise|detailed|main|key|primary|"
@@ -186,9 +186,11 @@ class ExtractiveAnswerer:
             c.coverage = sum(w for t, w in weights.items() if t in c.terms) / total
             c.context_coverage = sum(w for t, w in weights.items() if t in context_terms[c.hit.row.key]) / total
             c.fit = type_fit(question.kind, c.text, question)
-            c.tense = -1.0 if question.present and _FUTURE.search(c.text) else 0.0
+            c.tense = -1.0 if mismatch(question.when, times(c.text, c.hit.row.date or "")) else 0.0
+            talked = (sum(1 for t in question.context if t in context_terms[c.hit.row.key]) / len(question.context)
+                      if question.context else 0.0)
             c.score = (s.w_dense * c.dense + s.w_coverage * c.coverage + s.w_fit * c.fit
-                       + s.w_tense * c.tense + s.w_rank / (1 + c.rank))
+                       + s.w_tense * c.tense + s.w_conversation * talked + s.w_rank / (1 + c.rank))
         return sorted(cands, key=lambda c: -c.score)
 
     @staticmethod

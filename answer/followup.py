@@ -1,76 +1,143 @@
-"""Follow-up questions made standalone before retrieval: "and what is it now?" after "What is the
-R&D target for 2025?" retrieves nothing useful on its own. The rules cover the common shapes
-(a pronoun for the previous subject, "what about X", a bare "and now?"); an LLM may rewrite
-instead, but its rewrite is kept only if it adds no topic the conversation did not mention."""
+"""Follow-up questions resolved against the conversation, not rewritten by string surgery.
+
+Each question of a conversation is read into parts: its topic words (as typed), its time
+expression, whether it refers back ("it", "its") and what kind of answer it wants. A follow-up
+inherits what it leaves out and keeps what it changes: "and what is it now?" keeps the topic and
+changes the time; "and the patents?" changes the topic, keeps the time, and the topic it replaced
+stays as context that ranks evidence but is not required of it. The answerer gets the merged
+parts; the user is shown, in a sentence that is always grammatical, how the question was read.
+An LLM backend may condense instead; its rewrite is kept only if it adds no topic the
+conversation did not mention.
+"""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, replace
 
-from answer.question import FRAMING, YEAR
+from answer.question import FRAMING, Kind, Question, analyse
+from answer.when import EXPRESSION as _TIME, ROLE_NOUNS, When, asked
 from prompts import load_prompt
 from retrieval.text import terms
 
 _CUE = re.compile(r"^\s*(and|but|also|so|then|ok(ay)?|and then)\b[\s,]*", re.I)
 _ABOUT = re.compile(r"^\s*(?:and\s+)?(?:what|how)\s+about\s+(?P<rest>.+?)\s*\??\s*$", re.I)
-_PRONOUN = re.compile(r"\b(it|its|it's|they|them|their|this|that|these|those)\b", re.I)
+_PRONOUN = re.compile(r"\b(it|its|it's|they|them|their|this|that|these|those|he|him|his|she|her)\b", re.I)
 _FRAME = re.compile(r"^\s*(?P<frame>(?:what|which|who|whom|whose|when|where|why|how(?:\s+(?:much|many|large|big|high|"
                     r"far|long|old|often))?)(?:\s+(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could|"
-                    r"should|shall))?(?:\s+(?:the|a|an))?)\s+(?P<subject>.+?)\s*\??\s*$", re.I)
-_TIME = re.compile(r"\s*\b(?:(?:for|by|in|until|before|after|from|of|since)\s+(?:the\s+)?(?:year\s+)?)?"
-                   r"(?:1[5-9]\d\d|20\d\d)s?\b", re.I)
-_NOW = re.compile(r"\b(now|today|currently|current|at present|presently|so far|to date|nowadays)\b", re.I)
-_PLAN_WORDS = re.compile(r"\s*\b(target(?:ed)?|goal|aim|objective|plan(?:ned)?)\b", re.I)
+                    r"should|shall))?)\s+(?P<subject>.+?)\s*\??\s*$", re.I)
+
+
+_PREPOSITION = re.compile(r"^(?:for|by|in|until|before|after|from|of|since|as of)\s+", re.I)
+
+
+_PERSONAL = re.compile(r"\b(he|him|his|she|her|it|its|they|them|their)\b", re.I)
+_NAMED_BEFORE = re.compile(r"(?<=\w )[A-Z][\w&'’-]*")
 
 
 def is_follow_up(question: str) -> bool:
-    """Elliptical: it opens with a cue ("and", "what about"), or refers back ("it", "they") with
-    hardly a topic of its own."""
-    topic = [t for t in terms(question) if t not in FRAMING and not t[:1].isdigit()]
+    """Elliptical: it opens with a cue ("and", "what about"), uses a personal pronoun that
+    nothing earlier in the question names ("what did he say?"), or refers back with a
+    demonstrative and hardly a topic of its own ("why is that?")."""
     if _ABOUT.match(question) or _CUE.match(question):
         return True
+    personal = _PERSONAL.search(question)
+    if personal and not _NAMED_BEFORE.search(question[:personal.start()]):
+        return True
+    topic = [t for t in terms(question) if t not in FRAMING and not t[:1].isdigit()]
     return bool(_PRONOUN.search(question)) and len(topic) <= 1
 
 
-def _subject(previous: str) -> tuple[str, str]:
-    match = _FRAME.match(previous)
-    if not match:
-        return "What is", previous.strip().rstrip("?")
-    return match.group("frame"), match.group("subject")
+@dataclass(frozen=True)
+class Turn:
+    """One question read into its parts, in the user's own words."""
+
+    text: str
+    frame: str
+    topic: str
+    time: str
+    refers: bool
+    kind: Kind
+    when: When | None
 
 
-def rewrite(question: str, history: list[str]) -> str:
-    """The question made standalone from the last question asked (itself already standalone)."""
-    if not history or not is_follow_up(question):
-        return question
-    previous = history[-1]
-    frame, subject = _subject(previous)
+def read_turn(question: str) -> Turn:
+    body = _CUE.sub("", question.strip()).strip()
     about = _ABOUT.match(question)
-    body = _CUE.sub("", question).strip()
-    fragment = not _PRONOUN.search(body) and not _FRAME.match(body)
-    if about or fragment:
-        rest = about.group("rest") if about else body.rstrip("?").strip()
-        if re.search(r"\b(the|a|an)$", frame, re.I):
-            rest = re.sub(r"^(the|a|an)\s+", "", rest, flags=re.I)
-        if YEAR.search(rest) and YEAR.search(previous):
-            return YEAR.sub(YEAR.search(rest).group(0), previous, count=1)
-        if _NOW.search(rest):
-            base = _PLAN_WORDS.sub("", _TIME.sub("", subject)).strip()
-            return f"{frame} {base} {rest}?"
-        times = " ".join(m.group(0).strip() for m in _TIME.finditer(subject))
-        return f"{frame} {rest} {times}".strip() + "?"
-    if _NOW.search(body) or YEAR.search(body):
-        subject = _TIME.sub("", subject)
-        if _NOW.search(body):
-            subject = _PLAN_WORDS.sub("", subject)
-    subject = " ".join(subject.split())
-    if _PRONOUN.search(body):
-        def swap(m: re.Match) -> str:
-            word = m.group(0).lower()
-            return f"the {subject}'s" if word in ("its", "their") else f"the {subject}"
-        body = _PRONOUN.sub(swap, body, count=1)
-        body = re.sub(r"\bthe the\b", "the", body, flags=re.I)
-        return body[:1].upper() + body[1:]
-    return f"{frame} the {subject} {body.rstrip('?').strip()}?".replace("the the ", "the ")
+    frame, subject = "", body.rstrip("?").strip()
+    if about:
+        subject = about.group("rest")
+    else:
+        match = _FRAME.match(body)
+        if match:
+            frame, subject = match.group("frame"), match.group("subject")
+    time = " ".join(m.group(0) for m in _TIME.finditer(subject))
+    refers = bool(_PRONOUN.search(subject))
+    topic = _PRONOUN.sub(" ", _TIME.sub(" ", subject))
+    topic = " ".join(topic.replace(" 's", "").split()).strip(" ,.;:?!")
+    if not terms(topic):
+        topic = ""
+    return Turn(question, frame, topic, time, refers, analyse(body).kind, asked(question))
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """A question as the conversation makes it: ``text`` and ``query`` are internal (analysis and
+    retrieval), ``understood`` is the grammatical sentence shown to the user ("" when the
+    question stands alone)."""
+
+    text: str
+    query: str
+    question: Question
+    understood: str = ""
+    also: tuple[str, ...] = ()  # further retrieval queries: the question with the conversation's topic
+
+
+def _standalone(question: str) -> Resolved:
+    return Resolved(question, question, analyse(question))
+
+
+def resolve(question: str, history: list[str]) -> Resolved:
+    """``question`` read against the earlier questions (oldest first, as typed)."""
+    if not history or not is_follow_up(question):
+        return _standalone(question)
+    chain = [question]
+    for earlier in reversed(history):
+        chain.insert(0, earlier)
+        if not is_follow_up(earlier):
+            break
+    root = read_turn(chain[0])
+    frame, topic, context, time, kind, when = root.frame, root.topic, "", root.time, root.kind, root.when
+    carried = False  # the time came with an earlier topic: preferred, no longer required
+    for said in chain[1:]:
+        turn = read_turn(said)
+        if turn.topic and not terms(ROLE_NOUNS.sub(" ", turn.topic)):
+            turn = replace(turn, topic="", refers=True, time=turn.time or turn.topic)
+        if turn.topic and not turn.refers:
+            topic, context, carried = turn.topic, topic, True
+        elif turn.topic:
+            topic = f"{turn.topic} {topic}"
+        if turn.time:
+            time, carried, when = turn.time, False, turn.when
+        else:
+            when = turn.when or when
+        frame = turn.frame or frame
+        if turn.kind is not Kind.OTHER or not (turn.refers or not turn.frame):
+            kind = turn.kind
+    text = " ".join(filter(None, [frame or "What about", topic, "" if carried else time])) + "?"
+    analysed = analyse(text)
+    own = set(analysed.terms)
+    merged = replace(analysed, kind=kind, when=when,
+                     context=tuple(t for t in dict.fromkeys(terms(context)) if t not in own))
+    changes = []
+    if topic != root.topic and context:
+        changes.append(f"about {topic} instead")
+    if time != root.time:
+        new, old = time, _PREPOSITION.sub("", root.time) if time[:1].isdigit() else root.time
+        changes.append(f"{new} instead of {old}" if old else new)
+    understood = f"Read as a follow-up to “{root.text.strip()}”" + (": " + ", ".join(changes) if changes else "") + "."
+    own = " ".join(filter(None, [topic, time]))
+    also = (" ".join(filter(None, [topic, context, time])),) if context else ()
+    return Resolved(text, own, merged, understood, also)
 
 
 def accept_rewrite(candidate: str, question: str, history: list[str], max_chars: int) -> bool:
@@ -83,6 +150,11 @@ def accept_rewrite(candidate: str, question: str, history: list[str], max_chars:
     new = set(terms(candidate))
     own = {t for t in terms(question) if t not in FRAMING}
     return bool(new) and new <= said | FRAMING and own <= new
+
+
+def condensed(candidate: str) -> Resolved:
+    """An accepted LLM rewrite: a question of its own, shown as it was read."""
+    return replace(_standalone(candidate), understood=f"Read as: “{candidate}”")
 
 
 def condense_prompt(question: str, history: list[str]) -> str:

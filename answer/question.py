@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
+from answer.when import When, asked
 from retrieval.text import terms, words
 
 
@@ -49,8 +50,6 @@ _OLDEST = re.compile(r"\b(earliest|oldest|first|original|earlier|previous versio
 # "What ... and why?", "..., and how does it compare": two questions in one want an account.
 _COMPOUND = re.compile(r"\b(and|or) (why|how|what|which|in what)\b")
 
-_PRESENT = re.compile(r"\b(now|today|currently|current|at present|presently|so far|to date|these days|nowadays)\b")
-
 # Words that frame a question rather than name its topic: their absence from the corpus says
 # nothing about whether the corpus answers it.
 FRAMING = frozenset(terms(
@@ -89,7 +88,6 @@ class Question:
     years: frozenset[str]
     numbers: frozenset[str]
     asks_metadata: bool
-    present: bool = False
     names: tuple[str, ...] = ()
     negated: bool = False
     phrases: tuple[str, ...] = ()
@@ -98,6 +96,8 @@ class Question:
     explains: bool = False
     documents: tuple[str, ...] = ()
     recency: int = 0  # 1: the newest document is meant ("the latest report"), -1: the oldest
+    when: When | None = None  # the time asked about, if the question says one
+    context: tuple[str, ...] = ()  # terms of the conversation that rank evidence without being required of it
 
     @property
     def topic_terms(self) -> tuple[str, ...]:
@@ -122,8 +122,9 @@ def analyse(text: str) -> Question:
     years = frozenset(YEAR.findall(text))
     numbers = frozenset(w.replace(",", "") for w in said if _NUMBER.match(w)) - years
     asks_metadata = bool(re.search(r"\b(title|headline|published|source|date of|dated|who wrote|author)\b", lowered))
+    when = asked(text)
     return Question(text=text, kind=kind, terms=tuple(dict.fromkeys(terms(text))), years=years,
-                    numbers=numbers, asks_metadata=asks_metadata, present=bool(_PRESENT.search(lowered)),
+                    numbers=numbers, asks_metadata=asks_metadata, when=when,
                     negated=bool(_NEGATED.search(_EITHER_WAY.sub("", lowered))),
                     names=tuple(dict.fromkeys(t for m in _PROPER.findall(text) for t in terms(m))),
                     phrases=name_phrases(text),

@@ -53,6 +53,18 @@ def reciprocal_rank_fusion(rankings: list[tuple[list[Key], float]], k: int) -> d
     return scores
 
 
+def fuse_hits(rankings: list[list[Hit]], k: int) -> list[Hit]:
+    """Hits of several queries in one ranking (reciprocal rank fusion, the first query weighing
+    most); a chunk found by several keeps the first query's evidence."""
+    first: dict[Key, Hit] = {}
+    for ranking in rankings:
+        for hit in ranking:
+            first.setdefault(hit.row.key, hit)
+    fused = reciprocal_rank_fusion([([h.row.key for h in ranking], 1.0 / (n + 1))
+                                    for n, ranking in enumerate(rankings)], 60)
+    return [first[key] for key in sorted(fused, key=lambda key: -fused[key])][:k]
+
+
 def standardise(values: np.ndarray) -> np.ndarray:
     spread = values.std()
     return (values - values.mean()) / spread if spread > 1e-9 else np.zeros_like(values)

@@ -124,13 +124,16 @@ def test_a_session_opening_during_another_sessions_first_ingest_waits_for_it(app
     assert "144" in last_answer(at).markdown[0].value
 
 
-def test_follow_up_is_rewritten_and_the_rewrite_shown_on_request(app_env):
+def test_a_follow_up_is_answered_from_the_conversation_and_shows_how_it_was_read(app_env):
     at = start()
-    at.sidebar.toggle[0].set_value(True).run()
-    at = ask(ask(at, "What is the R&D target for 2025?"), "and what is it now?")
+    at = ask(ask(at, "How much will Beijing spend on R&D by 2025?"), "and what is it now?")
     message = last_answer(at)
-    assert any("Asked as:" in c.value and "R&D" in c.value for c in message.caption)
+    assert "now instead of by 2025" in message.caption[0].value
     assert "6.3 percent" in message.markdown[0].value
+    at = ask(at, "And the patents?")
+    assert "144 invention patents" in last_answer(at).markdown[0].value
+    at.sidebar.toggle[0].set_value(False).run()
+    assert not any("follow-up" in c.value for c in last_answer(at).caption)
 
 
 def test_llamacpp_backend_streams_a_verified_answer(app_env):

@@ -1,0 +1,121 @@
+"""When a text speaks of: the past, the present or the future, read from its grammar and its time
+expressions rather than from a list of topic words.
+
+English marks time with a closed set of means: auxiliaries and modals ("will", "should", "was",
+"has"), the "be to" and "aim to" constructions, past-tense verb forms, deictic adverbs ("now",
+"so far", "last year", "next year") and dates. A year is read against the document's own date:
+2025 is the future of a 2021 guideline and the past of a 2026 report. A question and a sentence
+that speak of different times do not answer each other ("what is it now?" is not answered by "by
+2025 it should reach ..."), whichever words they use for the topic.
+"""
+from __future__ import annotations
+
+import re
+from enum import Enum
+
+
+class When(str, Enum):
+    PAST = "past"
+    PRESENT = "present"
+    FUTURE = "future"
+
+
+_DEICTIC = {
+    When.PRESENT: r"now|today|currently|current|at present|presently|so far|to date|these days|nowadays|"
+                  r"at the moment|as of|as things stand|this year|existing",
+    When.PAST: r"ago|last (?:year|month|decade|week)|previously|formerly|in the past|used to|"
+               r"the previous (?:year|decade)|a year earlier|historically",
+    When.FUTURE: r"next (?:year|month|decade|week)|in (?:the )?future|upcoming|coming (?:years?|decade)|from now|"
+                 r"ahead|eventually|later this (?:year|decade)|yet to",
+}
+# Auxiliaries, modals and the constructions that put a clause in a time. "Should" and "be to" state
+# what is to happen; "aim / plan / intend / expect / seek to" and "target" do as well.
+_GRAMMAR = {
+    When.FUTURE: r"will|shall|won't|'ll|going to|(?:is|are|be) (?:expected |set |due |scheduled )?to (?!date)|"
+                 r"should(?! have)|aims?(?:ing)? (?:to|at)|plans? to|intends? to|expects? to|seeks? to|"
+                 r"strives? to|targets?|targeted|goals?|by the end of|by (?:19|20)\d\d",
+    When.PAST: r"was|were|did|had(?! to)|used to",
+    When.PRESENT: r"(?:is|are|am)(?! (?:expected |set |due |scheduled |going )?to\b)|has|have|does|there's",
+}
+# The commonest irregular past-tense forms (the regular ones end in -ed).
+_IRREGULAR_PAST = frozenset(
+    "rose fell grew spent saw made became began gave took held led won paid stood built brought came went got met "
+    "kept sold bought drew sought fought thought told found left lost meant sent shot spoke stole struck swore "
+    "taught threw understood wrote chose drove ate flew forgot froze hid knew lay rode rang ran sang sank slept "
+    "slid sprang stuck stung swam swung tore wore wove overtook undertook withdrew".split())
+_BEFORE_PARTICIPLE = frozenset("is are was were be been being am has have had having the a an its their this "
+                               "that these those to newly well".split())
+_YEAR = re.compile(r"\b((?:19|20)\d\d)(?:[-–/](\d\d(?:\d\d)?)\b(?!-))?")
+_WORD = re.compile(r"[A-Za-z']+")
+
+
+def _compile(table: dict[When, str]) -> dict[When, re.Pattern]:
+    return {when: re.compile(rf"\b(?:{pattern})\b", re.I) for when, pattern in table.items()}
+
+
+_DEICTIC_RE = _compile(_DEICTIC)
+# A time expression as a question says it: "by 2025", "in the year 2035", "now", "last year".
+EXPRESSION = re.compile(r"\b(?:(?:for|by|in|until|before|after|from|of|since|as of)\s+(?:the\s+)?(?:end\s+of\s+)?"
+                        r"(?:year\s+)?)?(?:1[5-9]\d\d|20\d\d)s?\b|\b(?:right\s+)?(?:"
+                        + "|".join(_DEICTIC.values()) + r")\b", re.I)
+_GRAMMAR_RE = _compile(_GRAMMAR)
+# In a question, only modals, deadlines and plan nouns ask for the future: "what does the theory
+# seek to answer?" and "where can one expect to find it?" do not.
+_PLANNED = re.compile(r"\b(?:will|shall|won't|'ll|going to|targets?|goals?|by (?:the end of )?(?:19|20)\d\d)\b", re.I)
+# Nouns that name a time role rather than a topic: "and the target?" asks for the earlier topic's.
+ROLE_NOUNS = re.compile(r"\b(?:targets?|goals?|aims?|objectives?|plans?|projections?|forecasts?|status|level)\b", re.I)
+
+
+def _past_verb(text: str) -> bool:
+    """A past-tense main verb: an irregular past form, or an -ed form that no auxiliary or
+    determiner turns into a participle or an adjective ("reached", not "has reached", "the planned")."""
+    said = _WORD.findall(text)
+    for i, w in enumerate(said):
+        before = said[i - 1].lower() if i else ""
+        if before in _BEFORE_PARTICIPLE or not w.islower():
+            continue
+        if w in _IRREGULAR_PAST or (len(w) > 4 and w.endswith("ed") and i > 0 and not w.endswith("eed")):
+            return True
+    return False
+
+
+def _year_times(text: str, as_of: str) -> set[When]:
+    """Years read against the date of the document that says them."""
+    if not as_of[:4].isdigit():
+        return set()
+    now, out = int(as_of[:4]), set()
+    for start, end in _YEAR.findall(text):
+        year = int(start[:2] + end[-2:]) if end and len(end) == 2 else int(end or start)
+        out.add(When.FUTURE if year > now else When.PAST if year < now else When.PRESENT)
+    return out
+
+
+def times(text: str, as_of: str = "") -> set[When]:
+    """Every time a statement speaks of (a sentence may set a current figure beside a target)."""
+    found = {when for when, pattern in _DEICTIC_RE.items() if pattern.search(text)}
+    found |= {when for when, pattern in _GRAMMAR_RE.items() if pattern.search(text)}
+    if _past_verb(text):
+        found.add(When.PAST)
+    return found | _year_times(text, as_of)
+
+
+def asked(question: str) -> When | None:
+    """The time a question asks about, if it says one. A question's tense alone is not one:
+    questions are put in the present ("what is the target?") and in the past ("who founded
+    it?") about the same facts. "Now", "last year", "will", "by 2025" and "target" are."""
+    for when in (When.PRESENT, When.PAST, When.FUTURE):
+        if _DEICTIC_RE[when].search(question):
+            return when
+    return When.FUTURE if _PLANNED.search(question) else None
+
+
+def mismatch(question: When | None, sentence: set[When]) -> bool:
+    """The sentence answers another time than the question asks about. The line that matters
+    runs between what is planned and what is or was so: a target does not answer "now" nor
+    "last year", and a current or past figure does not answer "by 2025". News gives this
+    year's figures in the past tense, so past and present are not told apart."""
+    if question is None or not sentence:
+        return False
+    if question is When.FUTURE:
+        return When.FUTURE not in sentence
+    return sentence == {When.FUTURE}
