@@ -13,14 +13,18 @@ from langchain_core.embeddings import Embeddings
 
 from embedding import ReusingEmbeddings, load_embedder
 from answer import followup
+from answer.compare import compare
 from answer.extractive import Draft, ExtractiveAnswerer
 from answer.generative import GenerativeAnswerer
 from answer.llm import BackendUnavailable
 from answer.mentions import MentionsAnswerer
 from answer.metadata import MetadataAnswerer
 from answer.nearest import NearestSentenceAnswerer
+from answer.summary import SummaryAnswerer
+from answer.summary import ingest_step as summary_step
 from ingest.chunking import CHUNKERS
 from glance.answer import TableAnswerer
+from glance.versions import ingest_step as glance_step
 from ingest.index import Indexer, Progress
 from prompts import load_prompt
 from retrieval.hybrid import RETRIEVERS, Hit, HybridRetriever, fuse_hits
@@ -100,6 +104,7 @@ class Assistant:
     tables: TableAnswerer
     metadata: MetadataAnswerer
     mentions: MentionsAnswerer
+    summaries: SummaryAnswerer
 
     def __post_init__(self) -> None:
         self._answerers: dict[str, object] = {}
@@ -187,6 +192,13 @@ class Assistant:
                 return followup.condensed(candidate)
         return followup.resolve(question, history)
 
+    def _answered(self, text: str, name: str, history: list[str], sources: set[str] | None) -> Answer:
+        """One question answered to the end (a side of a comparison)."""
+        stream = AnswerStream(self._answer(text, name, history, sources))
+        for _ in stream:
+            pass
+        return stream.answer
+
     def _answer(self, text: str, name: str, history: list[str], sources: set[str] | None = None
                 ) -> Generator[str, None, Answer]:
         started = time.perf_counter()
@@ -201,8 +213,10 @@ class Assistant:
             yield message
             return Answer(message, True, [], name, {"total": 0.0}, question=text, notice=notice)
         resolved = self.standalone(text, history, answerer)
-        asked = resolved.text
-        shapes = (("mentions", lambda: self.mentions.answer(asked, self.retriever.keyword_index(), sources)),
+        asked = resolved.shaped
+        shapes = (("comparison", lambda: compare(asked, lambda q, h: self._answered(q, name, h, sources))),
+                  ("mentions", lambda: self.mentions.answer(asked, self.retriever.keyword_index(), sources)),
+                  ("summary", lambda: self.summaries.answer(asked, self.retriever.keyword_index(), sources)),
                   ("tables", lambda: self.tables.answer(asked, sources) if self.settings.table_answers else None))
         for shape, answer in shapes:
             listed = answer()
@@ -268,6 +282,7 @@ def build_assistant(settings: Settings, embedder: Embeddings | None = None) -> A
     reusing = ReusingEmbeddings(embedder)
     vectorstore = open_vectorstore(settings, reusing)
     retriever = RETRIEVERS[settings.retriever](settings, catalog, vectorstore)
-    indexer = Indexer(settings, catalog, vectorstore, open_record_manager(settings), reusing)
+    indexer = Indexer(settings, catalog, vectorstore, open_record_manager(settings), reusing,
+                      steps=(glance_step(catalog), summary_step(catalog)))
     return Assistant(settings, embedder, catalog, retriever, indexer, FeedbackStore(feedback_path(settings)),
-                     TableAnswerer(catalog), MetadataAnswerer(catalog), MentionsAnswerer())
+                     TableAnswerer(catalog), MetadataAnswerer(catalog), MentionsAnswerer(), SummaryAnswerer(catalog))

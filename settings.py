@@ -81,7 +81,9 @@ class Settings(BaseSettings):
     w_fit: float = 0.2
     w_rank: float = 0.1
     w_tense: float = Field(0.5, description="penalty for a sentence that speaks of another time than the question asks")
-    w_conversation: float = Field(0.2, description="bonus for evidence that holds the conversation's earlier topic")
+    w_conversation: float = Field(0.5, description="weight, against the question's own terms, of the terms of the "
+                                                   "topic a follow-up moved away from, in the coverage evidence needs")
+    w_conversation_rank: float = Field(0.2, description="bonus for evidence that holds that earlier topic")
 
     llm_model_path: Path | None = Field(None, description="a GGUF file for llamacpp (default: the bundled Gemma 3 270M)")
     llm_context: int = 2048

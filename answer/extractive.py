@@ -81,6 +81,7 @@ class Candidate:
     dense: float = 0.0
     coverage: float = 0.0
     context_coverage: float = 0.0
+    conversation: float = 0.0
     fit: float = 0.0
     tense: float = 0.0
     score: float = 0.0
@@ -175,6 +176,8 @@ class ExtractiveAnswerer:
             return []
         weights = {t: keyword.idf(t) for t in (question.topic_terms or question.terms)}
         total = sum(weights.values()) or 1.0
+        talked = self.weights(question, keyword)
+        talked_total = sum(talked.values()) or 1.0
         context_terms = {}
         for c in cands:
             key = c.hit.row.key
@@ -184,21 +187,28 @@ class ExtractiveAnswerer:
         s = self.settings
         for c in cands:
             c.coverage = sum(w for t, w in weights.items() if t in c.terms) / total
-            c.context_coverage = sum(w for t, w in weights.items() if t in context_terms[c.hit.row.key]) / total
+            c.context_coverage = sum(w for t, w in talked.items() if t in context_terms[c.hit.row.key]) / talked_total
+            c.conversation = (sum(1 for t in question.context if t in context_terms[c.hit.row.key])
+                              / len(question.context) if question.context else 0.0)
             c.fit = type_fit(question.kind, c.text, question)
             c.tense = -1.0 if mismatch(question.when, times(c.text, c.hit.row.date or "")) else 0.0
-            talked = (sum(1 for t in question.context if t in context_terms[c.hit.row.key]) / len(question.context)
-                      if question.context else 0.0)
             c.score = (s.w_dense * c.dense + s.w_coverage * c.coverage + s.w_fit * c.fit
-                       + s.w_tense * c.tense + s.w_conversation * talked + s.w_rank / (1 + c.rank))
+                       + s.w_tense * c.tense + s.w_conversation_rank * c.conversation + s.w_rank / (1 + c.rank))
         return sorted(cands, key=lambda c: -c.score)
 
-    @staticmethod
-    def unknown_share(question: Question, keyword: KeywordIndex) -> float:
+    def weights(self, question: Question, keyword: KeywordIndex) -> dict[str, float]:
+        """How much each term counts for the coverage a passage must reach: its rarity; a term
+        the conversation brought (the topic a follow-up moved away from) counts for a share."""
+        weights = {t: keyword.idf(t) for t in (question.topic_terms or question.terms)}
+        for t in question.context:
+            weights.setdefault(t, self.settings.w_conversation * keyword.idf(t))
+        return weights
+
+    def unknown_share(self, question: Question, keyword: KeywordIndex) -> float:
         """How much of the question (by rarity) the documents never use. Low coverage alone is
         common in answerable questions that paraphrase; low coverage by words the documents do
         not know ("mayor", "unemployment") is a question about something else."""
-        weights = {t: keyword.idf(t) for t in (question.topic_terms or question.terms)}
+        weights = self.weights(question, keyword)
         total = sum(weights.values())
         return sum(w for t, w in weights.items() if not keyword.known(t)) / total if total else 1.0
 

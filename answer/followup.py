@@ -30,6 +30,7 @@ _FRAME = re.compile(r"^\s*(?P<frame>(?:what|which|who|whom|whose|when|where|why|
 _PREPOSITION = re.compile(r"^(?:for|by|in|until|before|after|from|of|since|as of)\s+", re.I)
 
 
+_PERSON = re.compile(r"\b(he|him|his|she|her)\b", re.I)
 _PERSONAL = re.compile(r"\b(he|him|his|she|her|it|its|they|them|their)\b", re.I)
 _NAMED_BEFORE = re.compile(r"(?<=\w )[A-Z][\w&'’-]*")
 
@@ -58,6 +59,7 @@ class Turn:
     refers: bool
     kind: Kind
     when: When | None
+    person: str = ""  # "he", "she": someone the earlier answer named, not its question
 
 
 def read_turn(question: str) -> Turn:
@@ -76,7 +78,9 @@ def read_turn(question: str) -> Turn:
     topic = " ".join(topic.replace(" 's", "").split()).strip(" ,.;:?!")
     if not terms(topic):
         topic = ""
-    return Turn(question, frame, topic, time, refers, analyse(body).kind, asked(question))
+    person = _PERSON.search(subject)
+    return Turn(question, frame, topic, time, refers, analyse(body).kind, asked(question),
+                person.group(0) if person else "")
 
 
 @dataclass(frozen=True)
@@ -90,10 +94,11 @@ class Resolved:
     question: Question
     understood: str = ""
     also: tuple[str, ...] = ()  # further retrieval queries: the question with the conversation's topic
+    shaped: str = ""  # the question as the list, summary and comparison shapes read it
 
 
 def _standalone(question: str) -> Resolved:
-    return Resolved(question, question, analyse(question))
+    return Resolved(question, question, analyse(question), shaped=question)
 
 
 def resolve(question: str, history: list[str]) -> Resolved:
@@ -112,7 +117,7 @@ def resolve(question: str, history: list[str]) -> Resolved:
         turn = read_turn(said)
         if turn.topic and not terms(ROLE_NOUNS.sub(" ", turn.topic)):
             turn = replace(turn, topic="", refers=True, time=turn.time or turn.topic)
-        if turn.topic and not turn.refers:
+        if turn.topic and (not turn.refers or turn.person):
             topic, context, carried = turn.topic, topic, True
         elif turn.topic:
             topic = f"{turn.topic} {topic}"
@@ -121,7 +126,7 @@ def resolve(question: str, history: list[str]) -> Resolved:
         else:
             when = turn.when or when
         frame = turn.frame or frame
-        if turn.kind is not Kind.OTHER or not (turn.refers or not turn.frame):
+        if turn.kind is not Kind.OTHER or turn.person or not (turn.refers or not turn.frame):
             kind = turn.kind
     text = " ".join(filter(None, [frame or "What about", topic, "" if carried else time])) + "?"
     analysed = analyse(text)
@@ -129,15 +134,19 @@ def resolve(question: str, history: list[str]) -> Resolved:
     merged = replace(analysed, kind=kind, when=when,
                      context=tuple(t for t in dict.fromkeys(terms(context)) if t not in own))
     changes = []
-    if topic != root.topic and context:
+    if turn.person:
+        changes.append(f"“{turn.person}” as the one it asks about")
+    elif topic != root.topic and context:
         changes.append(f"about {topic} instead")
     if time != root.time:
         new, old = time, _PREPOSITION.sub("", root.time) if time[:1].isdigit() else root.time
-        changes.append(f"{new} instead of {old}" if old else new)
+        changes.append(f"{new} instead of {old}" if old else f"for the time “{new}”")
     understood = f"Read as a follow-up to “{root.text.strip()}”" + (": " + ", ".join(changes) if changes else "") + "."
     own = " ".join(filter(None, [topic, time]))
     also = (" ".join(filter(None, [topic, context, time])),) if context else ()
-    return Resolved(text, own, merged, understood, also)
+    # A follow-up with a topic of its own is a question of its own to the list and summary shapes.
+    shaped = _CUE.sub("", question).strip() if turn.topic else text
+    return Resolved(text, own, merged, understood, also, shaped)
 
 
 def accept_rewrite(candidate: str, question: str, history: list[str], max_chars: int) -> bool:

@@ -56,7 +56,8 @@ FRAMING = frozenset(terms(
     "happen happened happening mention mentioned mentions say says said talk talks describe described explain "
     "explained mean means meant called call named regard regarding concern concerning role kind type sort "
     "thing things stuff anything something info information detail details know tell show shown find "
-    "according document guideline text article write written plan plans goal goals main key"))
+    "according document guideline text article write written plan plans goal goals main key "
+    "now today current currently presently nowadays moment target targets aim aims objective objectives"))
 
 # Capitalised words after the first: names of places, people, organisations.
 _PROPER = re.compile(r"(?<=[\w,;:)] )(?!I\b)[A-Z][\w&'’.-]*")

@@ -24,6 +24,14 @@ def record_version(catalog: Catalog, doc: LoadedDocument, tables: dict[str, Any]
     return diff(Glance.from_json(old), Glance.from_json(tables)) if old is not None else None
 
 
+def ingest_step(catalog: Catalog):
+    """The tables of each new document version, extracted and kept at ingest; returns what
+    changed since the previous version."""
+    def step(doc: LoadedDocument, chunks: list[Chunk], vectors, previous: str | None) -> dict[str, Any] | None:
+        return record_version(catalog, doc, tables_of(doc, chunks), previous)
+    return step
+
+
 def current(catalog: Catalog) -> dict[str, Glance]:
     """The tables of every current document."""
     out = {}

@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Sequence
 
 import numpy as np
 from chromadb.errors import ChromaError
@@ -25,7 +25,6 @@ from langchain_core.documents import Document
 from langchain_core.indexing import index
 
 from embedding import ReusingEmbeddings
-from glance.versions import record_version, tables_of
 from ingest.chunking import CHUNKERS, Chunk
 from ingest.loaders import LOADERS, LoadError, LoadedDocument, LoadOptions, document_hash, load
 from schema import IngestReport
@@ -34,6 +33,9 @@ from store.catalog import Catalog, page_of
 from store.vectors import chunk_uid, key_of_uid
 
 Progress = Callable[[float, str], None]
+# Work done on each new document version once its chunks are stored (its tables, its summary):
+# step(document, chunks, vectors, previous version's hash or None) -> what changed since, or None.
+IngestStep = Callable[[LoadedDocument, list[Chunk], list[np.ndarray], "str | None"], "dict | None"]
 log = logging.getLogger(__name__)
 
 
@@ -70,8 +72,10 @@ def chunk_documents(doc: LoadedDocument, chunks: list[Chunk]) -> list[Document]:
 
 class Indexer:
     def __init__(self, settings: Settings, catalog: Catalog, vectorstore: Chroma,
-                 record_manager: SQLRecordManager, embedder: ReusingEmbeddings) -> None:
+                 record_manager: SQLRecordManager, embedder: ReusingEmbeddings,
+                 steps: Sequence[IngestStep] = ()) -> None:
         self.settings = settings
+        self.steps = steps
         self.embedder = embedder
         self.catalog = catalog
         self.vectorstore = vectorstore
@@ -128,9 +132,10 @@ class Indexer:
             for (doc_, chunks), vectors in zip(group, self._embed(group)):
                 self.catalog.add_chunks(doc_, chunks, vectors)
                 previous = current[doc_.source].doc_hash if doc_.source in current else None
-                changes = record_version(self.catalog, doc_, tables_of(doc_, chunks), previous)
-                if changes is not None:
-                    report.changes[doc_.source] = changes
+                for step in self.steps:
+                    changes = step(doc_, chunks, vectors, previous)
+                    if changes is not None:
+                        report.changes[doc_.source] = changes
                 self.embedder.remember([c.text for c in chunks], [m[0].tolist() for m in vectors])
                 try:
                     index(chunk_documents(doc_, chunks), self.record_manager, self.vectorstore, cleanup=None,

@@ -17,7 +17,7 @@ from store.catalog import ChunkRow
 
 
 # "according to the 2023 work plan", "in the guideline", "under the Belt and Road action plan"
-_REFERENCE = re.compile(r"\b(?:in|from|under|by|according to|of|does|did|do)\s+(?:the|this|that|its|their)\s+"
+_REFERENCE = re.compile(r"\b(?:in|from|under|by|according to|of|does|did|do|is|was|summari[sz]e|describe|about)\s+(?:the|this|that|its|their)\s+"
                         r"(?:(?P<year>(?:19|20)\d\d)(?:['’]s)?\s+)?(?P<words>(?:[\w-]+\s+){0,4}?)"
                         r"(?P<noun>guidelines?|plans?|reports?|releases?|documents?|papers?|articles?|studies|study|"
                         r"briefings?|conferences?|communiqu[eé]s?|bulletins?|notices?|statements?|work plan)\b", re.I)
@@ -111,6 +111,10 @@ class KeywordIndex:
     def vocabulary(self, source: str) -> set[str]:
         """Every term of a document's body (not of its title, dateline or headings)."""
         return self._vocabularies.get(source, set())
+
+    def title_words(self) -> set[str]:
+        """Every term of every document's title."""
+        return set().union(*self._titles.values()) if self._titles else set()
 
     def has_title(self, name: str) -> bool:
         """Whether some document's title holds every word of ``name``."""

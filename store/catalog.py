@@ -33,6 +33,9 @@ CREATE TABLE IF NOT EXISTS chunks (
 CREATE INDEX IF NOT EXISTS chunks_source ON chunks(source);
 CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS vector_cache (key TEXT PRIMARY KEY, vector BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS derived (
+    kind TEXT NOT NULL, source TEXT NOT NULL, doc_hash TEXT NOT NULL, data TEXT NOT NULL,
+    PRIMARY KEY (kind, source, doc_hash));
 CREATE TABLE IF NOT EXISTS glance (
     source TEXT NOT NULL, doc_hash TEXT NOT NULL, extracted_at TEXT NOT NULL, data TEXT NOT NULL,
     PRIMARY KEY (source, doc_hash));
@@ -242,9 +245,20 @@ class Catalog:
         rows = self._db().execute("SELECT doc_hash FROM glance WHERE source=? ORDER BY extracted_at", (source,))
         return [r[0] for r in rows]
 
+    def save_derived(self, kind: str, source: str, doc_hash: str, data: dict) -> None:
+        """What ingest works out for one version (its summary, ...), kept while the version is."""
+        with self._tx() as db:
+            db.execute("INSERT OR REPLACE INTO derived VALUES (?,?,?,?)", (kind, source, doc_hash, json.dumps(data)))
+
+    def derived(self, kind: str, source: str, doc_hash: str) -> dict | None:
+        row = self._db().execute("SELECT data FROM derived WHERE kind=? AND source=? AND doc_hash=?",
+                                 (kind, source, doc_hash)).fetchone()
+        return json.loads(row[0]) if row else None
+
     def drop_versions(self, source: str, doc_hashes: list[str]) -> None:
         with self._tx() as db:
             db.executemany("DELETE FROM chunks WHERE source=? AND doc_hash=?", [(source, h) for h in doc_hashes])
+            db.executemany("DELETE FROM derived WHERE source=? AND doc_hash=?", [(source, h) for h in doc_hashes])
 
     def cached_vectors(self, keys: list[str]) -> dict[str, np.ndarray]:
         """Sentence vectors embedded before (by any version of any document)."""

@@ -42,12 +42,20 @@ def test_a_three_turn_conversation_carries_each_change_from_its_first_question()
 @pytest.mark.parametrize("question, history, when, required", [
     ("and the target?", ["What share of GDP goes to R&D today?"], When.FUTURE, {"r&d", "gdp"}),
     ("What about 2035?", ["What is the R&D target for 2025?"], None, {"r&d", "target", "2035"}),
-    ("what did he say about the high-tech industry?", ["Who is Xu Qiang?"], None, {"xu", "qiang", "industri"}),
+    ("why is it important?", ["What does the guideline say about independent research and development?"], None,
+     {"independ", "research", "develop", "import"}),
 ])
 def test_role_nouns_years_and_pronouns_refer_back(question, history, when, required):
     read = resolve(question, history)
     assert read.question.when is when
     assert required <= set(read.question.terms)
+
+
+def test_he_and_she_stand_for_the_person_an_earlier_answer_named_so_its_question_is_context_only():
+    read = resolve("what did he say about the high-tech industry?", ["Who heads the Beijing Science and Technology Commission?"])
+    assert {"high", "tech", "industri"} <= set(read.question.terms) and "commiss" in read.question.context
+    assert read.question.kind is Kind.OTHER
+    assert read.understood.endswith("Commission?”: “he” as the one it asks about.")
 
 
 def test_standalone_questions_and_first_questions_are_left_alone():
