@@ -5,24 +5,27 @@ import time
 
 import streamlit as st
 
+from access import NotAllowed, Role, Visitor, credential_configured
+from access import editing
 from answer.llm import not_installed
 from assistant import BACKENDS, Assistant, BadQuestion
 from ingest.index import IngestBusy
 from ingest.loaders import LoadError
-from ingest.uploads import save_upload
 from store.feedback import Feedback
 from store.vectors import StoreUnavailable
-from ui import answer_markdown, citation_label, document_label, escape_markdown, get_assistant, passage_html
+from ui import (answer_markdown, citation_label, document_label, escape_markdown, get_assistant, passage_html,
+                sign_in_gate, visitor)
 
 
-
-def run_ingest(assistant: Assistant, label: str, wait_if_busy: bool = False) -> None:
-    """Ingest with a progress bar. On first start, a session that opens while another one is
-    ingesting waits for it instead of answering from an empty store."""
+def run_ingest(assistant: Assistant, label: str, editor: Visitor | None = None, wait_if_busy: bool = False) -> None:
+    """Ingest with a progress bar, as ``editor`` (or, with no editor, the first start's ingest of
+    the corpus as it lies). On first start, a session that opens while another one is ingesting
+    waits for it instead of answering from an empty store."""
     with st.status(label, expanded=True) as status:
         bar = st.progress(0.0, text="Scanning the corpus…")
+        tick = lambda fraction, message: bar.progress(min(fraction, 1.0), text=message)  # noqa: E731
         try:
-            report = assistant.ingest(lambda fraction, message: bar.progress(min(fraction, 1.0), text=message))
+            report = editing.reingest(editor, assistant, tick) if editor else assistant.ingest(tick)
         except IngestBusy as exc:
             if not wait_if_busy:
                 status.update(label=str(exc), state="error")
@@ -33,7 +36,7 @@ def run_ingest(assistant: Assistant, label: str, wait_if_busy: bool = False) -> 
                 time.sleep(0.5)
             status.update(label="The corpus is ingested", state="complete", expanded=False)
             return
-        except (LoadError, StoreUnavailable) as exc:
+        except (LoadError, StoreUnavailable, NotAllowed) as exc:
             status.update(label=str(exc), state="error")
             return
         bar.progress(1.0, text="Done")
@@ -70,23 +73,62 @@ def sidebar(assistant: Assistant) -> None:
                            format_func=lambda source: next((d.title or d.source for d in docs
                                                             if d.source == source), source),
                            help="Leave empty to search every document")
-        upload = st.file_uploader("Add or replace a document", type=[e.lstrip(".") for e in assistant.settings.extensions])
-        if upload is not None and st.session_state.get("uploaded") != upload.file_id:
-            st.session_state["uploaded"] = upload.file_id
-            try:
-                saved = save_upload(assistant.settings.corpus, upload.name, upload.getvalue(),
-                                    assistant.settings.extensions, assistant.settings.max_file_bytes)
-            except LoadError as exc:
-                st.error(f"Not added: {exc}")
-            else:
-                run_ingest(assistant, f"Ingesting {saved.name}…")
-                st.rerun()
-        if st.button("Re-ingest corpus", help="Index new and changed files, remove deleted ones"):
-            run_ingest(assistant, "Re-ingesting the corpus…")
-            st.rerun()
+        me = visitor(assistant.settings)
+        if me.role is Role.EDITOR:
+            editing_controls(assistant, me, docs)
+        elif docs:
+            st.caption("Sign in as an editor to add, replace or remove documents.")
+        sign_in(assistant, me)
         if "last_ingest" in st.session_state:
             st.caption(f"Last ingest: {st.session_state['last_ingest']}")
         st.caption(f"Corpus: {assistant.settings.corpus}")
+
+
+def editing_controls(assistant: Assistant, editor: Visitor, docs: list) -> None:
+    upload = st.file_uploader("Add or replace a document", type=[e.lstrip(".") for e in assistant.settings.extensions])
+    if upload is not None and st.session_state.get("uploaded") != upload.file_id:
+        st.session_state["uploaded"] = upload.file_id
+        try:
+            saved = editing.add_document(editor, assistant, upload.name, upload.getvalue())
+        except (LoadError, NotAllowed) as exc:
+            st.error(f"Not added: {exc}")
+        else:
+            run_ingest(assistant, f"Ingesting {saved.name}…", editor)
+            st.rerun()
+    if docs:
+        with st.expander("Remove a document"):
+            source = st.selectbox("Document", [d.source for d in docs], key="remove_source")
+            if st.button("Remove it and re-ingest", key="remove"):
+                try:
+                    kept = editing.remove_document(editor, assistant, source)
+                except (FileNotFoundError, NotAllowed) as exc:
+                    st.error(f"Not removed: {exc}")
+                else:
+                    st.caption(f"Moved to {kept}")
+                    run_ingest(assistant, f"Removing {source}…", editor)
+                    st.rerun()
+    if st.button("Re-ingest corpus", help="Index new and changed files, remove deleted ones"):
+        run_ingest(assistant, "Re-ingesting the corpus…", editor)
+        st.rerun()
+
+
+def sign_in(assistant: Assistant, me: Visitor) -> None:
+    """Editor sign-in, when an editor credential is configured."""
+    settings = assistant.settings
+    if not credential_configured(settings):
+        return
+    gate = sign_in_gate()
+    if me.role is Role.EDITOR:
+        if st.button("Sign out", help="Back to reading only"):
+            gate.sign_out(me, settings)
+            st.rerun()
+        return
+    with st.form("sign-in", clear_on_submit=True):
+        password = st.text_input("Editor password", type="password")
+        if st.form_submit_button("Sign in as editor"):
+            if gate.sign_in(me, password, settings):
+                st.rerun()
+            st.error(f"Wrong password. The next try waits {gate.delay():.0f} s.")
 
 
 def show_answer(answer: dict) -> None:
@@ -120,7 +162,7 @@ def feedback_widget(assistant: Assistant, index: int, message: dict) -> None:
     if rating is None:
         return
     record = {"question": message["question"], "answer": answer["answer"], "abstained": bool(answer["abstained"]),
-              "cited": tuple(h_text(c) for c in answer.get("citations", []))}
+              "cited": tuple(h_text(c) for c in answer.get("citations", [])), "who": visitor(assistant.settings).who}
     if rating == 1:
         assistant.feedback.add(Feedback(helpful=True, **record))
         message["feedback"] = "helpful"
@@ -185,9 +227,12 @@ def chat() -> None:
 
 def main() -> None:
     st.set_page_config(page_title="Guideline assistant", page_icon="📘", layout="wide")
-    page = st.navigation([st.Page(chat, title="Chat", icon=":material/chat:", default=True),
-                          st.Page("pages/glance_page.py", title="At a glance", icon=":material/table_view:"),
-                          st.Page("pages/evaluate_page.py", title="Evaluate", icon=":material/analytics:")])
+    pages = [st.Page(chat, title="Chat", icon=":material/chat:", default=True),
+             st.Page("pages/glance_page.py", title="At a glance", icon=":material/table_view:"),
+             st.Page("pages/evaluate_page.py", title="Evaluate", icon=":material/analytics:")]
+    if visitor(get_assistant().settings).role is Role.EDITOR:
+        pages.append(st.Page("pages/feedback_page.py", title="Feedback", icon=":material/reviews:"))
+    page = st.navigation(pages)
     page.run()
 
 

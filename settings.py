@@ -19,6 +19,8 @@ class Settings(BaseSettings):
     corpus: Path = ROOT / "corpus"
     store: Path = ROOT / ".store"
     feedback: Path | None = Field(None, description="feedback database (default: STORE/feedback.sqlite)")
+    editor_password_hash: str = Field("", description="bcrypt hash of the editor password (python -m access hash); "
+                                                      "empty: everyone may edit, as on a laptop")
     collection: str = "guideline"
     collection_name: str = Field("", description="what the app and refusals call the documents (default: "
                                                  "corpus/collection.meta.yaml, else the one document's title)")

@@ -76,3 +76,20 @@ def document_label(citation: dict[str, Any]) -> str:
     """title · publisher · date · page of a cited passage, as far as they are known."""
     page = f"page {citation['page']}" if citation.get("page") else ""
     return " · ".join(filter(None, [citation.get("title"), citation.get("publisher"), citation.get("date"), page]))
+
+
+@st.cache_resource
+def sign_in_gate():
+    """One gate per process: failed sign-ins slow every session down, not just the one that failed."""
+    from access import Gate
+
+    return Gate()
+
+
+def visitor(settings):
+    """This session's visitor (an anonymous id and a role), made on its first page."""
+    from access import new_visitor
+
+    if "visitor" not in st.session_state:
+        st.session_state["visitor"] = new_visitor(settings)
+    return st.session_state["visitor"]

@@ -16,6 +16,8 @@ CREATE TABLE IF NOT EXISTS feedback (
     abstained INTEGER NOT NULL, helpful INTEGER NOT NULL, correction TEXT NOT NULL DEFAULT '',
     unanswerable INTEGER NOT NULL DEFAULT 0, cited TEXT NOT NULL DEFAULT '[]');
 """
+# Added later; a database made before gets the column on opening.
+_MIGRATIONS = ("ALTER TABLE feedback ADD COLUMN who TEXT NOT NULL DEFAULT ''",)
 _MARKER = re.compile(r"\s*\[\d+\]")
 
 
@@ -30,6 +32,7 @@ class Feedback:
     cited: tuple[str, ...] = ()
     id: int = 0
     at: str = ""
+    who: str = ""  # "reader:<anonymous session id>" or "editor:<id>"; "" from the CLI or before
 
 
 class FeedbackStore:
@@ -38,6 +41,10 @@ class FeedbackStore:
         self.path = path
         with self._connect() as db:
             db.executescript(_SCHEMA)
+            columns = {row[1] for row in db.execute("PRAGMA table_info(feedback)")}
+            if "who" not in columns:
+                for statement in _MIGRATIONS:
+                    db.execute(statement)
 
     def _connect(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, timeout=30)
@@ -51,10 +58,10 @@ class FeedbackStore:
         try:
             with db:
                 cursor = db.execute(
-                    "INSERT INTO feedback (at, question, answer, abstained, helpful, correction, unanswerable, cited)"
-                    " VALUES (?,?,?,?,?,?,?,?)",
+                    "INSERT INTO feedback (at, question, answer, abstained, helpful, correction, unanswerable, cited,"
+                    " who) VALUES (?,?,?,?,?,?,?,?,?)",
                     (now, item.question, item.answer, int(item.abstained), int(item.helpful),
-                     item.correction.strip(), int(item.unanswerable), json.dumps(list(item.cited))))
+                     item.correction.strip(), int(item.unanswerable), json.dumps(list(item.cited)), item.who))
                 return int(cursor.lastrowid)
         finally:
             db.close()
@@ -62,12 +69,21 @@ class FeedbackStore:
     def all(self) -> list[Feedback]:
         db = self._connect()
         try:
-            rows = db.execute("SELECT question, answer, abstained, helpful, correction, unanswerable, cited, id, at "
-                              "FROM feedback ORDER BY id").fetchall()
+            rows = db.execute("SELECT question, answer, abstained, helpful, correction, unanswerable, cited, id, at, "
+                              "who FROM feedback ORDER BY id").fetchall()
         finally:
             db.close()
-        return [Feedback(r[0], r[1], bool(r[2]), bool(r[3]), r[4], bool(r[5]), tuple(json.loads(r[6])), r[7], r[8])
-                for r in rows]
+        return [Feedback(r[0], r[1], bool(r[2]), bool(r[3]), r[4], bool(r[5]), tuple(json.loads(r[6])), r[7], r[8],
+                         r[9]) for r in rows]
+
+    def remove(self, feedback_id: int) -> bool:
+        """Delete one item (abusive feedback); whether there was one."""
+        db = self._connect()
+        try:
+            with db:
+                return db.execute("DELETE FROM feedback WHERE id=?", (int(feedback_id),)).rowcount > 0
+        finally:
+            db.close()
 
 
 def as_test_queries(items: list[Feedback]) -> list[dict[str, Any]]:

@@ -24,12 +24,11 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def app_url(tmp_path_factory):
-    root = tmp_path_factory.mktemp("browser")
+def serve(root: Path, **env_extra: str):
+    """``streamlit run app.py`` over a copy of the guideline under ``root``; yields its URL."""
     corpus = guideline_corpus(root)
     port = free_port()
-    env = {**os.environ, "GUIDE_CORPUS": str(corpus), "GUIDE_STORE": str(root / "store")}
+    env = {**os.environ, "GUIDE_CORPUS": str(corpus), "GUIDE_STORE": str(root / "store"), **env_extra}
     server = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.address", "127.0.0.1",
          "--server.port", str(port), "--server.headless", "true"],
@@ -42,13 +41,15 @@ def app_url(tmp_path_factory):
                 break
         except OSError:
             time.sleep(0.5)
-    yield url
-    server.terminate()
-    server.wait(30)
+    try:
+        yield url
+    finally:
+        server.terminate()
+        server.wait(30)
 
 
-@pytest.fixture(scope="module")
-def page(app_url):
+def browse(url: str):
+    """Debian's Chromium on ``url``; yields the page."""
     from playwright.sync_api import sync_playwright
 
     SHOTS.mkdir(parents=True, exist_ok=True)
@@ -57,9 +58,21 @@ def page(app_url):
             "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
             "--no-first-run", "--disable-sync"])
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
-        page.goto(app_url)
-        yield page
-        browser.close()
+        page.goto(url)
+        try:
+            yield page
+        finally:
+            browser.close()
+
+
+@pytest.fixture(scope="module")
+def app_url(tmp_path_factory):
+    yield from serve(tmp_path_factory.mktemp("browser"))
+
+
+@pytest.fixture(scope="module")
+def page(app_url):
+    yield from browse(app_url)
 
 
 def test_a_question_in_the_browser_gets_a_cited_answer_with_the_passage(page):
