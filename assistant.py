@@ -31,6 +31,7 @@ from retrieval.hybrid import RETRIEVERS, Hit, HybridRetriever, fuse_hits
 from schema import Answer, IngestReport
 from settings import Settings, feedback_path
 from store.catalog import Catalog, DocumentInfo
+from store.database import database_url
 from store.feedback import FeedbackStore
 from store.vectors import open_record_manager, open_vectorstore
 
@@ -278,7 +279,7 @@ def build_assistant(settings: Settings, embedder: Embeddings | None = None) -> A
     check_settings(settings)
     if embedder is None:
         embedder = load_embedder(settings)
-    catalog = Catalog(settings.store / "catalog.sqlite")
+    catalog = Catalog(database_url(settings, "catalog.sqlite"))
     reusing = ReusingEmbeddings(embedder)
     vectorstore = open_vectorstore(settings, reusing)
     retriever = RETRIEVERS[settings.retriever](settings, catalog, vectorstore)

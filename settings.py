@@ -19,6 +19,9 @@ class Settings(BaseSettings):
     corpus: Path = ROOT / "corpus"
     store: Path = ROOT / ".store"
     feedback: Path | None = Field(None, description="feedback database (default: STORE/feedback.sqlite)")
+    database_url: str = Field("", description="a team's PostgreSQL database for the catalog, the feedback and the "
+                                             "record manager (postgresql+psycopg://user:pass@host/db); empty: SQLite "
+                                             "files in the store folder")
     editor_password_hash: str = Field("", description="bcrypt hash of the editor password (python -m access hash); "
                                                       "empty: everyone may edit, as on a laptop")
     collection: str = "guideline"
@@ -103,7 +106,10 @@ class Settings(BaseSettings):
     verify_min_similarity: float = Field(0.6, description="how close a generated sentence must be to the passage it cites")
 
 
-def feedback_path(settings: Settings) -> Path:
+def feedback_path(settings: Settings) -> Path | str:
+    """The feedback database: the team's database, else a SQLite file."""
+    if settings.database_url and not settings.feedback:
+        return settings.database_url
     return settings.feedback or Path(settings.store) / "feedback.sqlite"
 
 

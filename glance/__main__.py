@@ -18,12 +18,12 @@ def main(store: Optional[Path] = typer.Option(None, help="store folder [env GUID
          csv_dir: Optional[Path] = typer.Option(None, "--csv", help="write the tables (or changes) as CSV files here")) -> None:
     from glance import export, versions
     from store.catalog import Catalog
+    from store.database import database_url
 
     settings = settings_from(store=store)
-    path = Path(settings.store) / "catalog.sqlite"
-    if not path.is_file():
+    if not settings.database_url and not (Path(settings.store) / "catalog.sqlite").is_file():
         fail(f"no store at {settings.store}: run python -m ingest first")
-    catalog = Catalog(path)
+    catalog = Catalog(database_url(settings, "catalog.sqlite"))
     if diff:
         changes = versions.changes(catalog)
         records = {"changes": export.change_rows(changes)}

@@ -18,7 +18,6 @@ from typing import Callable, Sequence
 
 import numpy as np
 from chromadb.errors import ChromaError
-from filelock import FileLock, Timeout
 from langchain_chroma import Chroma
 from langchain_classic.indexes import SQLRecordManager
 from langchain_core.documents import Document
@@ -30,6 +29,7 @@ from ingest.loaders import LOADERS, LoadError, LoadedDocument, LoadOptions, docu
 from schema import IngestReport
 from settings import Settings
 from store.catalog import Catalog, page_of
+from store.database import LockTaken, exclusive
 from store.vectors import chunk_uid, key_of_uid
 
 Progress = Callable[[float, str], None]
@@ -80,14 +80,14 @@ class Indexer:
         self.catalog = catalog
         self.vectorstore = vectorstore
         self.record_manager = record_manager
-        self._lock = FileLock(str(Path(settings.store) / "ingest.lock"))
+        self._lock_file = Path(settings.store) / "ingest.lock"
         self._options = LoadOptions(settings.pdf_reader, settings.ocr, settings.ocr_language)
 
     def run(self, progress: Progress | None = None) -> IngestReport:
         try:
-            with self._lock.acquire(timeout=0):
+            with exclusive(self.catalog.engine, f"ingest:{self.settings.collection}", self._lock_file):
                 return self._run(progress or (lambda fraction, message: None))
-        except Timeout:
+        except LockTaken:
             raise IngestBusy("another ingest is running on this store; try again when it has finished") from None
 
     def _run(self, progress: Progress) -> IngestReport:

@@ -1,45 +1,48 @@
 """The catalog: which version of each document is current, and the text of every chunk.
 
 It is the one place that decides what readers see. Chunks of a new version are written
-before that version becomes current, and the switch is one SQLite transaction, so a reader
-(or a crash) sees either the old version or the new one, never a mix. ``pending`` records the
-sources an unfinished ingest was touching, so the next one knows what to clean.
+before that version becomes current, and the switch is one transaction, so a reader (or a
+crash) sees either the old version or the new one, never a mix. ``pending`` records the
+sources an unfinished ingest was touching, so the next one knows what to clean. It lives in
+SQLite on a laptop and in PostgreSQL for a team (``store/database.py``).
 """
 from __future__ import annotations
 
 import bisect
 import json
-import sqlite3
-import threading
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from pathlib import Path
 from typing import Iterable, Iterator
 
 import numpy as np
+from sqlalchemy import (Column, Index, Integer, LargeBinary, MetaData, PrimaryKeyConstraint, Table, Text, inspect,
+                        text)
 
 from ingest.chunking import Chunk
 from ingest.loaders import LoadedDocument
+from store.database import open_engine, reachable, reader
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS documents (
-    source TEXT PRIMARY KEY, doc_hash TEXT NOT NULL, title TEXT, date TEXT,
-    chunks INTEGER NOT NULL, chars INTEGER NOT NULL, ingested_at TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS chunks (
-    source TEXT NOT NULL, doc_hash TEXT NOT NULL, idx INTEGER NOT NULL,
-    start INTEGER NOT NULL, "end" INTEGER NOT NULL, heading INTEGER NOT NULL,
-    section TEXT, text TEXT NOT NULL, sentences TEXT NOT NULL, vectors BLOB, page INTEGER,
-    PRIMARY KEY (doc_hash, idx, source));
-CREATE INDEX IF NOT EXISTS chunks_source ON chunks(source);
-CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS vector_cache (key TEXT PRIMARY KEY, vector BLOB NOT NULL);
-CREATE TABLE IF NOT EXISTS derived (
-    kind TEXT NOT NULL, source TEXT NOT NULL, doc_hash TEXT NOT NULL, data TEXT NOT NULL,
-    PRIMARY KEY (kind, source, doc_hash));
-CREATE TABLE IF NOT EXISTS glance (
-    source TEXT NOT NULL, doc_hash TEXT NOT NULL, extracted_at TEXT NOT NULL, data TEXT NOT NULL,
-    PRIMARY KEY (source, doc_hash));
-"""
+_METADATA = MetaData()
+Table("documents", _METADATA, Column("source", Text, primary_key=True), Column("doc_hash", Text, nullable=False),
+      Column("title", Text), Column("date", Text), Column("chunks", Integer, nullable=False),
+      Column("chars", Integer, nullable=False), Column("ingested_at", Text, nullable=False),
+      Column("publisher", Text), Column("meta_start", Integer), Column("meta_end", Integer))
+Table("chunks", _METADATA, Column("source", Text, nullable=False), Column("doc_hash", Text, nullable=False),
+      Column("idx", Integer, nullable=False), Column("start", Integer, nullable=False),
+      Column("end", Integer, nullable=False), Column("heading", Integer, nullable=False), Column("section", Text),
+      Column("text", Text, nullable=False), Column("sentences", Text, nullable=False),
+      Column("vectors", LargeBinary), Column("page", Integer),
+      PrimaryKeyConstraint("doc_hash", "idx", "source"), Index("chunks_source", "source"))
+Table("state", _METADATA, Column("key", Text, primary_key=True), Column("value", Text, nullable=False))
+Table("vector_cache", _METADATA, Column("key", Text, primary_key=True), Column("vector", LargeBinary, nullable=False))
+Table("derived", _METADATA, Column("kind", Text), Column("source", Text), Column("doc_hash", Text),
+      Column("data", Text, nullable=False), PrimaryKeyConstraint("kind", "source", "doc_hash"))
+Table("glance", _METADATA, Column("source", Text), Column("doc_hash", Text), Column("extracted_at", Text, nullable=False),
+      Column("data", Text, nullable=False), PrimaryKeyConstraint("source", "doc_hash"))
+# Columns added by later releases: a store made before gets them on opening.
+_ADDED = {"chunks": (("page", "INTEGER"),),
+          "documents": (("publisher", "TEXT"), ("meta_start", "INTEGER"), ("meta_end", "INTEGER"))}
 
 
 Key = tuple[str, str, int]
@@ -88,55 +91,47 @@ def page_of(doc: LoadedDocument, offset: int) -> int | None:
 
 
 class Catalog:
-    def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self._path = path
-        self._local = threading.local()
-        self._db().executescript(_SCHEMA)
-        columns = {row[1] for row in self._db().execute("PRAGMA table_info(chunks)")}
-        if "page" not in columns:
-            self._db().execute("ALTER TABLE chunks ADD COLUMN page INTEGER")
-        columns = {row[1] for row in self._db().execute("PRAGMA table_info(documents)")}
-        for name, kind in (("publisher", "TEXT"), ("meta_start", "INTEGER"), ("meta_end", "INTEGER")):
-            if name not in columns:
-                self._db().execute(f"ALTER TABLE documents ADD COLUMN {name} {kind}")
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.engine = open_engine(url)
+        self._reader = reader(self.engine)
+        with reachable(url):
+            _METADATA.create_all(self.engine)
+            with self.engine.begin() as db:
+                found = inspect(db)
+                for table, columns in _ADDED.items():
+                    have = {c["name"] for c in found.get_columns(table)}
+                    for name, kind in columns:
+                        if name not in have:
+                            db.execute(text(f"ALTER TABLE {table} ADD COLUMN {name} {kind}"))
 
-    def _db(self) -> sqlite3.Connection:
-        db = getattr(self._local, "db", None)
-        if db is None:
-            db = sqlite3.connect(self._path, timeout=30, isolation_level=None)
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute("PRAGMA synchronous=NORMAL")
-            self._local.db = db
-        return db
+    def _read(self, sql: str, params: dict | None = None) -> list:
+        with reachable(self.url), self._reader.connect() as db:
+            return list(db.execute(text(sql), params or {}))
 
-    class _Tx:
-        def __init__(self, db: sqlite3.Connection) -> None:
-            self.db = db
+    @contextmanager
+    def _tx(self) -> Iterator:
+        with reachable(self.url), self.engine.begin() as db:
+            yield db
 
-        def __enter__(self) -> sqlite3.Connection:
-            self.db.execute("BEGIN IMMEDIATE")
-            return self.db
-
-        def __exit__(self, exc_type, exc, tb) -> None:
-            self.db.execute("ROLLBACK" if exc_type else "COMMIT")
-
-    def _tx(self) -> "Catalog._Tx":
-        return Catalog._Tx(self._db())
+    def _run(self, db, sql: str, params: dict | list[dict]) -> None:
+        if isinstance(params, list) and not params:
+            return
+        db.execute(text(sql), params)
 
     # ---- reading -------------------------------------------------------------------
     def generation(self) -> int:
-        row = self._db().execute("SELECT value FROM state WHERE key='generation'").fetchone()
-        return int(row[0]) if row else 0
+        rows = self._read("SELECT value FROM state WHERE key='generation'")
+        return int(rows[0][0]) if rows else 0
 
     def documents(self) -> list[DocumentInfo]:
-        rows = self._db().execute(
+        rows = self._read(
             "SELECT source, doc_hash, title, date, chunks, chars, ingested_at, publisher, meta_start, "
             "meta_end FROM documents ORDER BY source")
         return [DocumentInfo(*row) for row in rows]
 
     def has_documents(self) -> bool:
-        return self._db().execute("SELECT 1 FROM documents LIMIT 1").fetchone() is not None
+        return bool(self._read("SELECT 1 FROM documents LIMIT 1"))
 
     def active_chunks(self) -> Iterator[ChunkRow]:
         """Current chunks in a stable order, for building the keyword index."""
@@ -144,20 +139,21 @@ class Catalog:
 
     def version_chunks(self, source: str, doc_hash: str) -> list[ChunkRow]:
         """The chunks of one current version, with their vectors, in order."""
-        return list(self._rows("JOIN documents d USING (source, doc_hash) WHERE c.source=? AND c.doc_hash=? "
-                               "ORDER BY c.idx", (source, doc_hash), vectors=True))
+        return list(self._rows("JOIN documents d USING (source, doc_hash) WHERE c.source=:s AND c.doc_hash=:h "
+                               "ORDER BY c.idx", {"s": source, "h": doc_hash}, vectors=True))
 
     def chunk_at(self, source: str, offset: int) -> ChunkRow | None:
         """The current chunk holding a character of a document (to show a sentence in context)."""
-        return next(self._rows('JOIN documents d USING (source, doc_hash) WHERE c.source=? AND c.start<=? '
-                               'AND c."end">? AND c.heading=0 ORDER BY c.start DESC LIMIT 1',
-                               (source, offset, offset)), None)
+        return next(self._rows('JOIN documents d USING (source, doc_hash) WHERE c.source=:s AND c.start<=:o '
+                               'AND c."end">:o AND c.heading=0 ORDER BY c.start DESC LIMIT 1',
+                               {"s": source, "o": offset}), None)
 
     def chunk_containing(self, source: str, offset: int) -> ChunkRow | None:
         """The current chunk (a heading chunk too) that holds a character of a document, else
         its first chunk."""
-        rows = list(self._rows('JOIN documents d USING (source, doc_hash) WHERE c.source=? '
-                               'ORDER BY (c.start<=? AND c."end">?) DESC, c.idx LIMIT 1', (source, offset, offset)))
+        rows = list(self._rows('JOIN documents d USING (source, doc_hash) WHERE c.source=:s '
+                               'ORDER BY CASE WHEN c.start<=:o AND c."end">:o THEN 0 ELSE 1 END, c.idx LIMIT 1',
+                               {"s": source, "o": offset}))
         return rows[0] if rows else None
 
     def get_chunks(self, keys: Iterable[Key]) -> dict[Key, ChunkRow]:
@@ -169,17 +165,17 @@ class Catalog:
         found: dict[Key, ChunkRow] = {}
         for i in range(0, len(keys), 300):
             part = keys[i:i + 300]
-            clause = " OR ".join(["(c.source=? AND c.doc_hash=? AND c.idx=?)"] * len(part))
-            params = [v for key in part for v in key]
+            clause = " OR ".join(f"(c.source=:s{n} AND c.doc_hash=:h{n} AND c.idx=:i{n})" for n in range(len(part)))
+            params = {f"{name}{n}": value for n, key in enumerate(part) for name, value in zip("shi", key)}
             for row in self._rows(f"JOIN documents d USING (source, doc_hash) WHERE {clause}", params,
                                   vectors=True):
                 found[(row.source, row.doc_hash, row.idx)] = row
         return found
 
-    def _rows(self, tail: str, params: list | tuple = (), vectors: bool = False) -> Iterator[ChunkRow]:
+    def _rows(self, tail: str, params: dict | None = None, vectors: bool = False) -> Iterator[ChunkRow]:
         sql = ('SELECT c.source, c.doc_hash, c.idx, c.start, c."end", c.heading, c.section, c.text, '
                f"c.sentences, d.title, c.page, d.date, d.publisher{', c.vectors' if vectors else ''} FROM chunks c {tail}")
-        for r in self._db().execute(sql, params):
+        for r in self._read(sql, params):
             sentences = tuple(tuple(s) for s in json.loads(r[8]))
             matrix = None
             if vectors and r[13] is not None:
@@ -188,32 +184,37 @@ class Catalog:
                            matrix, r[10], r[11], r[12] or "")
 
     def pending(self) -> list[str]:
-        row = self._db().execute("SELECT value FROM state WHERE key='pending'").fetchone()
-        return json.loads(row[0]) if row else []
+        rows = self._read("SELECT value FROM state WHERE key='pending'")
+        return json.loads(rows[0][0]) if rows else []
 
     def stale_versions(self, source: str) -> list[str]:
         """Versions of ``source`` that have chunks but are not current."""
-        rows = self._db().execute(
-            "SELECT DISTINCT doc_hash FROM chunks WHERE source=? AND doc_hash NOT IN "
-            "(SELECT doc_hash FROM documents WHERE source=?)", (source, source))
+        rows = self._read("SELECT DISTINCT doc_hash FROM chunks WHERE source=:s AND doc_hash NOT IN "
+                          "(SELECT doc_hash FROM documents WHERE source=:s)", {"s": source})
         return [r[0] for r in rows]
 
     # ---- writing -------------------------------------------------------------------
+    def _set_state(self, db, key: str, value: str) -> None:
+        db.execute(text("INSERT INTO state (key, value) VALUES (:k, :v) "
+                        "ON CONFLICT (key) DO UPDATE SET value=excluded.value"), {"k": key, "v": value})
+
     def set_pending(self, sources: list[str]) -> None:
         with self._tx() as db:
-            db.execute("INSERT OR REPLACE INTO state VALUES ('pending', ?)", (json.dumps(sorted(sources)),))
+            self._set_state(db, "pending", json.dumps(sorted(sources)))
 
     def add_chunks(self, doc: LoadedDocument, chunks: list[Chunk], vectors: list[np.ndarray]) -> None:
         """Store a version's chunks; ``vectors[i]`` holds chunk i's own embedding, then one
         per sentence, so reranking and answering need no embedding at query time."""
         with self._tx() as db:
-            db.execute("DELETE FROM chunks WHERE source=? AND doc_hash=?", (doc.source, doc.content_hash))
-            db.executemany(
-                "INSERT INTO chunks (source, doc_hash, idx, start, \"end\", heading, section, text, sentences, "
-                "vectors, page) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                [(doc.source, doc.content_hash, c.index, c.start, c.end, int(c.heading), c.section,
-                  c.text, json.dumps(c.sentences), np.asarray(v, dtype=np.float16).tobytes(), page_of(doc, c.start))
-                 for c, v in zip(chunks, vectors)])
+            db.execute(text("DELETE FROM chunks WHERE source=:s AND doc_hash=:h"),
+                       {"s": doc.source, "h": doc.content_hash})
+            self._run(db, 'INSERT INTO chunks (source, doc_hash, idx, start, "end", heading, section, text, sentences, '
+                      "vectors, page) VALUES (:source, :doc_hash, :idx, :start, :end, :heading, :section, :text, "
+                      ":sentences, :vectors, :page)",
+                      [{"source": doc.source, "doc_hash": doc.content_hash, "idx": c.index, "start": c.start,
+                        "end": c.end, "heading": int(c.heading), "section": c.section, "text": c.text,
+                        "sentences": json.dumps(c.sentences), "vectors": np.asarray(v, dtype=np.float16).tobytes(),
+                        "page": page_of(doc, c.start)} for c, v in zip(chunks, vectors)])
 
     def publish(self, current: list[tuple[LoadedDocument, int]], removed: list[str]) -> int:
         """Make the given versions current and drop removed documents, atomically."""
@@ -221,67 +222,80 @@ class Catalog:
         with self._tx() as db:
             for doc, n_chunks in current:
                 span = doc.meta_span or (None, None)
-                db.execute("INSERT OR REPLACE INTO documents (source, doc_hash, title, date, chunks, chars, "
-                           "ingested_at, publisher, meta_start, meta_end) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                           (doc.source, doc.content_hash, doc.title, doc.date, n_chunks, len(doc.text), now,
-                            doc.publisher, *span))
-            db.executemany("DELETE FROM documents WHERE source=?", [(s,) for s in removed])
-            generation = self.generation() + 1
-            db.execute("INSERT OR REPLACE INTO state VALUES ('generation', ?)", (str(generation),))
+                db.execute(text(
+                    "INSERT INTO documents (source, doc_hash, title, date, chunks, chars, ingested_at, publisher, "
+                    "meta_start, meta_end) VALUES (:source, :doc_hash, :title, :date, :chunks, :chars, :at, "
+                    ":publisher, :meta_start, :meta_end) ON CONFLICT (source) DO UPDATE SET "
+                    "doc_hash=excluded.doc_hash, title=excluded.title, date=excluded.date, chunks=excluded.chunks, "
+                    "chars=excluded.chars, ingested_at=excluded.ingested_at, publisher=excluded.publisher, "
+                    "meta_start=excluded.meta_start, meta_end=excluded.meta_end"),
+                    {"source": doc.source, "doc_hash": doc.content_hash, "title": doc.title, "date": doc.date,
+                     "chunks": n_chunks, "chars": len(doc.text), "at": now, "publisher": doc.publisher,
+                     "meta_start": span[0], "meta_end": span[1]})
+            self._run(db, "DELETE FROM documents WHERE source=:s", [{"s": s} for s in removed])
+            row = db.execute(text("SELECT value FROM state WHERE key='generation'")).fetchone()
+            generation = (int(row[0]) if row else 0) + 1
+            self._set_state(db, "generation", str(generation))
         return generation
 
     def save_glance(self, source: str, doc_hash: str, data: dict) -> None:
         """The tables of one version, kept after the version is replaced so it can be diffed."""
         now = datetime.now(timezone.utc).isoformat(timespec="microseconds")
         with self._tx() as db:
-            db.execute("INSERT OR REPLACE INTO glance VALUES (?,?,?,?)", (source, doc_hash, now, json.dumps(data)))
+            db.execute(text("INSERT INTO glance (source, doc_hash, extracted_at, data) VALUES (:s, :h, :at, :d) "
+                            "ON CONFLICT (source, doc_hash) DO UPDATE SET extracted_at=excluded.extracted_at, "
+                            "data=excluded.data"), {"s": source, "h": doc_hash, "at": now, "d": json.dumps(data)})
 
     def glance(self, source: str, doc_hash: str) -> dict | None:
-        row = self._db().execute("SELECT data FROM glance WHERE source=? AND doc_hash=?", (source, doc_hash)).fetchone()
-        return json.loads(row[0]) if row else None
+        rows = self._read("SELECT data FROM glance WHERE source=:s AND doc_hash=:h", {"s": source, "h": doc_hash})
+        return json.loads(rows[0][0]) if rows else None
 
     def glance_versions(self, source: str) -> list[str]:
         """The versions of a document whose tables are kept, oldest first."""
-        rows = self._db().execute("SELECT doc_hash FROM glance WHERE source=? ORDER BY extracted_at", (source,))
+        rows = self._read("SELECT doc_hash FROM glance WHERE source=:s ORDER BY extracted_at", {"s": source})
         return [r[0] for r in rows]
 
     def save_derived(self, kind: str, source: str, doc_hash: str, data: dict) -> None:
         """What ingest works out for one version (its summary, ...), kept while the version is."""
         with self._tx() as db:
-            db.execute("INSERT OR REPLACE INTO derived VALUES (?,?,?,?)", (kind, source, doc_hash, json.dumps(data)))
+            db.execute(text("INSERT INTO derived (kind, source, doc_hash, data) VALUES (:k, :s, :h, :d) "
+                            "ON CONFLICT (kind, source, doc_hash) DO UPDATE SET data=excluded.data"),
+                       {"k": kind, "s": source, "h": doc_hash, "d": json.dumps(data)})
 
     def derived(self, kind: str, source: str, doc_hash: str) -> dict | None:
-        row = self._db().execute("SELECT data FROM derived WHERE kind=? AND source=? AND doc_hash=?",
-                                 (kind, source, doc_hash)).fetchone()
-        return json.loads(row[0]) if row else None
+        rows = self._read("SELECT data FROM derived WHERE kind=:k AND source=:s AND doc_hash=:h",
+                          {"k": kind, "s": source, "h": doc_hash})
+        return json.loads(rows[0][0]) if rows else None
 
     def drop_versions(self, source: str, doc_hashes: list[str]) -> None:
         with self._tx() as db:
-            db.executemany("DELETE FROM chunks WHERE source=? AND doc_hash=?", [(source, h) for h in doc_hashes])
-            db.executemany("DELETE FROM derived WHERE source=? AND doc_hash=?", [(source, h) for h in doc_hashes])
+            pairs = [{"s": source, "h": h} for h in doc_hashes]
+            self._run(db, "DELETE FROM chunks WHERE source=:s AND doc_hash=:h", pairs)
+            self._run(db, "DELETE FROM derived WHERE source=:s AND doc_hash=:h", pairs)
 
     def cached_vectors(self, keys: list[str]) -> dict[str, np.ndarray]:
         """Sentence vectors embedded before (by any version of any document)."""
         found: dict[str, np.ndarray] = {}
         for i in range(0, len(keys), 500):
             part = keys[i:i + 500]
-            rows = self._db().execute(
-                f"SELECT key, vector FROM vector_cache WHERE key IN ({','.join('?' * len(part))})", part)
+            names = ", ".join(f":k{n}" for n in range(len(part)))
+            rows = self._read(f"SELECT key, vector FROM vector_cache WHERE key IN ({names})",
+                              {f"k{n}": k for n, k in enumerate(part)})
             found.update((k, np.frombuffer(v, dtype=np.float32)) for k, v in rows)
         return found
 
     def cache_vectors(self, vectors: dict[str, np.ndarray]) -> None:
         with self._tx() as db:
-            db.executemany("INSERT OR REPLACE INTO vector_cache VALUES (?, ?)",
-                           [(k, np.asarray(v, dtype=np.float32).tobytes()) for k, v in vectors.items()])
+            self._run(db, "INSERT INTO vector_cache (key, vector) VALUES (:k, :v) "
+                      "ON CONFLICT (key) DO UPDATE SET vector=excluded.vector",
+                      [{"k": k, "v": np.asarray(v, dtype=np.float32).tobytes()} for k, v in vectors.items()])
 
     def count_chunks(self) -> int:
-        return self._db().execute(
-            "SELECT COUNT(*) FROM chunks c JOIN documents d USING (source, doc_hash)").fetchone()[0]
+        return self._read("SELECT COUNT(*) FROM chunks c JOIN documents d USING (source, doc_hash)")[0][0]
 
     def chunk_size_percentiles(self) -> dict[str, int]:
         """p10, median and p90 of the current chunks' lengths in characters."""
-        sizes = sorted(r[0] for r in self._db().execute(
+        sizes = sorted(r[0] for r in self._read(
             'SELECT c."end" - c.start FROM chunks c JOIN documents d USING (source, doc_hash)'))
         if not sizes:
             return {}

@@ -1,23 +1,25 @@
-"""Feedback on answers, kept in SQLite so it survives restarts and concurrent writers, and
-exportable as test queries so real questions grow the test set."""
+"""Feedback on answers, kept in a database (SQLite, or the team's PostgreSQL) so it survives restarts and
+concurrent writers, and exportable as test queries so real questions grow the test set."""
 from __future__ import annotations
 
 import json
 import re
-import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS feedback (
-    id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, question TEXT NOT NULL, answer TEXT NOT NULL,
-    abstained INTEGER NOT NULL, helpful INTEGER NOT NULL, correction TEXT NOT NULL DEFAULT '',
-    unanswerable INTEGER NOT NULL DEFAULT 0, cited TEXT NOT NULL DEFAULT '[]');
-"""
-# Added later; a database made before gets the column on opening.
-_MIGRATIONS = ("ALTER TABLE feedback ADD COLUMN who TEXT NOT NULL DEFAULT ''",)
+from sqlalchemy import Column, Integer, MetaData, Table, Text, inspect, text
+
+from store.database import open_engine, reachable, reader
+
+_METADATA = MetaData()
+Table("feedback", _METADATA, Column("id", Integer, primary_key=True, autoincrement=True),
+      Column("at", Text, nullable=False), Column("question", Text, nullable=False), Column("answer", Text, nullable=False),
+      Column("abstained", Integer, nullable=False), Column("helpful", Integer, nullable=False),
+      Column("correction", Text, nullable=False, server_default=""),
+      Column("unanswerable", Integer, nullable=False, server_default="0"),
+      Column("cited", Text, nullable=False, server_default="[]"), Column("who", Text, nullable=False, server_default=""))
 _MARKER = re.compile(r"\s*\[\d+\]")
 
 
@@ -36,54 +38,45 @@ class Feedback:
 
 
 class FeedbackStore:
-    def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self.path = path
-        with self._connect() as db:
-            db.executescript(_SCHEMA)
-            columns = {row[1] for row in db.execute("PRAGMA table_info(feedback)")}
-            if "who" not in columns:
-                for statement in _MIGRATIONS:
-                    db.execute(statement)
+    """Feedback in a SQLite file (a path) or in the team's database (a URL); one connection per
+    call from a pool, so threads and processes never share one."""
 
-    def _connect(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path, timeout=30)
-        db.execute("PRAGMA journal_mode=WAL")
-        return db
+    def __init__(self, where: Path | str) -> None:
+        if isinstance(where, Path):
+            where.parent.mkdir(parents=True, exist_ok=True)
+            where = f"sqlite:///{where}"
+        self.url = where
+        self.engine = open_engine(where)
+        with reachable(where):
+            _METADATA.create_all(self.engine)
+            with self.engine.begin() as db:
+                if "who" not in {c["name"] for c in inspect(db).get_columns("feedback")}:
+                    # a database made before feedback kept its author
+                    db.execute(text("ALTER TABLE feedback ADD COLUMN who TEXT NOT NULL DEFAULT ''"))
 
     def add(self, item: Feedback) -> int:
-        """Record one judgement; a connection per call, so threads and processes never share one."""
+        """Record one judgement."""
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
-        db = self._connect()
-        try:
-            with db:
-                cursor = db.execute(
-                    "INSERT INTO feedback (at, question, answer, abstained, helpful, correction, unanswerable, cited,"
-                    " who) VALUES (?,?,?,?,?,?,?,?,?)",
-                    (now, item.question, item.answer, int(item.abstained), int(item.helpful),
-                     item.correction.strip(), int(item.unanswerable), json.dumps(list(item.cited)), item.who))
-                return int(cursor.lastrowid)
-        finally:
-            db.close()
+        with reachable(self.url), self.engine.begin() as db:
+            row = db.execute(text(
+                "INSERT INTO feedback (at, question, answer, abstained, helpful, correction, unanswerable, cited, who)"
+                " VALUES (:at, :q, :a, :abstained, :helpful, :correction, :unanswerable, :cited, :who) RETURNING id"),
+                {"at": now, "q": item.question, "a": item.answer, "abstained": int(item.abstained),
+                 "helpful": int(item.helpful), "correction": item.correction.strip(),
+                 "unanswerable": int(item.unanswerable), "cited": json.dumps(list(item.cited)), "who": item.who})
+            return int(row.scalar_one())
 
     def all(self) -> list[Feedback]:
-        db = self._connect()
-        try:
-            rows = db.execute("SELECT question, answer, abstained, helpful, correction, unanswerable, cited, id, at, "
-                              "who FROM feedback ORDER BY id").fetchall()
-        finally:
-            db.close()
+        with reachable(self.url), reader(self.engine).connect() as db:
+            rows = db.execute(text("SELECT question, answer, abstained, helpful, correction, unanswerable, cited, id, "
+                                   "at, who FROM feedback ORDER BY id")).fetchall()
         return [Feedback(r[0], r[1], bool(r[2]), bool(r[3]), r[4], bool(r[5]), tuple(json.loads(r[6])), r[7], r[8],
                          r[9]) for r in rows]
 
     def remove(self, feedback_id: int) -> bool:
         """Delete one item (abusive feedback); whether there was one."""
-        db = self._connect()
-        try:
-            with db:
-                return db.execute("DELETE FROM feedback WHERE id=?", (int(feedback_id),)).rowcount > 0
-        finally:
-            db.close()
+        with reachable(self.url), self.engine.begin() as db:
+            return db.execute(text("DELETE FROM feedback WHERE id=:i"), {"i": int(feedback_id)}).rowcount > 0
 
 
 def as_test_queries(items: list[Feedback]) -> list[dict[str, Any]]:

@@ -16,6 +16,7 @@ from langchain_core.embeddings import Embeddings
 
 from settings import Settings
 from store.catalog import Key
+from store.database import database_url, reachable
 
 
 class StoreUnavailable(RuntimeError):
@@ -99,8 +100,7 @@ def open_vectorstore(settings: Settings, embedder: Embeddings) -> KeysOnlyChroma
 
 
 def open_record_manager(settings: Settings) -> SQLRecordManager:
-    path = Path(settings.store) / "records.sqlite"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    manager = SQLRecordManager(f"chroma/{settings.collection}", db_url=f"sqlite:///{path}")
-    manager.create_schema()
+    manager = SQLRecordManager(f"chroma/{settings.collection}", db_url=database_url(settings, "records.sqlite"))
+    with reachable(settings.database_url or "sqlite://"):
+        manager.create_schema()
     return manager
