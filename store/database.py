@@ -20,8 +20,12 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from settings import Settings
 
 
-class DatabaseUnavailable(RuntimeError):
-    """The database server cannot be reached; the message says where it was looked for."""
+class StoreUnavailable(RuntimeError):
+    """A server of the store (Chroma, the database) cannot be reached; the message says where."""
+
+
+class DatabaseUnavailable(StoreUnavailable):
+    """The database server cannot be reached."""
 
 
 class LockTaken(RuntimeError):

@@ -16,11 +16,7 @@ from langchain_core.embeddings import Embeddings
 
 from settings import Settings
 from store.catalog import Key
-from store.database import database_url, reachable
-
-
-class StoreUnavailable(RuntimeError):
-    """The Chroma server cannot be reached; the message says where it was looked for."""
+from store.database import StoreUnavailable, database_url, reachable
 
 
 def chroma_client(settings: Settings) -> "chromadb.ClientAPI":
