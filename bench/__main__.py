@@ -6,7 +6,10 @@
 2. warm answer latency (embed / retrieve / answer) against the naive LangChain recipe on the
    same questions, asked of each in turn, with the accuracy of each;
 3. cold start: `python -m answer` from process start, and `streamlit run` to a first answer;
-4. scale: synthetic corpora of 1k, 10k and 100k chunks, each in its own process.
+4. scale: synthetic corpora of 1k, 10k and 100k chunks, each in its own process;
+5. load: 1, 4 and 16 asking processes on one store during a re-ingest (p50, p95, errors);
+6. with ``--install``: the README's first command's install in a fresh venv without pip's cache,
+   and `streamlit run` from that venv to a first answer.
 """
 from __future__ import annotations
 
@@ -181,7 +184,7 @@ def bench_cold_start(with_browser: bool) -> dict[str, Any]:
     return out
 
 
-def _streamlit_first_answer(env: dict[str, str]) -> float:
+def _streamlit_first_answer(env: dict[str, str], python: str = sys.executable) -> float:
     import socket
     import urllib.request
 
@@ -191,7 +194,7 @@ def _streamlit_first_answer(env: dict[str, str]) -> float:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     started = time.perf_counter()
-    server = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.address", "127.0.0.1",
+    server = subprocess.Popen([python, "-m", "streamlit", "run", "app.py", "--server.address", "127.0.0.1",
                                "--server.port", str(port), "--server.headless", "true"], cwd=ROOT, env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
@@ -217,6 +220,41 @@ def _streamlit_first_answer(env: dict[str, str]) -> float:
     finally:
         server.terminate()
         server.wait(30)
+
+
+def bench_load(counts: list[int], seconds: float, pause: float = 1.0) -> dict[str, Any]:
+    """Concurrent askers (processes) on one store during a re-ingest of it."""
+    from bench.corpora import write_synthetic
+    from bench.load import run_load
+
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus, store = Path(tmp) / "corpus", Path(tmp) / "store"
+        write_synthetic(corpus, 2000, per_doc=20)
+        (corpus / "guideline.txt").write_text((ROOT / "corpus" / "beijing-sci-tech-guideline-2021.txt").read_text())
+        env = {**os.environ, "GUIDE_CORPUS": str(corpus), "GUIDE_STORE": str(store)}
+        subprocess.run([sys.executable, "-m", "ingest"], cwd=ROOT, env=env, check=True, capture_output=True)
+        for n in counts:
+            rows.append(run_load(store, corpus, n, seconds, pause, env))
+    out: dict[str, Any] = {"pause_s": pause, "seconds": seconds, "rows": rows}
+    if len(rows) >= 2 and rows[0]["p95_ms"]:
+        out["p95_ratio_most_to_one"] = round(rows[-1]["p95_ms"] / rows[0]["p95_ms"], 2)
+    return out
+
+
+def bench_install() -> dict[str, Any]:
+    """The README's first command as a new user runs it: a fresh venv, no pip cache; then
+    `streamlit run` from that venv to a first answer."""
+    with tempfile.TemporaryDirectory() as tmp:
+        venv = Path(tmp) / "venv"
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, capture_output=True)
+        subprocess.run([str(venv / "bin" / "pip"), "install", "--no-cache-dir", "-q", "-r",
+                        str(ROOT / "requirements.txt")], check=True, capture_output=True, cwd=ROOT)
+        install_s = time.perf_counter() - started
+        env = {**os.environ, "GUIDE_STORE": str(Path(tmp) / "store"), "PATH": f"{venv / 'bin'}:{os.environ['PATH']}"}
+        first_answer_s = _streamlit_first_answer(env, python=str(venv / "bin" / "python"))
+    return {"install_s": round(install_s, 1), "streamlit_first_answer_s": round(first_answer_s, 1)}
 
 
 def bench_scale(sizes: list[int]) -> list[dict[str, Any]]:
@@ -253,7 +291,8 @@ def plot_scale(points: list[dict[str, Any]], path: Path) -> None:
 def main(quick: bool = typer.Option(False, help="small sizes only: checks that the bench runs"),
          out: Path = typer.Option(ROOT / "reports" / "bench", help="folder for results.json and the chart"),
          sizes: Optional[str] = typer.Option(None, help="scale points, e.g. 1000,10000,100000"),
-         pdfs: Path = typer.Option(ROOT / "tests" / "data", help="a folder of PDFs for the PDF ingest row")) -> None:
+         pdfs: Path = typer.Option(ROOT / "tests" / "data", help="a folder of PDFs for the PDF ingest row"),
+         install: bool = typer.Option(False, "--install", help="also time a fresh-venv install (minutes)")) -> None:
     quiet_libraries()
     from embedding import load_embedder
     from settings import load_settings
@@ -278,6 +317,13 @@ def main(quick: bool = typer.Option(False, help="small sizes only: checks that t
         results["scale_growth"] = {"chunks_ratio": round(b["chunks"] / a["chunks"], 2),
                                    "query_p50_ratio": round(b["query_p50_ms"] / a["query_p50_ms"], 2)}
         typer.echo(f"scale growth: {json.dumps(results['scale_growth'])}")
+    results["load"] = bench_load([1, 2] if quick else [1, 4, 16], 5 if quick else 30)
+    for row in results["load"]["rows"]:
+        typer.echo(f"load: {json.dumps(row)}")
+    typer.echo(f"load p95 ratio, most askers to one: {results['load'].get('p95_ratio_most_to_one')}")
+    if install:
+        results["install"] = bench_install()
+        typer.echo(f"install: {json.dumps(results['install'])}")
     results["bench_s"] = round(time.perf_counter() - started, 1)
     out.mkdir(parents=True, exist_ok=True)
     (out / "results.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
