@@ -85,9 +85,13 @@ class NumpyBertEncoder:
     torch, and one short text encodes as fast as with torch. Batches are slower, so documents
     go through ``MeanPooledEmbeddings``; tests check both give the same vectors."""
 
-    def __init__(self, path: Path, max_length: int = 256) -> None:
+    def __init__(self, path: Path, max_length: int = 256, threads: int = 0) -> None:
         from safetensors.numpy import load_file
+        from threadpoolctl import ThreadpoolController
         from tokenizers import Tokenizer
+
+        # Many processes answering on few cores run faster with one BLAS thread each.
+        self._threads, self._pools = threads, ThreadpoolController() if threads else None
 
         config = json.loads((path / "config.json").read_text())
         self.heads = config["num_attention_heads"]
@@ -122,6 +126,12 @@ class NumpyBertEncoder:
         return (x - mean) / np.sqrt(var + self.eps) * weights[0] + weights[1]
 
     def encode(self, texts: list[str], batch_size: int = 64) -> np.ndarray:
+        if self._pools is None:
+            return self._encode(texts, batch_size)
+        with self._pools.limit(limits=self._threads, user_api="blas"):
+            return self._encode(texts, batch_size)
+
+    def _encode(self, texts: list[str], batch_size: int) -> np.ndarray:
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         out = np.zeros((len(texts), self.embeddings[0].shape[1]), np.float32)
         for start in range(0, len(order), batch_size):
@@ -161,12 +171,12 @@ class FastStartEmbeddings(Embeddings):
     """Questions through numpy, documents through torch loaded on first use: answering from an
     ingested store never imports torch, which is most of a cold start here."""
 
-    def __init__(self, path: Path, batch_size: int) -> None:
+    def __init__(self, path: Path, batch_size: int, query_threads: int = 0) -> None:
         self.path = path
         self.batch_size = batch_size
         config = json.loads((path / "sentence_bert_config.json").read_text()) \
             if (path / "sentence_bert_config.json").exists() else {}
-        self.queries = NumpyBertEncoder(path, int(config.get("max_seq_length", 256)))
+        self.queries = NumpyBertEncoder(path, int(config.get("max_seq_length", 256)), query_threads)
         self._documents: MeanPooledEmbeddings | None = None
         self._lock = threading.Lock()
 
@@ -195,7 +205,7 @@ def embed_short(embedder: Embeddings, texts: list[str]) -> np.ndarray:
 def load_embedder(settings: Settings) -> Embeddings:
     path = Path(model_path(settings))
     if settings.embedding_engine == "transformers" and _is_mean_pooled(path):
-        return FastStartEmbeddings(path, settings.embed_batch_size)
+        return FastStartEmbeddings(path, settings.embed_batch_size, settings.query_threads)
     from langchain_huggingface import HuggingFaceEmbeddings
 
     return HuggingFaceEmbeddings(

@@ -19,6 +19,10 @@ class Settings(BaseSettings):
     corpus: Path = ROOT / "corpus"
     store: Path = ROOT / ".store"
     feedback: Path | None = Field(None, description="feedback database (default: STORE/feedback.sqlite)")
+    query_threads: int = Field(0, ge=0, description="BLAS threads for encoding a question (0: all cores); 1 where "
+                                                     "many app processes share few cores")
+    ingest_niceness: int = Field(10, ge=0, le=19, description="how much `python -m ingest` yields the CPU to "
+                                                               "processes answering questions (Unix nice)")
     database_url: str = Field("", description="a team's PostgreSQL database for the catalog, the feedback and the "
                                              "record manager (postgresql+psycopg://user:pass@host/db); empty: SQLite "
                                              "files in the store folder")

@@ -186,6 +186,8 @@ class ExtractiveAnswerer:
                 context_terms[key] = set(terms(f"{row.title} {row.section} {row.text}"))
         s = self.settings
         for c in cands:
+            # "GDP" is held by a sentence that writes "gross domestic product".
+            c.terms |= {a for a in question.acronyms if a not in c.terms and _spelled_out(a, words(c.text))}
             c.coverage = sum(w for t, w in weights.items() if t in c.terms) / total
             c.context_coverage = sum(w for t, w in talked.items() if t in context_terms[c.hit.row.key]) / talked_total
             c.conversation = (sum(1 for t in question.context if t in context_terms[c.hit.row.key])

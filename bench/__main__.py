@@ -234,11 +234,15 @@ def bench_load(counts: list[int], seconds: float, pause: float = 1.0) -> dict[st
         (corpus / "guideline.txt").write_text((ROOT / "corpus" / "beijing-sci-tech-guideline-2021.txt").read_text())
         env = {**os.environ, "GUIDE_CORPUS": str(corpus), "GUIDE_STORE": str(store)}
         subprocess.run([sys.executable, "-m", "ingest"], cwd=ROOT, env=env, check=True, capture_output=True)
-        for n in counts:
-            rows.append(run_load(store, corpus, n, seconds, pause, env))
+        for threads in ("0", "1"):
+            for n in counts:
+                row = run_load(store, corpus, n, seconds, pause, {**env, "GUIDE_QUERY_THREADS": threads})
+                rows.append({"query_threads": int(threads), **row})
     out: dict[str, Any] = {"pause_s": pause, "seconds": seconds, "rows": rows}
-    if len(rows) >= 2 and rows[0]["p95_ms"]:
-        out["p95_ratio_most_to_one"] = round(rows[-1]["p95_ms"] / rows[0]["p95_ms"], 2)
+    for threads in (0, 1):
+        mine = [r for r in rows if r["query_threads"] == threads]
+        if len(mine) >= 2 and mine[0]["p95_ms"]:
+            out[f"p95_ratio_most_to_one_threads_{threads}"] = round(mine[-1]["p95_ms"] / mine[0]["p95_ms"], 2)
     return out
 
 
@@ -320,7 +324,8 @@ def main(quick: bool = typer.Option(False, help="small sizes only: checks that t
     results["load"] = bench_load([1, 2] if quick else [1, 4, 16], 5 if quick else 30)
     for row in results["load"]["rows"]:
         typer.echo(f"load: {json.dumps(row)}")
-    typer.echo(f"load p95 ratio, most askers to one: {results['load'].get('p95_ratio_most_to_one')}")
+    typer.echo("load p95 ratio, most askers to one: " + json.dumps(
+        {k: v for k, v in results["load"].items() if k.startswith("p95_ratio")}))
     if install:
         results["install"] = bench_install()
         typer.echo(f"install: {json.dumps(results['install'])}")

@@ -55,7 +55,8 @@ def _percentile(values: list[float], q: float) -> float:
 
 def run_load(store: Path, corpus: Path, askers: int, seconds: float, pause: float,
              env: dict[str, str]) -> dict[str, Any]:
-    """``askers`` processes asking for ``seconds`` while the corpus (edited first) is re-ingested."""
+    """``askers`` processes asking for ``seconds`` while the corpus (edited first) is re-ingested
+    (by ``python -m ingest``, which runs niced)."""
     procs = [subprocess.Popen([sys.executable, "-m", "bench.load", "ask", str(store), str(seconds), str(pause)],
                               cwd=ROOT, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                               stderr=subprocess.DEVNULL, text=True) for _ in range(askers)]

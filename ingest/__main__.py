@@ -1,6 +1,7 @@
 """python -m ingest [--corpus DIR] [--store DIR] [--json]"""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Optional
 
@@ -22,6 +23,8 @@ def main(corpus: Optional[Path] = typer.Option(None, help="folder of documents [
     from store.vectors import StoreUnavailable
 
     settings = settings_from(corpus=corpus, store=store)
+    # Ingesting is background work: people asking questions on the same machine come first.
+    os.nice(settings.ingest_niceness)
     with user_errors(LoadError, IngestBusy, StoreUnavailable):
         if not settings.corpus.is_dir():
             raise LoadError(f"corpus folder not found: {settings.corpus}")
