@@ -219,7 +219,7 @@ class Assistant:
                   ("mentions", lambda: self.mentions.answer(asked, self.retriever.keyword_index(), sources)),
                   ("summary", lambda: self.summaries.answer(asked, self.retriever.keyword_index(), sources)),
                   ("tables", lambda: self.tables.answer(asked, sources) if self.settings.table_answers else None))
-        for shape, answer in shapes:
+        for shape, answer in shapes if self.settings.shaped_answers else shapes[-1:]:
             listed = answer()
             if listed is None:
                 continue

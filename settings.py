@@ -67,6 +67,8 @@ class Settings(BaseSettings):
 
     backend: str = "extractive"
     table_answers: bool = Field(True, description="answer list questions from the at-a-glance tables")
+    shaped_answers: bool = Field(True, description="comparisons, overviews and document lists answered in their own "
+                                                   "shapes (off: every question answered as a factoid)")
     answer_passages: int = 4
     max_question_chars: int = 2000
     abstain_min_similarity: float = 0.10
@@ -122,7 +124,7 @@ def feedback_path(settings: Settings) -> Path | str:
 PROFILES: dict[str, dict[str, object]] = {
     "baseline": {"pdf_reader": "pypdf", "chunker": "recursive", "chunk_max_chars": 1000, "chunk_overlap": 200,
                  "chunk_vector": "embed", "retriever": "dense", "backend": "nearest-sentence",
-                 "table_answers": False, "condense": "off"},
+                 "table_answers": False, "shaped_answers": False, "condense": "off"},
 }
 
 

@@ -47,20 +47,23 @@ _JOINS = frozenset(("and", "of", "for", "the", "&"))
 
 def _spelled_out(acronym: str, said: list[str]) -> bool:
     """The evidence writes the acronym out: "R&D" as "research and development", "CSA" as
-    "Combined Statistical Area"; words may be joined by "and", "of", "for", "the"."""
+    "Combined Statistical Area"; words may be joined by "and", "of", "for", "the". An "&" must be
+    written as "and" ("rapid development" is no R&D)."""
     letters = [c for c in acronym if c.isalpha()]
+    needs_and = "&" in acronym
     for start, word in enumerate(said):
         if word[:1] != letters[0]:
             continue
-        found, at = 1, start + 1
+        found, at, joined = 1, start + 1, False
         while found < len(letters) and at < len(said):
             if said[at] in _JOINS:
+                joined = joined or said[at] in ("and", "&")
                 at += 1
             elif said[at][:1] == letters[found]:
                 found, at = found + 1, at + 1
             else:
                 break
-        if found == len(letters):
+        if found == len(letters) and (joined or not needs_and):
             return True
     return False
 

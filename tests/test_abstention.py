@@ -148,3 +148,12 @@ def test_questions_worded_unlike_the_document_are_still_answered(harbour, questi
 
 def test_an_acronym_the_document_does_not_write_out_is_refused(harbour):
     assert harbour.ask("When was the MX founded by Hervé Dubois?").abstained
+
+
+def test_an_acronym_is_written_out_by_its_words_in_order_and_an_ampersand_by_and():
+    from answer.extractive import _spelled_out
+    from retrieval.text import words
+
+    assert _spelled_out("gdp", words("2.55 percent of gross domestic product"))
+    assert _spelled_out("r&d", words("spent on research and development"))
+    assert not _spelled_out("r&d", words("after the rapid development of the city"))
