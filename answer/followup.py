@@ -76,6 +76,8 @@ def read_turn(question: str) -> Turn:
     refers = bool(_PRONOUN.search(subject))
     topic = _PRONOUN.sub(" ", _TIME.sub(" ", subject))
     topic = " ".join(topic.replace(" 's", "").split()).strip(" ,.;:?!")
+    # "and on basic research?": the preposition links to the earlier question, the topic follows it.
+    topic = re.sub(r"^(?:on|in|for|of|about|to|at|with|from|by)\s+", "", topic, flags=re.I) if not frame else topic
     if not terms(topic):
         topic = ""
     person = _PERSON.search(subject)

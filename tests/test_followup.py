@@ -118,3 +118,9 @@ def test_the_conversation_file_is_answered(assistant, tmp_path):
     assert len(result["items"]) >= 20 and all(item["history"] for item in result["items"])
     overall = result["metrics"]["overall"]
     assert overall["answer_accuracy"] >= 0.9 and overall["abstention_accuracy"] >= 0.9
+
+
+def test_what_was_understood_is_shown_as_a_sentence_without_the_follow_ups_linking_words():
+    read = resolve("and on basic research?", ["How much did China spend on R&D in 2021?"])
+    assert read.understood == "Read as a follow-up to “How much did China spend on R&D in 2021?”: about basic research instead."
+    assert "basic" in read.question.terms and "r&d" in read.question.context
