@@ -17,8 +17,9 @@ from prompts import load_prompt
 from schema import Answer
 
 _PATTERNS = (
-    re.compile(r"^\W*(?:how\s+(?:does|do|did|is|are|was|were|will)\s+)(?P<a>.+?)\s+(?:compare[sd]?|stack up|measure up)\s+"
-               r"(?:with|to|against)\s+(?P<b>.+?)\W*$", re.I),
+    re.compile(r"^\W*(?:how\s+(?:does|do|did|is|are|was|were|will)\s+)(?P<a>.+?)\s+(?:compare[sd]?|stack up|measure up|"
+               r"differ|perform\s+(?:in\s+comparison|compared|relative))\s+(?:with|to|from|against)\s+(?P<b>.+?)\W*$",
+               re.I),
     re.compile(r"^\W*compare\s+(?P<a>.+?)\s+(?:with|to|and|against|versus|vs\.?)\s+(?P<b>.+?)\W*$", re.I),
     re.compile(r"^\W*(?:what(?:'s| is| are)\s+)?(?:the\s+)?(?:difference|differences|gap)\s+between\s+(?P<a>.+?)\s+and\s+"
                r"(?P<b>.+?)\W*$", re.I),

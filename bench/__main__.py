@@ -222,7 +222,7 @@ def _streamlit_first_answer(env: dict[str, str], python: str = sys.executable) -
         server.wait(30)
 
 
-def bench_load(counts: list[int], seconds: float, pause: float = 1.0) -> dict[str, Any]:
+def bench_load(counts: list[int], seconds: float, pause: float = 1.0, chunks: int = 2000) -> dict[str, Any]:
     """Concurrent askers (processes) on one store during a re-ingest of it."""
     from bench.corpora import write_synthetic
     from bench.load import run_load
@@ -230,7 +230,7 @@ def bench_load(counts: list[int], seconds: float, pause: float = 1.0) -> dict[st
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         corpus, store = Path(tmp) / "corpus", Path(tmp) / "store"
-        write_synthetic(corpus, 2000, per_doc=20)
+        write_synthetic(corpus, chunks, per_doc=20)
         (corpus / "guideline.txt").write_text((ROOT / "corpus" / "beijing-sci-tech-guideline-2021.txt").read_text())
         env = {**os.environ, "GUIDE_CORPUS": str(corpus), "GUIDE_STORE": str(store)}
         subprocess.run([sys.executable, "-m", "ingest"], cwd=ROOT, env=env, check=True, capture_output=True)
@@ -321,7 +321,7 @@ def main(quick: bool = typer.Option(False, help="small sizes only: checks that t
         results["scale_growth"] = {"chunks_ratio": round(b["chunks"] / a["chunks"], 2),
                                    "query_p50_ratio": round(b["query_p50_ms"] / a["query_p50_ms"], 2)}
         typer.echo(f"scale growth: {json.dumps(results['scale_growth'])}")
-    results["load"] = bench_load([1, 2] if quick else [1, 4, 16], 5 if quick else 30)
+    results["load"] = bench_load([1, 2] if quick else [1, 4, 16], 5 if quick else 30, chunks=200 if quick else 2000)
     for row in results["load"]["rows"]:
         typer.echo(f"load: {json.dumps(row)}")
     typer.echo("load p95 ratio, most askers to one: " + json.dumps(
