@@ -83,7 +83,9 @@ class Settings(BaseSettings):
     explain_min_ratio: float = 0.6
     explain_redundancy: float = 0.5
     compare_min_ratio: float = Field(0.85, description="another document's figure is shown beside the best one "
-                                                       "when its sentence scores and covers at least this share")
+                                                       "when its sentence scores at least this share of its score")
+    compare_min_coverage: float = Field(0.6, description="... and covers at least this share of its coverage (lower: "
+                                                         "another document words the measure its own way)")
     compare_max_documents: int = 3
     list_answer_max: int = 4
     list_min_ratio: float = 0.85

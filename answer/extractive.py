@@ -346,7 +346,7 @@ class ExtractiveAnswerer:
         for c in ranked[1:]:
             source = c.hit.row.source
             if (source == best.hit.row.source or source in found or not c.fit
-                    or c.score < s.compare_min_ratio * best.score or c.coverage < s.compare_min_ratio * best.coverage):
+                    or c.score < s.compare_min_ratio * best.score or c.coverage < s.compare_min_coverage * best.coverage):
                 continue
             if not self.abstain_reason(question, c, keyword, hits):
                 found[source] = c

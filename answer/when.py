@@ -59,9 +59,9 @@ EXPRESSION = re.compile(r"\b(?:(?:for|by|in|until|before|after|from|of|since|as 
                         r"(?:year\s+)?)?(?:1[5-9]\d\d|20\d\d)s?\b|\b(?:right\s+)?(?:"
                         + "|".join(_DEICTIC.values()) + r")\b", re.I)
 _GRAMMAR_RE = _compile(_GRAMMAR)
-# In a question, only modals, deadlines and plan nouns ask for the future: "what does the theory
-# seek to answer?" and "where can one expect to find it?" do not.
-_PLANNED = re.compile(r"\b(?:will|shall|won't|'ll|going to|targets?|goals?|by (?:the end of )?(?:19|20)\d\d)\b", re.I)
+# In a question, only modals of what will or should be, deadlines and plan nouns ask for the
+# future: "what does the theory seek to answer?" and "where can one expect to find it?" do not.
+_PLANNED = re.compile(r"\b(?:will|shall|should|won't|'ll|going to|targets?|goals?|by (?:the end of )?(?:19|20)\d\d)\b", re.I)
 # Nouns that name a time role rather than a topic: "and the target?" asks for the earlier topic's.
 ROLE_NOUNS = re.compile(r"\b(?:targets?|goals?|aims?|objectives?|plans?|projections?|forecasts?|status|level)\b", re.I)
 
