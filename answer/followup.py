@@ -137,13 +137,15 @@ def resolve(question: str, history: list[str]) -> Resolved:
                      context=tuple(t for t in dict.fromkeys(terms(context)) if t not in own))
     changes = []
     if turn.person:
-        changes.append(f"“{turn.person}” as the one it asks about")
+        changes.append(load_prompt("followup_person").format(person=turn.person))
     elif topic != root.topic and context:
-        changes.append(f"about {topic} instead")
+        changes.append(load_prompt("followup_topic").format(topic=topic))
     if time != root.time:
         new, old = time, _PREPOSITION.sub("", root.time) if time[:1].isdigit() else root.time
-        changes.append(f"{new} instead of {old}" if old else f"for the time “{new}”")
-    understood = f"Read as a follow-up to “{root.text.strip()}”" + (": " + ", ".join(changes) if changes else "") + "."
+        changes.append(load_prompt("followup_time").format(new=new, old=old) if old
+                       else load_prompt("followup_new_time").format(new=new))
+    understood = load_prompt("followup_read").format(question=root.text.strip(),
+                                                     changes=": " + ", ".join(changes) if changes else "")
     own = " ".join(filter(None, [topic, time]))
     also = (" ".join(filter(None, [topic, context, time])),) if context else ()
     # A follow-up with a topic of its own is a question of its own to the list and summary shapes.
@@ -165,7 +167,7 @@ def accept_rewrite(candidate: str, question: str, history: list[str], max_chars:
 
 def condensed(candidate: str) -> Resolved:
     """An accepted LLM rewrite: a question of its own, shown as it was read."""
-    return replace(_standalone(candidate), understood=f"Read as: “{candidate}”")
+    return replace(_standalone(candidate), understood=load_prompt("followup_condensed").format(question=candidate))
 
 
 def condense_prompt(question: str, history: list[str]) -> str:
