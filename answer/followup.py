@@ -132,9 +132,9 @@ def resolve(question: str, history: list[str]) -> Resolved:
             kind = turn.kind
     text = " ".join(filter(None, [frame or "What about", topic, "" if carried else time])) + "?"
     analysed = analyse(text)
-    own = set(analysed.terms)
+    required = set(analysed.terms)
     merged = replace(analysed, kind=kind, when=when,
-                     context=tuple(t for t in dict.fromkeys(terms(context)) if t not in own))
+                     context=tuple(t for t in dict.fromkeys(terms(context)) if t not in required))
     changes = []
     if turn.person:
         changes.append(load_prompt("followup_person").format(person=turn.person))
@@ -146,11 +146,11 @@ def resolve(question: str, history: list[str]) -> Resolved:
                        else load_prompt("followup_new_time").format(new=new))
     understood = load_prompt("followup_read").format(question=root.text.strip(),
                                                      changes=": " + ", ".join(changes) if changes else "")
-    own = " ".join(filter(None, [topic, time]))
+    query = " ".join(filter(None, [topic, time]))
     also = (" ".join(filter(None, [topic, context, time])),) if context else ()
     # A follow-up with a topic of its own is a question of its own to the list and summary shapes.
     shaped = _CUE.sub("", question).strip() if turn.topic else text
-    return Resolved(text, own, merged, understood, also, shaped)
+    return Resolved(text, query, merged, understood, also, shaped)
 
 
 def accept_rewrite(candidate: str, question: str, history: list[str], max_chars: int) -> bool:
