@@ -63,6 +63,8 @@ class Settings(BaseSettings):
     rerank_keyword: float = 1.0
     rerank_sentence: float = 1.5
     rerank_dense: float = 0.0
+    rerank_phrase: float = Field(2.0, description="bonus, in standard deviations, for a passage that holds the "
+                                                  "question's multi-word names word for word")
     row_cache: int = Field(4096, description="retrieved chunks (with sentence vectors) kept in memory per process")
 
     backend: str = "extractive"

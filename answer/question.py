@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from answer.when import When, asked
-from retrieval.text import terms, words
+from retrieval.text import name_phrases, terms, words
 
 
 class Kind(str, Enum):
@@ -61,9 +61,6 @@ FRAMING = frozenset(terms(
 
 # Capitalised words after the first: names of places, people, organisations.
 _PROPER = re.compile(r"(?<=[\w,;:)] )(?!I\b)[A-Z][\w&'’.-]*")
-# Runs of them ("Major League Soccer", "Edward the Confessor"): a name is its words in their order.
-_PROPER_RUN = re.compile(r"(?<=[\w,;:)] )(?!I\b)([A-Z][\w&'’.-]*(?:\s+(?:of|the|de|du|von|van)?\s*[A-Z][\w&'’.-]*)+)")
-_NAME_JOINS = re.compile(r"\s+(?:and|&)\s+|['’]s\b")
 # "R&D", "CSA": names the evidence may write out in full.
 _ACRONYM = re.compile(r"\b(?:[A-Z]&[A-Z]|[A-Z]{2,6})\b")
 # Counts and ranks a question can swap ("the three integer responses" for the two); "one" and
@@ -103,17 +100,6 @@ class Question:
     @property
     def topic_terms(self) -> tuple[str, ...]:
         return tuple(t for t in self.terms if t not in FRAMING)
-
-
-def name_phrases(text: str) -> tuple[str, ...]:
-    """Names of two words or more, in the question's words ("Rob Curran" is not "Tim Curran")."""
-    found = []
-    for run in _PROPER_RUN.findall(text):
-        for part in _NAME_JOINS.split(run):
-            said = words(part)
-            if len(said) >= 2:
-                found.append(" ".join(said))
-    return tuple(dict.fromkeys(found))
 
 
 def analyse(text: str) -> Question:

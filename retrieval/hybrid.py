@@ -18,6 +18,7 @@ from chromadb.errors import ChromaError
 
 
 from retrieval.keyword import KeywordIndex
+from retrieval.text import holds_phrase, name_phrases
 from schema import Passage
 from settings import Settings
 from store.catalog import Catalog, ChunkRow, Key
@@ -162,6 +163,12 @@ class HybridRetriever:
                          for key in pool])
         score = (s.rerank_keyword * standardise(bm25) + s.rerank_sentence * standardise(best_sentence)
                  + s.rerank_dense * standardise(dense))
+        phrases = name_phrases(question)
+        if phrases:
+            # A passage that writes the question's multi-word names word for word ("the Beijing
+            # Science and Technology Commission") is about them; bag-of-words scores do not see order.
+            held = np.array([sum(holds_phrase(rows[key].text, p) for p in phrases) / len(phrases) for key in pool])
+            score = score + s.rerank_phrase * held
         # A title or dateline alone (a heading chunk) says what a document is, not what it
         # says: it comes after the passages, so it does not take their places.
         heading = np.array([rows[key].heading for key in pool])

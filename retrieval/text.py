@@ -60,3 +60,24 @@ def name_terms(text: str) -> set[str]:
     """Terms of the names in a text: capitalised words after its first word, and words written
     with inner capitals or in capitals (LLaMA, DetectGPT, BERT)."""
     return {t for match in _NAMED.findall(text) for t in terms(match)}
+
+
+# Runs of capitalised words ("Major League Soccer", "Edward the Confessor"): a name is its words in their order.
+_PROPER_RUN = re.compile(r"(?<=[\w,;:)] )(?!I\b)([A-Z][\w&'’.-]*(?:\s+(?:of|the|de|du|von|van)?\s*[A-Z][\w&'’.-]*)+)")
+_NAME_JOINS = re.compile(r"\s+(?:and|&)\s+|['’]s\b")
+
+
+def name_phrases(text: str) -> tuple[str, ...]:
+    """Names of two words or more, in the text's words ("Rob Curran" is not "Tim Curran")."""
+    found = []
+    for run in _PROPER_RUN.findall(text):
+        for part in _NAME_JOINS.split(run):
+            said = words(part)
+            if len(said) >= 2:
+                found.append(" ".join(said))
+    return tuple(dict.fromkeys(found))
+
+
+def holds_phrase(text: str, phrase: str) -> bool:
+    """Whether ``text`` says the words of ``phrase`` one after another."""
+    return f" {phrase} " in f" {' '.join(words(text))} "

@@ -163,3 +163,9 @@ def test_at_a_glance_rows_name_their_document_and_date_and_two_documents_compare
     assert not at.exception, at.exception
     assert "document" in at.dataframe[0].value.columns and "date" in at.dataframe[0].value.columns
     assert [s.label for s in at.selectbox] == ["Older", "Newer"]
+
+
+def test_a_passage_that_writes_the_questions_multi_word_name_word_for_word_is_found(releases):
+    answer = releases.ask("Who heads the Beijing Science and Technology Commission?")
+    assert "Xu Qiang" in answer.text
+    assert cited(answer) == ["beijing-sci-tech-guideline-2021.txt"]
