@@ -75,6 +75,12 @@ class AnswerStream:
     def __iter__(self) -> Iterator[str]:
         self.answer = yield from self._steps
 
+    def finish(self) -> Answer:
+        """The final answer, with nothing shown on the way."""
+        for _ in self:
+            pass
+        return self.answer
+
 
 def _words(text: str) -> Iterator[str]:
     yield from re.findall(r"\S+\s*", text)
@@ -127,10 +133,7 @@ class Assistant:
 
     def ask(self, question: str, backend: str | None = None, history: list[str] | None = None,
             documents: list[str] | None = None) -> Answer:
-        stream = self.stream(question, backend, history, documents)
-        for _ in stream:
-            pass
-        return stream.answer
+        return self.stream(question, backend, history, documents).finish()
 
     def stream(self, question: str, backend: str | None = None, history: list[str] | None = None,
                documents: list[str] | None = None) -> AnswerStream:
@@ -195,10 +198,7 @@ class Assistant:
 
     def _answered(self, text: str, name: str, history: list[str], sources: set[str] | None) -> Answer:
         """One question answered to the end (a side of a comparison)."""
-        stream = AnswerStream(self._answer(text, name, history, sources))
-        for _ in stream:
-            pass
-        return stream.answer
+        return AnswerStream(self._answer(text, name, history, sources)).finish()
 
     def _answer(self, text: str, name: str, history: list[str], sources: set[str] | None = None
                 ) -> Generator[str, None, Answer]:

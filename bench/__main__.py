@@ -26,15 +26,11 @@ from typing import Any, Optional
 
 import typer
 
+from bench import percentile
 from cli import app, quiet_libraries
 
 ROOT = Path(__file__).resolve().parent.parent
 cli = app("Measure speed and scale, each figure beside its baseline measured in the same run.")
-
-
-def _percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return round(ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))], 2)
 
 
 @lru_cache(maxsize=1)
@@ -161,7 +157,7 @@ def bench_latency(embedder, questions: int, rounds: int = 2) -> dict[str, Any]:
         items = timed[name]
         stage = {k: round(median(i["timings_ms"][k] for i in items), 2) for k in ("embed", "retrieve", "answer")}
         totals = [i["timings_ms"]["total"] for i in items]
-        out[name] = {"p50_ms": _percentile(totals, 0.5), "p95_ms": _percentile(totals, 0.95), "stage_p50_ms": stage,
+        out[name] = {"p50_ms": percentile(totals, 0.5), "p95_ms": percentile(totals, 0.95), "stage_p50_ms": stage,
                      "hit@1": metrics["hit@1"], "answer_contains_gold": metrics["answerable_accuracy"],
                      "abstention": metrics["abstention_accuracy"]}
     out["p50_ratio_ours_to_naive"] = round(out["ours"]["p50_ms"] / out["naive"]["p50_ms"], 3)

@@ -18,6 +18,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from bench import percentile
+
 QUESTIONS = ("How many invention patents per 10,000 people?", "What are the two zones?",
              "What is the R&D target for 2025?", "Who is Xu Qiang?", "Which areas are key to the goal?",
              "What is the unemployment rate in Beijing?")
@@ -48,11 +50,6 @@ def ask(store: str, seconds: float, pause: float) -> None:
     print(json.dumps({"latencies_ms": latencies, "errors": errors}), flush=True)
 
 
-def _percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return round(ordered[min(len(ordered) - 1, int(q * len(ordered)))], 2) if ordered else 0.0
-
-
 def run_load(store: Path, corpus: Path, askers: int, seconds: float, pause: float,
              env: dict[str, str]) -> dict[str, Any]:
     """``askers`` processes asking for ``seconds`` while the corpus (edited first) is re-ingested
@@ -79,8 +76,8 @@ def run_load(store: Path, corpus: Path, askers: int, seconds: float, pause: floa
     _, ingest_err = ingest.communicate(timeout=1800)
     if ingest.returncode:
         errors.append(f"ingest: {ingest_err.strip()[-300:]}")
-    return {"askers": askers, "answers": len(latencies), "p50_ms": _percentile(latencies, 0.5),
-            "p95_ms": _percentile(latencies, 0.95), "errors": len(errors), "first_errors": errors[:3]}
+    return {"askers": askers, "answers": len(latencies), "p50_ms": percentile(latencies, 0.5),
+            "p95_ms": percentile(latencies, 0.95), "errors": len(errors), "first_errors": errors[:3]}
 
 
 if __name__ == "__main__":

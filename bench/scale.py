@@ -9,14 +9,11 @@ import time
 from pathlib import Path
 from statistics import median
 
+from bench import percentile
+
 
 def folder_mb(path: Path) -> float:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 1e6
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
 
 
 def main(chunks: int, folder: Path, questions: int = 50) -> dict:

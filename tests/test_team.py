@@ -102,7 +102,7 @@ for line in sys.stdin:
 
 
 def test_an_ingest_by_one_instance_is_seen_by_another_running_elsewhere(servers, tmp_path):
-    env = team(servers, "shared")
+    env = team(servers, "common")
     corpus = guideline_corpus(tmp_path)
     first, second = machine(tmp_path, "laptop-a", env, corpus), machine(tmp_path, "laptop-b", env, corpus)
     ingested = cli("ingest", "--json", env=first)
