@@ -215,12 +215,13 @@ class Assistant:
             return Answer(message, True, [], name, {"total": 0.0}, question=text, notice=notice)
         resolved = self.standalone(text, history, answerer)
         asked = resolved.shaped
-        shapes = (("comparison", lambda: compare(asked, lambda q, h: self._answered(q, name, h, sources))),
-                  ("mentions", lambda: self.mentions.answer(asked, self.retriever.keyword_index(), sources)),
-                  ("summary", lambda: self.summaries.answer(asked, self.retriever.keyword_index(), sources)),
-                  ("tables", lambda: self.tables.answer(asked, sources) if self.settings.table_answers else None))
-        for shape, answer in shapes if self.settings.shaped_answers else shapes[-1:]:
-            listed = answer()
+        shaped, s = self.settings.shaped_answers, self.settings
+        shapes = (("comparison", shaped, lambda: compare(asked, lambda q, h: self._answered(q, name, h, sources))),
+                  ("mentions", shaped, lambda: self.mentions.answer(asked, self.retriever.keyword_index(), sources)),
+                  ("summary", shaped, lambda: self.summaries.answer(asked, self.retriever.keyword_index(), sources)),
+                  ("tables", s.table_answers, lambda: self.tables.answer(asked, sources)))
+        for shape, enabled, answer in shapes:
+            listed = answer() if enabled else None
             if listed is None:
                 continue
             listed = replace(listed, text=self.refusal()) if listed.abstained else listed

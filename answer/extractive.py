@@ -177,7 +177,7 @@ class ExtractiveAnswerer:
         cands = self.candidates(question, hits)
         if not cands:
             return []
-        weights = {t: keyword.idf(t) for t in (question.topic_terms or question.terms)}
+        weights = self.weights(question, keyword, conversation=False)
         total = sum(weights.values()) or 1.0
         talked = self.weights(question, keyword)
         talked_total = sum(talked.values()) or 1.0
@@ -201,11 +201,12 @@ class ExtractiveAnswerer:
                        + s.w_tense * c.tense + s.w_conversation_rank * c.conversation + s.w_rank / (1 + c.rank))
         return sorted(cands, key=lambda c: -c.score)
 
-    def weights(self, question: Question, keyword: KeywordIndex) -> dict[str, float]:
-        """How much each term counts for the coverage a passage must reach: its rarity; a term
-        the conversation brought (the topic a follow-up moved away from) counts for a share."""
+    def weights(self, question: Question, keyword: KeywordIndex, conversation: bool = True) -> dict[str, float]:
+        """How much each term counts for the coverage a passage must reach: its rarity; with
+        ``conversation``, a term the conversation brought (the topic a follow-up moved away
+        from) counts for a share."""
         weights = {t: keyword.idf(t) for t in (question.topic_terms or question.terms)}
-        for t in question.context:
+        for t in question.context if conversation else ():
             weights.setdefault(t, self.settings.w_conversation * keyword.idf(t))
         return weights
 
