@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from bench.corpora import write_synthetic
-from tests.conftest import GUIDELINE, ROOT, free_port, guideline_corpus, wait_for_port
+from tests.conftest import GUIDELINE, ROOT, free_port, guideline_corpus
 from tests.test_server import CHROMA, start_server
 
 PG_BIN = next(iter(sorted(Path("/usr/lib/postgresql").glob("*/bin"))), None)
