@@ -9,7 +9,7 @@ about something else, however similar it sounds.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from langchain_core.embeddings import Embeddings
 
@@ -101,6 +101,7 @@ class Draft:
     reason: str = ""
     verification: dict | None = None
     notice: str = ""
+    caveat: str = ""  # a sentence every backend's answer ends with ("Nothing … mentions v13.5.")
 
 
 def type_fit(kind: Kind, text: str, question: Question) -> float:
@@ -238,6 +239,29 @@ class ExtractiveAnswerer:
                       and not all(self.everyday(t, keyword) for t in terms(d))]
             if absent:
                 return f"no document of the collection is the {absent[0]} one the question names"
+        missing, _ = self.gaps(question, best, keyword, hits)
+        if missing:
+            return f"the evidence does not mention {', '.join(missing)}"
+        if question.negated and not NEGATION.search(best.text):
+            return "the question asks about what is not so, and the evidence does not say that"
+        asked = _REQUEST_ADJECTIVE.sub(r"\1", question.text)
+        for check in (contradiction, swapped_word, unranked_superlative, quantity_mismatch):
+            swap = check(asked, best.text)
+            if swap:
+                return f"the question asks about “{swap[0]}”, the evidence says “{swap[1]}”"
+        if (best.context_coverage < s.abstain_min_coverage and best.dense < s.abstain_paraphrase_similarity
+                and self.unknown_share(question, keyword) >= s.abstain_unknown_share):
+            return (f"the evidence covers too little of the question ({best.context_coverage:.2f}), "
+                    "and the documents never use most of its words")
+        if best.dense < s.abstain_min_similarity:
+            return f"the evidence is not close to the question ({best.dense:.2f})"
+        return ""
+
+    def gaps(self, question: Question, best: Candidate, keyword: KeywordIndex,
+             hits: list[Hit] = ()) -> tuple[list[str], list[str]]:
+        """What the question names that the evidence does not hold; and the members of a list
+        the question names together ("SQuAD v1.1, v2.0 and v13.5") that the evidence lacks while
+        it holds more of the others: the answer says those are missing instead of refusing."""
         row = best.hit.row
         context_text = f"{row.title} {row.section} {row.text}"
         if keyword.documents > 1:
@@ -256,22 +280,15 @@ class ExtractiveAnswerer:
         said_run = f" {' '.join(said)} "
         missing += [p for p in question.phrases if f" {p} " not in said_run]
         missing += [c for c in question.counts if c not in said_words and COUNT_WORDS.get(c) not in said_words]
-        if missing:
-            return f"the evidence does not mention {', '.join(missing)}"
-        if question.negated and not NEGATION.search(best.text):
-            return "the question asks about what is not so, and the evidence does not say that"
-        asked = _REQUEST_ADJECTIVE.sub(r"\1", question.text)
-        for check in (contradiction, swapped_word, unranked_superlative, quantity_mismatch):
-            swap = check(asked, best.text)
-            if swap:
-                return f"the question asks about “{swap[0]}”, the evidence says “{swap[1]}”"
-        if (best.context_coverage < s.abstain_min_coverage and best.dense < s.abstain_paraphrase_similarity
-                and self.unknown_share(question, keyword) >= s.abstain_unknown_share):
-            return (f"the evidence covers too little of the question ({best.context_coverage:.2f}), "
-                    "and the documents never use most of its words")
-        if best.dense < s.abstain_min_similarity:
-            return f"the evidence is not close to the question ({best.dense:.2f})"
-        return ""
+        unlisted: list[str] = []
+        for members in question.lists:
+            absent = [m for m in members if not set(terms(m)) <= context]
+            held = len(members) - len(absent)
+            spared = {t for m in absent for t in terms(m)}
+            if held >= 2 and held > len(absent) and spared & set(missing):
+                unlisted += absent
+                missing = [m for m in missing if m not in spared]
+        return missing, unlisted
 
     @staticmethod
     def named(question: Question, ranked: list[Candidate], keyword: KeywordIndex) -> list[Candidate]:
@@ -319,6 +336,16 @@ class ExtractiveAnswerer:
         reason = self.abstain_reason(question, best, keyword, hits)
         if reason:
             return Draft("", True, reason=reason)
+        draft = self._answer(question, ranked, keyword, hits)
+        _, unlisted = self.gaps(question, best, keyword, hits)
+        if unlisted:
+            said = load_prompt("unmentioned").format(items=", ".join(unlisted))
+            return replace(draft, text=f"{draft.text} {said}", caveat=said)
+        return draft
+
+    def _answer(self, question: Question, ranked: list[Candidate], keyword: KeywordIndex,
+                hits: list[Hit]) -> Draft:
+        best = ranked[0]
         chosen = [best]
         if question.explains:
             chosen = self.explanation(ranked)

@@ -94,5 +94,7 @@ class GenerativeAnswerer:
         notice = ""
         if verified.removed:
             notice = f"{len(verified.removed)} unsupported sentence(s) removed from the {self.name} answer."
-        return Draft(verified.text, False, verified.citations, verification={**report, "verified": True},
+        if extractive.caveat:
+            yield f" {extractive.caveat}"
+        return Draft(f"{verified.text} {extractive.caveat}".strip(), False, verified.citations, verification={**report, "verified": True},
                      notice=notice)

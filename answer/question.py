@@ -76,6 +76,10 @@ _NUMBER = re.compile(r"\d")
 _NEGATED = re.compile(r"\b(not|never|cannot)\b|n't\b")
 # "whether or not", "may or may not": both sides asked, so nothing is said not to be so.
 _EITHER_WAY = re.compile(r"\bor (\w+ )?not\b")
+# "SQuAD v1.1, v2.0 and v13.5", "GPT-3, Chinchilla, and PaLM": members asked about together.
+_ITEM = r"[\w.’'-]+"
+_LISTED = re.compile(rf"{_ITEM}(?:\s*,\s*{_ITEM})+\s*,?\s+(?:and|or)\s+{_ITEM}")
+_MEMBER_BREAK = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
 
 
 @dataclass(frozen=True)
@@ -96,6 +100,7 @@ class Question:
     recency: int = 0  # 1: the newest document is meant ("the latest report"), -1: the oldest
     when: When | None = None  # the time asked about, if the question says one
     context: tuple[str, ...] = ()  # terms of the conversation that rank evidence without being required of it
+    lists: tuple[tuple[str, ...], ...] = ()  # members named together ("v1.1, v2.0 and v13.5")
 
     @property
     def topic_terms(self) -> tuple[str, ...]:
@@ -117,6 +122,7 @@ def analyse(text: str) -> Question:
                     phrases=name_phrases(text),
                     counts=tuple(dict.fromkeys(w for w in said if w in COUNT_WORDS or w in RANK_WORDS)),
                     acronyms=frozenset(t for m in _ACRONYM.findall(text) for t in terms(m)),
+                    lists=tuple(tuple(_MEMBER_BREAK.split(m)) for m in _LISTED.findall(text)),
                     recency=1 if _NEWEST.search(lowered) else -1 if _OLDEST.search(lowered) else 0,
                     documents=tuple(dict.fromkeys(m.strip() for m in _DOCUMENT.findall(text)
                                                   if re.search(r"[A-Za-z]", m))),

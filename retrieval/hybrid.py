@@ -18,7 +18,7 @@ from chromadb.errors import ChromaError
 
 
 from retrieval.keyword import KeywordIndex
-from retrieval.text import holds_phrase, name_phrases
+from retrieval.text import back_matter, holds_phrase, name_phrases
 from schema import Passage
 from settings import Settings
 from store.catalog import Catalog, ChunkRow, Key
@@ -170,9 +170,10 @@ class HybridRetriever:
             held = np.array([sum(holds_phrase(rows[key].text, p) for p in phrases) / len(phrases) for key in pool])
             score = score + s.rerank_phrase * held
         # A title or dateline alone (a heading chunk) says what a document is, not what it
-        # says: it comes after the passages, so it does not take their places.
-        heading = np.array([rows[key].heading for key in pool])
-        order = np.lexsort((-score, heading))[:k or s.top_k]
+        # says, and a reference list names other works: they come after the passages, so they
+        # do not take their places.
+        aside = np.array([rows[key].heading or back_matter(rows[key].section, question) for key in pool])
+        order = np.lexsort((-score, aside))[:k or s.top_k]
         return [Hit(rows[pool[i]], float(score[i]), float(dense[i]), float(bm25[i]), sims[i][1:]) for i in order]
 
 

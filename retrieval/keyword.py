@@ -12,7 +12,7 @@ from collections import Counter
 import bm25s
 import numpy as np
 
-from retrieval.text import name_terms, terms
+from retrieval.text import name_terms, naming_terms, terms
 from store.catalog import ChunkRow
 
 
@@ -32,12 +32,14 @@ class KeywordIndex:
         corpus: list[list[str]] = []
         by_source: dict[str, set[str]] = {}
         titles: dict[str, set[str]] = {}
+        names: dict[str, set[str]] = {}
         headings: dict[str, set[str]] = {}
         self.dates: dict[str, str] = {}
         body: dict[str, set[str]] = {}
         for row in rows:
             own = terms(row.text)
             title = titles.setdefault(row.source, set(terms(row.title)))
+            names.setdefault(row.source, naming_terms(row.title))
             section = terms(row.section) if row.section and not row.heading else ()
             doc = [*(terms(row.title) if titled else ()), *section, *own]
             corpus.append(doc or ["∅"])
@@ -50,6 +52,7 @@ class KeywordIndex:
         self.documents = len(by_source)
         self._source_df: Counter[str] = Counter(t for vocab in by_source.values() for t in vocab)
         self._titles = titles
+        self._names = names
         self._headings = headings
         self._vocabularies = body
         self._vocab = set(self._df)
@@ -77,7 +80,7 @@ class KeywordIndex:
         for term in name_terms(question):
             # The name must be the document's subject, used in its body too ("GDP" in a title
             # over a text that says "gross domestic product" names no document), and rare.
-            holders = {source for source, words in self._titles.items()
+            holders = {source for source, words in self._names.items()
                        if term in words and term in self._vocabularies.get(source, ())}
             rare = self._source_df.get(term, 0) * 2 <= self.documents + 1
             if holders and len(holders) <= max(1, len(self._titles) // 5) and rare:

@@ -62,6 +62,26 @@ def name_terms(text: str) -> set[str]:
     return {t for match in _NAMED.findall(text) for t in terms(match)}
 
 
+_COMPOUND_TAIL = re.compile(r"(?<=[^\W_])-([^\W_][\w-]*)")
+
+
+def naming_terms(title: str) -> set[str]:
+    """Terms of a title that can name its document alone: a hyphenated word's tail is not one
+    ("Megatron-LM" is named by "Megatron", not by any "LM")."""
+    return set(terms(_COMPOUND_TAIL.sub(" ", title)))
+
+
+_BACK_MATTER = re.compile(r"^\s*(?:[\dA-Z]{1,3}\.?\s+)?(?:references|bibliography|works cited|literature cited|"
+                          r"citations|endnotes)\s*$", re.I)
+_ASKS_SOURCES = re.compile(r"\b(?:cit(?:e|es|ed|ing|ation)|references?|bibliograph|prior work|related work)", re.I)
+
+
+def back_matter(section: str | None, question: str) -> bool:
+    """A passage of a paper's reference list: other works' titles match many questions' words
+    and answer none, unless the question asks what is cited."""
+    return bool(section and _BACK_MATTER.match(section)) and not _ASKS_SOURCES.search(question)
+
+
 # Runs of capitalised words ("Major League Soccer", "Edward the Confessor"): a name is its words in their order.
 _PROPER_RUN = re.compile(r"(?<=[\w,;:)] )(?!I\b)([A-Z][\w&'’.-]*(?:\s+(?:of|the|de|du|von|van)?\s*[A-Z][\w&'’.-]*)+)")
 _NAME_JOINS = re.compile(r"\s+(?:and|&)\s+|['’]s\b")

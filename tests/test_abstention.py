@@ -27,6 +27,8 @@ The harbour master is a retired naval officer who inspects every vessel.
 The new dock cost $40 million to build.
 
 The Port Authority's new pier opened in 2020.
+
+Ferries leave for Dover, Calais and Dieppe every morning.
 """
 
 
@@ -84,6 +86,14 @@ def test_a_question_swapping_a_word_for_its_opposite_is_refused(harbour):
 def test_a_name_whose_words_the_evidence_holds_in_other_names_is_refused(harbour):
     assert not harbour.ask("Where do Rob Machado and Tim Curran live?").abstained
     assert harbour.ask("Where does Rob Curran live?").abstained
+
+
+def test_a_list_the_evidence_holds_all_but_one_member_of_is_answered_saying_which_is_missing(harbour):
+    answer = harbour.ask("Do ferries leave for Dover, Calais and Ostend?")
+    assert not answer.abstained and "Dover, Calais and Dieppe" in answer.text
+    assert answer.text.endswith("Nothing in the documents mentions Ostend.")
+    assert harbour.ask("Do ferries leave for Ostend?").abstained
+    assert harbour.ask("Do ferries leave for Dover and Ostend?").abstained
 
 
 def test_a_count_the_evidence_does_not_give_is_refused(harbour):

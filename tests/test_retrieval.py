@@ -64,3 +64,33 @@ def test_a_running_assistant_quotes_the_version_another_process_published(make_a
     make_assistant().ingest()
     answer = serving.ask("How many parks does the city open?")
     assert "12 parks" in answer.text and "9 parks" not in answer.citations[0].text
+
+
+def test_the_tail_of_a_hyphenated_title_names_no_document(make_assistant, tmp_path):
+    corpus = tmp_path / "corpus"
+    (corpus / "megatron.md").write_text("# Megatron-LM: Training Multi-Billion Parameter Language Models\n\n"
+                                        "We train a large LM with model parallelism on 512 GPUs.\n")
+    (corpus / "bert.md").write_text("# BERT: Pre-training of Deep Bidirectional Transformers\n\n"
+                                    "A masked LM hides some input tokens at random during pre-training, and the "
+                                    "model predicts the hidden tokens from both sides.\n")
+    (corpus / "llama.md").write_text("# LLaMA: Open Foundation Language Models\n\nLLaMA is trained on public data only.\n")
+    assistant = make_assistant()
+    assistant.ingest()
+    keyword = assistant.retriever.keyword_index()
+    assert keyword.titled("How does a masked LM work in pre-training?") == set()
+    assert keyword.titled("How many GPUs does Megatron-LM use?") == {"megatron.md"}
+    answer = assistant.ask("How does a masked LM work in pre-training?")
+    assert answer.citations[0].source == "bert.md" and "hides some input tokens" in answer.text
+
+
+def test_a_reference_list_comes_after_the_passages_unless_the_question_asks_what_is_cited(make_assistant, tmp_path):
+    (tmp_path / "corpus" / "rivers.md").write_text(
+        "# River study\n\n## Method\n\nFloating sensors record the water's warmth every hour along the river.\n\n"
+        "## References\n\nSmith, J. 2019. Measuring river temperature with sensors. Journal of Rivers 4.\n\n"
+        "Lee, K. 2020. River temperature sensors at scale. Hydrology Letters 9.\n")
+    assistant = make_assistant()
+    assistant.ingest()
+    hits, _, _ = assistant.retrieve("How is river temperature measured with sensors?", 4)
+    assert hits[0].row.section == "Method"
+    cited, _, _ = assistant.retrieve("Which works on river temperature sensors are cited?", 4)
+    assert cited[0].row.section == "References"
