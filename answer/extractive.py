@@ -104,11 +104,28 @@ class Draft:
     caveat: str = ""  # a sentence every backend's answer ends with ("Nothing … mentions v13.5.")
 
 
+# The unit a "how much" question asks for, and how a sentence gives a value in it: a share is a
+# percentage of something, an amount of money has a currency. A sentence with only another kind
+# of number does not fit ("2.44 percent of GDP" is no answer to "how much did China spend").
+_UNITS = (
+    (re.compile(r"\b(share|proportion|percentage|per ?cent|% of|fraction)\b", re.I),
+     re.compile(r"\d\s*(?:%|per ?cent)\s+of\b|\b(?:share|proportion)\b", re.I)),
+    (re.compile(r"\bhow much\b(?!.*\b(?:percent|share|proportion|more|less|higher|lower|faster|rise|grow|increase|"
+                r"fall|drop)\b).*\b(spen[dt]|cost|invest|fund|budget|pa(?:y|id)|earn|revenue|worth|price|money|"
+                r"expenditure|receiv|raise|allocat)", re.I),
+     re.compile(r"(?:[$€£¥]\s?\d|\d[\d.,]*\s*(?:(?:million|billion|trillion|thousand)\s+)?(?:yuan|dollars?|euros?|"
+                r"pounds?|yen|rupees?|RMB|USD)\b)", re.I)),
+)
+
+
 def type_fit(kind: Kind, text: str, question: Question) -> float:
     if kind is Kind.NUMBER:
         numbers = {w for w in terms(text) if w[:1].isdigit() and not YEAR.fullmatch(w)}
         numbers -= question.numbers | question.years
-        return 1.0 if numbers or _NUMBER_WORDS.search(text) else 0.0
+        if not (numbers or _NUMBER_WORDS.search(text)):
+            return 0.0
+        unit = next((given for asks, given in _UNITS if asks.search(question.text)), None)
+        return 1.0 if unit is None or unit.search(text) else 0.0
     if kind is Kind.DATE:
         asked = question.text.lower()
         return 1.0 if any(m.group(0).lower() not in asked for m in _DATE.finditer(text)) else 0.0

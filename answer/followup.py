@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from answer.question import FRAMING, Kind, Question, analyse
 from answer.when import EXPRESSION as _TIME, ROLE_NOUNS, When, asked
 from prompts import load_prompt
-from retrieval.text import terms
+from retrieval.text import DOCUMENT_REFERENCE, terms
 
 _CUE = re.compile(r"^\s*(and|but|also|so|then|ok(ay)?|and then)\b[\s,]*", re.I)
 _ABOUT = re.compile(r"^\s*(?:and\s+)?(?:what|how)\s+about\s+(?P<rest>.+?)\s*\??\s*$", re.I)
@@ -27,6 +27,9 @@ _FRAME = re.compile(r"^\s*(?P<frame>(?:what|which|who|whom|whose|when|where|why|
                     r"should|shall))?)\s+(?P<subject>.+?)\s*\??\s*$", re.I)
 
 
+_LINK = re.compile(r"^(on|in|for|of|about|to|at|with|from|by)\s+", re.I)
+_NAME_RUN = re.compile(r"[A-Z][\w&'’-]*(?:\s+(?:(?:and|of|the|&)\s+)?[A-Z][\w&'’-]*)*")
+_AUXILIARY = re.compile(r"\b(?:does|do|did|is|are|was|were|will|would|should|can|could|has|have|had)\b", re.I)
 _PREPOSITION = re.compile(r"^(?:for|by|in|until|before|after|from|of|since|as of)\s+", re.I)
 
 
@@ -60,6 +63,7 @@ class Turn:
     kind: Kind
     when: When | None
     person: str = ""  # "he", "she": someone the earlier answer named, not its question
+    link: str = ""  # "on" in "and on basic research?": the phrase it replaces follows "on" earlier
 
 
 def read_turn(question: str) -> Turn:
@@ -72,17 +76,24 @@ def read_turn(question: str) -> Turn:
         match = _FRAME.match(body)
         if match:
             frame, subject = match.group("frame"), match.group("subject")
-    time = " ".join(m.group(0) for m in _TIME.finditer(subject))
+    # "the 2021 action plan": a year that names a document is no time scope.
+    named = [m.span() for m in DOCUMENT_REFERENCE.finditer(subject)]
+    times = [m for m in _TIME.finditer(subject) if not any(a <= m.start() < b for a, b in named)]
+    time = " ".join(m.group(0) for m in times)
     refers = bool(_PRONOUN.search(subject))
-    topic = _PRONOUN.sub(" ", _TIME.sub(" ", subject))
+    topic = subject
+    for m in reversed(times):
+        topic = f"{topic[:m.start()]} {topic[m.end():]}"
+    topic = _PRONOUN.sub(" ", topic)
     topic = " ".join(topic.replace(" 's", "").split()).strip(" ,.;:?!")
     # "and on basic research?": the preposition links to the earlier question, the topic follows it.
-    topic = re.sub(r"^(?:on|in|for|of|about|to|at|with|from|by)\s+", "", topic, flags=re.I) if not frame else topic
+    linked = _LINK.match(topic) if not frame else None
+    topic = topic[linked.end():] if linked else topic
     if not terms(topic):
         topic = ""
     person = _PERSON.search(subject)
     return Turn(question, frame, topic, time, refers, analyse(body).kind, asked(question),
-                person.group(0) if person else "")
+                person.group(0) if person else "", linked.group(1).lower() if linked else "")
 
 
 @dataclass(frozen=True)
@@ -103,6 +114,23 @@ def _standalone(question: str) -> Resolved:
     return Resolved(question, question, analyse(question), shaped=question)
 
 
+def _subject_name(topic: str) -> str:
+    """The name a question is about: the first after its auxiliary ("… did China spend", "…
+    does the Belt and Road action plan list"), else its first."""
+    aux = _AUXILIARY.search(topic)
+    return (_NAME_RUN.search(topic, aux.end() if aux else 0) or _NAME_RUN.search(topic)).group(0)
+
+
+def _replace_object(topic: str, link: str, new: str) -> tuple[str, str]:
+    """"China spend on R&D" with "on basic research": the earlier question's phrase after the
+    same preposition gives way to the new one, and the rest of it stays; with the phrase
+    replaced (empty when the earlier topic has no such phrase)."""
+    match = re.search(rf"\b{link}\s+(.+?)(?=\s+(?:{_LINK.pattern[2:-6]})\s+|$)", topic, re.I)
+    if not match:
+        return "", ""
+    return f"{topic[:match.start(1)]}{new}{topic[match.end(1):]}", match.group(1)
+
+
 def resolve(question: str, history: list[str]) -> Resolved:
     """``question`` read against the earlier questions (oldest first, as typed)."""
     if not history or not is_follow_up(question):
@@ -114,13 +142,31 @@ def resolve(question: str, history: list[str]) -> Resolved:
             break
     root = read_turn(chain[0])
     frame, topic, context, time, kind, when = root.frame, root.topic, "", root.time, root.kind, root.when
-    carried = False  # the time came with an earlier topic: preferred, no longer required
+    # A target's horizon belongs to the measure it was set for ("R&D by 2025" says nothing of
+    # patents by 2025), so a new topic keeps it only as a preference; a reported time scopes
+    # every figure of its report ("in 2021" holds for basic research too) and stays required.
+    carried = False
+    pronoun = referent = ""  # "it" and the name it stands for
+    instead = ""  # the user's words for a topic that took the place of the earlier one
     for said in chain[1:]:
         turn = read_turn(said)
         if turn.topic and not terms(ROLE_NOUNS.sub(" ", turn.topic)):
             turn = replace(turn, topic="", refers=True, time=turn.time or turn.topic)
-        if turn.topic and (not turn.refers or turn.person):
-            topic, context, carried = turn.topic, topic, True
+        replaced, old = _replace_object(topic, turn.link, turn.topic) if turn.topic and turn.link else ("", "")
+        document = DOCUMENT_REFERENCE.search(topic) if DOCUMENT_REFERENCE.fullmatch(turn.topic) else None
+        if document:
+            # "and the 2021 action plan?": the same question of another document.
+            topic, instead = f"{topic[:document.start()]}{turn.topic}{topic[document.end():]}", turn.topic
+        elif replaced:
+            topic, context, instead = replaced, old, turn.topic
+        elif turn.topic and (not turn.refers or turn.person):
+            topic, context, carried, instead = turn.topic, topic, when is When.FUTURE, turn.topic
+        elif len([t for t in terms(turn.topic) if t not in FRAMING]) >= 2 and _NAME_RUN.search(topic):
+            # "how many technology transfers does it aim for?": a question of its own about what
+            # "it" stands for, the name the earlier question gave; the rest of that is context.
+            referent = _subject_name(topic)
+            pronoun = _PRONOUN.search(turn.text).group(0).lower()
+            topic, context, carried, instead = f"{turn.topic} {referent}", topic, when is When.FUTURE, ""
         elif turn.topic:
             topic = f"{turn.topic} {topic}"
         if turn.time:
@@ -138,8 +184,10 @@ def resolve(question: str, history: list[str]) -> Resolved:
     changes = []
     if turn.person:
         changes.append(load_prompt("followup_person").format(person=turn.person))
-    elif topic != root.topic and context:
-        changes.append(load_prompt("followup_topic").format(topic=topic))
+    elif referent:
+        changes.append(load_prompt("followup_referent").format(pronoun=pronoun, referent=referent))
+    elif instead and topic != root.topic:
+        changes.append(load_prompt("followup_topic").format(topic=instead))
     if time != root.time:
         new, old = time, _PREPOSITION.sub("", root.time) if time[:1].isdigit() else root.time
         changes.append(load_prompt("followup_time").format(new=new, old=old) if old

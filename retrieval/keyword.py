@@ -12,15 +12,14 @@ from collections import Counter
 import bm25s
 import numpy as np
 
-from retrieval.text import name_terms, naming_terms, terms
+from retrieval.text import DOCUMENT_NOUN, name_terms, naming_terms, terms
 from store.catalog import ChunkRow
 
 
 # "according to the 2023 work plan", "in the guideline", "under the Belt and Road action plan"
 _REFERENCE = re.compile(r"\b(?:in|from|under|by|according to|of|does|did|do|is|was|summari[sz]e|describe|about)\s+(?:the|this|that|its|their)\s+"
                         r"(?:(?P<year>(?:19|20)\d\d)(?:['’]s)?\s+)?(?P<words>(?:[\w-]+\s+){0,4}?)"
-                        r"(?P<noun>guidelines?|plans?|reports?|releases?|documents?|papers?|articles?|studies|study|"
-                        r"briefings?|conferences?|communiqu[eé]s?|bulletins?|notices?|statements?|work plan)\b", re.I)
+                        rf"(?P<noun>{DOCUMENT_NOUN})\b", re.I)
 
 
 class KeywordIndex:

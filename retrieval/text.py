@@ -71,6 +71,13 @@ def naming_terms(title: str) -> set[str]:
     return set(terms(_COMPOUND_TAIL.sub(" ", title)))
 
 
+# What a document is called in a question ("the 2023 work plan", "the guideline", "that report").
+DOCUMENT_NOUN = (r"(?:guidelines?|plans?|reports?|releases?|documents?|papers?|articles?|studies|study|briefings?|"
+                 r"conferences?|communiqu[eé]s?|bulletins?|notices?|statements?|work plan)")
+DOCUMENT_REFERENCE = re.compile(rf"\b(?:the|this|that|its|their)\s+(?:(?:19|20)\d\d(?:['’]s)?\s+)?(?:[\w-]+\s+){{0,4}}?"
+                                rf"{DOCUMENT_NOUN}\b", re.I)
+
+
 _BACK_MATTER = re.compile(r"^\s*(?:[\dA-Z]{1,3}\.?\s+)?(?:references|bibliography|works cited|literature cited|"
                           r"citations|endnotes)\s*$", re.I)
 _ASKS_SOURCES = re.compile(r"\b(?:cit(?:e|es|ed|ing|ation)|references?|bibliograph|prior work|related work)", re.I)
