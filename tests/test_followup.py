@@ -51,6 +51,37 @@ def test_role_nouns_years_and_pronouns_refer_back(question, history, when, requi
     assert required <= set(read.question.terms)
 
 
+def test_a_reported_year_scopes_a_new_topic_but_a_targets_horizon_does_not():
+    reported = resolve("And the patents?", ["How many invention patents were granted in 2021?"])
+    assert reported.question.years == {"2021"}
+    target = resolve("And the patents?", [SPEND])
+    assert not target.question.years
+
+
+def test_a_follow_up_opening_with_a_preposition_replaces_the_phrase_after_it():
+    read = resolve("and on basic research?", ["How much did China spend on R&D in 2021?"])
+    assert read.text == "How much did China spend on basic research in 2021?"
+    assert "r&d" in read.question.context and read.question.years == {"2021"}
+    assert read.understood.endswith("R&D in 2021?”: about basic research instead.")
+
+
+def test_it_in_a_question_of_its_own_stands_for_the_name_the_earlier_question_asked_about():
+    read = resolve("and how many technology transfers does it aim for?",
+                   ["How many tasks does the Belt and Road action plan list?"])
+    assert {"technolog", "transfer", "belt", "road"} <= set(read.question.terms)
+    assert "task" in read.question.context and "task" not in read.question.terms
+    assert read.understood.endswith("list?”: “it” taken to mean Belt and Road.")
+    assert "China" in resolve("and how much did it spend on basic research?",
+                              ["What share of GDP did China spend on R&D in 2021?"]).understood
+
+
+def test_naming_another_document_asks_it_the_same_question():
+    read = resolve("and the 2021 action plan?", ["How many departments drew up the 2023 work plan?"])
+    assert read.text == "How many departments drew up the 2021 action plan?"
+    assert read.question.years == {"2021"} and "2023" not in read.question.years
+    assert read.understood.endswith("plan?”: about the 2021 action plan instead.")
+
+
 def test_he_and_she_stand_for_the_person_an_earlier_answer_named_so_its_question_is_context_only():
     read = resolve("what did he say about the high-tech industry?", ["Who heads the Beijing Science and Technology Commission?"])
     assert {"high", "tech", "industri"} <= set(read.question.terms) and "commiss" in read.question.context
