@@ -20,7 +20,7 @@ from answer.swaps import quantity_mismatch, swapped_word, unranked_superlative
 from prompts import load_prompt
 from retrieval.hybrid import Hit
 from retrieval.keyword import KeywordIndex
-from retrieval.text import terms, words
+from retrieval.text import terms, words, years_spoken_of
 from schema import Passage
 from settings import Settings
 
@@ -180,6 +180,9 @@ class ExtractiveAnswerer:
             if row.heading and not question.asks_metadata:
                 continue
             before: set[str] = set()
+            # "Basic research received 195.1 billion yuan" is a 2022 figure when its passage
+            # speaks of 2022 alone: a sentence that names no year holds its passage's one year.
+            year = years_spoken_of(f"{row.title}\n{row.text}")
             for j, (a, b) in enumerate(row.sentences):
                 text = row.text[a - row.start:b - row.start]
                 similarity = float(hit.sentence_similarity[j]) if j < len(hit.sentence_similarity) else hit.dense
@@ -187,6 +190,8 @@ class ExtractiveAnswerer:
                 # "It lists 89 tasks": a sentence that opens with a pronoun is about what the one
                 # before it names, so it holds that sentence's words too.
                 held = own | before if _ANAPHOR.match(text) else own
+                if len(year) == 1 and not YEAR.search(text):
+                    held = held | year
                 out.append(Candidate(rank, hit, (a, b), text, held, dense=similarity))
                 before = own
         return out

@@ -71,6 +71,18 @@ def naming_terms(title: str) -> set[str]:
     return set(terms(_COMPOUND_TAIL.sub(" ", title)))
 
 
+_YEAR_SAID = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b(?![-–]\d)")
+_BASE_YEAR = re.compile(r"\b(?:than|compared (?:with|to)|versus|vs\.?|from|since)\s+(?:(?:in|the|that of|those of|end of)\s+)*"
+                        r"(?:1[5-9]\d\d|20\d\d)\b", re.I)
+
+
+def years_spoken_of(text: str) -> set[str]:
+    """The years a text gives its facts for: not a comparison's base ("10.4 percent more than
+    in 2021"), nor the ends of a period ("2021-25")."""
+    text = _BASE_YEAR.sub(" ", text)
+    return {m.group(0) for m in _YEAR_SAID.finditer(text) if text[m.start() - 1:m.start()] not in ("-", "–")}
+
+
 # What a document is called in a question ("the 2023 work plan", "the guideline", "that report").
 DOCUMENT_NOUN = (r"(?:guidelines?|plans?|reports?|releases?|documents?|papers?|articles?|studies|study|briefings?|"
                  r"conferences?|communiqu[eé]s?|bulletins?|notices?|statements?|work plan)")

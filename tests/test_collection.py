@@ -40,6 +40,8 @@ def cited(answer) -> list[str]:
     ("How many R&D workers per 10,000 employed people should Beijing have?", "260", "most-work-plan-2023.txt"),
     ("What share of GDP did China spend on R&D in 2022?", "2.55 percent", "national-rd-2022.txt"),
     ("How much did China spend on R&D in 2022?", "3.09 trillion yuan", "national-rd-2022.txt"),
+    # The sentence names no year; its passage speaks of 2022 alone.
+    ("How much did China spend on basic research in 2022?", "195.1 billion yuan", "national-rd-2022.txt"),
 ])
 def test_of_two_documents_with_like_sentences_the_right_one_is_cited(releases, question, figure, source):
     answer = releases.ask(question)

@@ -94,3 +94,10 @@ def test_a_reference_list_comes_after_the_passages_unless_the_question_asks_what
     assert hits[0].row.section == "Method"
     cited, _, _ = assistant.retrieve("Which works on river temperature sensors are cited?", 4)
     assert cited[0].row.section == "References"
+
+
+def test_the_years_a_text_speaks_of_leave_out_comparison_bases_and_period_ends():
+    from retrieval.text import years_spoken_of
+    assert years_spoken_of("China spent 3.09 trillion yuan in 2022, 10.4 percent more than in 2021") == {"2022"}
+    assert years_spoken_of("during the 14th Five-Year Plan period (2021-25)") == set()
+    assert years_spoken_of("By 2025, the share should reach 6 percent") == {"2025"}
