@@ -25,8 +25,9 @@ from schema import Passage
 from settings import Settings
 
 _NUMBER_WORDS = re.compile(r"\b(\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
-                           r"forty|fifty|hundred|thousand|million|billion|trillion|dozen|half|percent)\b", re.I)
-_DATE = re.compile(r"\b(1[0-9]\d\d|20\d\d|\d{1,2}(st|nd|rd|th)|century|centuries|January|February|March|April|"
+                           r"forty|fifty|hundred|thousand|million|billion|trillion|dozen|half|percent|single|both|"
+                           r"zero|once|twice)\b", re.I)
+_DATE = re.compile(r"\b(1[0-9]\d\ds?|20\d\ds?|\d{1,2}(st|nd|rd|th)|century|centuries|January|February|March|April|"
                    r"May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|"
                    r"Sept|Oct|Nov|Dec|spring|summer|autumn|winter|decade)\b")
 # "What specific changes...", "which particular model...": how precise an answer is wanted, not
@@ -115,7 +116,19 @@ _UNITS = (
                 r"expenditure|receiv|raise|allocat)", re.I),
      re.compile(r"(?:[$€£¥]\s?\d|\d[\d.,]*\s*(?:(?:million|billion|trillion|thousand)\s+)?(?:yuan|dollars?|euros?|"
                 r"pounds?|yen|rupees?|RMB|USD)\b)", re.I)),
+    (re.compile(r"\b(?:what|which) (?:is the )?(?:land )?area\b|\bhow many square\b", re.I),
+     re.compile(r"\d[\d.,]*\s*(?:(?:million|thousand)\s+)?(?:square|sq\b|km2|km²|m2|m²|hectares?|acres?|mu\b)", re.I)),
+    (re.compile(r"\bhow (?:long|old)\b", re.I),
+     re.compile(r"\d[\d.,]*\s*(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|"
+                r"kilomet(?:er|re)s?|km|miles?|met(?:er|re)s?|feet|ft)\b", re.I)),
+    (re.compile(r"\bhow (?:far|tall|high|deep|wide)\b", re.I),
+     re.compile(r"\d[\d.,]*\s*(?:kilomet(?:er|re)s?|km|miles?|met(?:er|re)s?|feet|ft|inch(?:es)?|cm|mm)\b", re.I)),
 )
+
+
+def asked_unit(question: Question) -> re.Pattern | None:
+    """How a sentence gives a value in the unit the question asks for, if it names one."""
+    return next((given for asks, given in _UNITS if asks.search(question.text)), None)
 
 
 def type_fit(kind: Kind, text: str, question: Question) -> float:
@@ -124,7 +137,7 @@ def type_fit(kind: Kind, text: str, question: Question) -> float:
         numbers -= question.numbers | question.years
         if not (numbers or _NUMBER_WORDS.search(text)):
             return 0.0
-        unit = next((given for asks, given in _UNITS if asks.search(question.text)), None)
+        unit = asked_unit(question)
         return 1.0 if unit is None or unit.search(text) else 0.0
     if kind is Kind.DATE:
         asked = question.text.lower()
@@ -271,6 +284,12 @@ class ExtractiveAnswerer:
             swap = check(asked, best.text)
             if swap:
                 return f"the question asks about “{swap[0]}”, the evidence says “{swap[1]}”"
+        unit = asked_unit(question) if question.kind is Kind.NUMBER else None
+        if s.abstain_untyped and unit and not unit.search(best.text):
+            # "How much did Zhongguancun spend in 2024?" answered by a sentence with no sum of
+            # money. Only for a named unit: "how much of it is undeveloped?" is answered by
+            # "vast areas", and "when cannot ferries sail?" by a condition.
+            return "the evidence gives no figure of the kind asked for"
         if (best.context_coverage < s.abstain_min_coverage and best.dense < s.abstain_paraphrase_similarity
                 and self.unknown_share(question, keyword) >= s.abstain_unknown_share):
             return (f"the evidence covers too little of the question ({best.context_coverage:.2f}), "

@@ -19,7 +19,8 @@ from store.catalog import ChunkRow
 # "according to the 2023 work plan", "in the guideline", "under the Belt and Road action plan"
 _REFERENCE = re.compile(r"\b(?:in|from|under|by|according to|of|does|did|do|is|was|summari[sz]e|describe|about)\s+(?:the|this|that|its|their)\s+"
                         r"(?:(?P<year>(?:19|20)\d\d)(?:['’]s)?\s+)?(?P<words>(?:[\w-]+\s+){0,4}?)"
-                        rf"(?P<noun>{DOCUMENT_NOUN})\b", re.I)
+                        rf"(?P<noun>{DOCUMENT_NOUN})\b"
+                        r"(?:\s+(?:on|about|of|for|into|regarding|covering)\s+(?P<about>(?:[\w'’-]+[ ]?){1,8}))?", re.I)
 
 
 class KeywordIndex:
@@ -35,6 +36,7 @@ class KeywordIndex:
         headings: dict[str, set[str]] = {}
         self.dates: dict[str, str] = {}
         body: dict[str, set[str]] = {}
+        uses: dict[str, Counter[str]] = {}
         for row in rows:
             own = terms(row.text)
             title = titles.setdefault(row.source, set(terms(row.title)))
@@ -45,6 +47,7 @@ class KeywordIndex:
             by_source.setdefault(row.source, set()).update(doc)
             if not row.heading:
                 body.setdefault(row.source, set()).update(own)
+                uses.setdefault(row.source, Counter()).update(own)
             headings.setdefault(row.source, set(title)).update(terms(row.section))
             self.dates.setdefault(row.source, row.date or "")
         self._df: Counter[str] = Counter(t for doc in corpus for t in set(doc))
@@ -54,6 +57,7 @@ class KeywordIndex:
         self._names = names
         self._headings = headings
         self._vocabularies = body
+        self._uses = uses
         self._vocab = set(self._df)
         self.position = {(r.source, r.doc_hash, r.idx): i for i, r in enumerate(rows)}
         self._bm25 = bm25s.BM25()
@@ -78,11 +82,13 @@ class KeywordIndex:
         found: set[str] = set()
         for term in name_terms(question):
             # The name must be the document's subject, used in its body too ("GDP" in a title
-            # over a text that says "gross domestic product" names no document), and rare.
+            # over a text that says "gross domestic product" names no document), and mostly
+            # there: "Tianjin" in one title names no document when others say it as often.
             holders = {source for source, words in self._names.items()
                        if term in words and term in self._vocabularies.get(source, ())}
-            rare = self._source_df.get(term, 0) * 2 <= self.documents + 1
-            if holders and len(holders) <= max(1, len(self._titles) // 5) and rare:
+            said = sum(uses[term] for uses in self._uses.values())
+            theirs = sum(self._uses[source][term] for source in holders)
+            if holders and len(holders) <= max(1, len(self._titles) // 5) and theirs * 2 > said:
                 found |= holders
         return found
 
@@ -95,7 +101,10 @@ class KeywordIndex:
             return set()
         found: set[str] = set()
         for match in _REFERENCE.finditer(question):
-            year, words = match.group("year"), set(terms(match.group("words") or "")) | set(terms(match.group("noun")))
+            year = match.group("year")
+            # "the 2023 work plan", "the report on Zhongguancun firms in Tianjin": words before
+            # the noun and what it is said to be about.
+            words = set(terms(f"{match.group('words') or ''} {match.group('noun')} {match.group('about') or ''}"))
             pool = [s for s, d in self.dates.items() if not year or d.startswith(year)]
             scored = sorted(((len(words & self._headings[s]), s) for s in pool), reverse=True)
             if year and len(pool) == 1:

@@ -96,6 +96,12 @@ def test_a_list_the_evidence_holds_all_but_one_member_of_is_answered_saying_whic
     assert harbour.ask("Do ferries leave for Dover and Ostend?").abstained
 
 
+def test_a_quantity_question_whose_evidence_gives_no_value_of_its_kind_is_refused(harbour):
+    assert "$40 million" in harbour.ask("How much did the new dock cost?").text
+    refused = harbour.ask("How much does the harbour master earn?")
+    assert refused.abstained and "no figure" in refused.reason
+
+
 def test_a_count_the_evidence_does_not_give_is_refused(harbour):
     assert "two new bridges" in harbour.ask("How many new bridges did the council approve?").text
     assert harbour.ask("What three new bridges did the council approve?").abstained

@@ -101,3 +101,35 @@ def test_the_years_a_text_speaks_of_leave_out_comparison_bases_and_period_ends()
     assert years_spoken_of("China spent 3.09 trillion yuan in 2022, 10.4 percent more than in 2021") == {"2022"}
     assert years_spoken_of("during the 14th Five-Year Plan period (2021-25)") == set()
     assert years_spoken_of("By 2025, the share should reach 6 percent") == {"2025"}
+
+
+def test_a_name_names_a_document_only_where_it_mostly_lives(make_assistant, tmp_path):
+    corpus = tmp_path / "corpus"
+    (corpus / "firms.txt").write_text("Firms spread into Tianjin\nDate: 2021-03-19 Source: Daily\n"
+                                      "Zhongguancun firms opened 3,969 branches in Tianjin.\n")
+    (corpus / "forum.txt").write_text("Forum shows regional results\nDate: 2025-03-28 Source: Portal\n"
+                                      "Contracts from Beijing to Tianjin were worth 84 billion yuan in 2024. "
+                                      "Tianjin and Beijing firms signed more of them in Tianjin.\n")
+    (corpus / "index.txt").write_text("Innovation index rises\nDate: 2025-01-06 Source: Portal\n"
+                                      "The Tianjin index grew by 11.5 percent a year.\n")
+    (corpus / "parks.txt").write_text("Science parks grow\nDate: 2022-09-14 Source: Daily\nThe parks cover 170 square kilometers.\n")
+    (corpus / "labs.txt").write_text("Laboratories open\nDate: 2021-06-18 Source: Daily\nA national laboratory is in operation.\n")
+    assistant = make_assistant()
+    assistant.ingest()
+    keyword = assistant.retriever.keyword_index()
+    assert keyword.titled("What were contracts from Beijing to Tianjin worth in 2024?") == set()
+    answer = assistant.ask("What were contracts from Beijing to Tianjin worth in 2024?")
+    assert "84 billion yuan" in answer.text and answer.citations[0].source == "forum.txt"
+
+
+def test_a_document_is_found_by_what_the_question_says_it_is_about(make_assistant, tmp_path):
+    corpus = tmp_path / "corpus"
+    (corpus / "a.txt").write_text("Zhongguancun firms spread into Tianjin and Hebei\nDate: 2021-03-19 Source: Daily\n"
+                                  "The firms set up 4,847 subsidiaries.\n")
+    (corpus / "b.txt").write_text("Hydrogen projects start in Beijing\nDate: 2021-06-18 Source: Daily\n"
+                                  "The firms set up 12 subsidiaries.\n")
+    assistant = make_assistant()
+    assistant.ingest()
+    keyword = assistant.retriever.keyword_index()
+    assert keyword.referenced("According to the report on Zhongguancun firms in Hebei, how many?") == {"a.txt"}
+    assert keyword.referenced("In the report on the hydrogen projects, how many?") == {"b.txt"}
