@@ -333,8 +333,9 @@ class ExtractiveAnswerer:
 
     @staticmethod
     def named(question: Question, ranked: list[Candidate], keyword: KeywordIndex) -> list[Candidate]:
-        """In a collection, candidates from the documents whose text holds the question's years
-        come first, then those that hold its names, then those whose title or date holds them
+        """In a collection, candidates from the documents whose text holds the question's names
+        come first, then those that hold its years (a year may only date the report the question
+        names: "the Binhai park … according to the 2021 report"), then those whose title or date holds them
         (among equals, a passage that holds the names gains on its score); and the newest or
         oldest document first when the question asks for it ("the latest report"). A question
         about one paper, plan or year is answered from it before a closer-sounding one about
@@ -355,7 +356,7 @@ class ExtractiveAnswerer:
             title, words = documents[row.source]
             passage = set(terms(f"{row.section} {row.text}"))
             in_passage = sum(n in passage for n in names) / max(len(names), 1)
-            return (sum(y in words for y in question.years), sum(n in words for n in names),
+            return (sum(n in words for n in names), sum(y in words for y in question.years),
                     sum(t in title for t in (*question.years, *names)),
                     sum(y in (row.date or "") for y in question.years), c.score + passage_weight * in_passage)
         keys = [held(c) for c in ranked]
