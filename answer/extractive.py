@@ -334,9 +334,10 @@ class ExtractiveAnswerer:
     @staticmethod
     def named(question: Question, ranked: list[Candidate], keyword: KeywordIndex) -> list[Candidate]:
         """In a collection, candidates from the documents whose text holds the question's names
-        come first, then those that hold its years (a year may only date the report the question
-        names: "the Binhai park … according to the 2021 report"), then those whose title or date holds them
-        (among equals, a passage that holds the names gains on its score); and the newest or
+        come first, then those that hold its years (a year may only date the report the
+        question names: "the Binhai park … according to the 2021 report"), then those whose
+        title or date holds them (among equals, a passage that holds the names gains on its
+        score); and the newest or
         oldest document first when the question asks for it ("the latest report"). A question
         about one paper, plan or year is answered from it before a closer-sounding one about
         another; names most of the collection uses ("Beijing") single out nothing."""
