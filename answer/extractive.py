@@ -179,6 +179,13 @@ def shortest_answering_span(c: Candidate, question: Question) -> tuple[int, int]
     return c.span[0] + a, c.span[0] + a + len(piece)
 
 
+# "How many invention patents per 10,000 people …": the words of what is counted, up to a verb
+# or a preposition; its last word is the head noun.
+_COUNTED = re.compile(r"\bhow many\s+((?:[\w'-]+\s+){0,3}?[\w'-]+?)(?=\s+(?:did|does|do|are|were|is|was|have|has|had|"
+                      r"will|would|can|could|should|per|of|in|on|at|for|from|to|by|with|that|which|who|there)\b|\s*\?|$)",
+                      re.I)
+
+
 class ExtractiveAnswerer:
     name = "extractive"
 
@@ -321,6 +328,11 @@ class ExtractiveAnswerer:
         said_run = f" {' '.join(said)} "
         missing += [p for p in question.phrases if f" {p} " not in said_run]
         missing += [c for c in question.counts if c not in said_words and COUNT_WORDS.get(c) not in said_words]
+        counted = _COUNTED.search(question.text)
+        if counted and self.settings.abstain_uncounted:
+            # "How many unicorns does Shanghai have?": what is counted must be in the evidence.
+            head = terms(counted.group(1).split()[-1])
+            missing += [t for t in head if t not in context and not _kin(t, context)]
         unlisted: list[str] = []
         for members in question.lists:
             absent = [m for m in members if not set(terms(m)) <= context]

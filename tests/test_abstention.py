@@ -102,6 +102,12 @@ def test_a_quantity_question_whose_evidence_gives_no_value_of_its_kind_is_refuse
     assert refused.abstained and "no figure" in refused.reason
 
 
+def test_a_count_of_something_the_evidence_never_names_is_refused(harbour):
+    assert "two new bridges" in harbour.ask("How many new bridges did the council approve?").text
+    refused = harbour.ask("How many cranes does the container port have?")
+    assert refused.abstained and "crane" in refused.reason
+
+
 def test_a_count_the_evidence_does_not_give_is_refused(harbour):
     assert "two new bridges" in harbour.ask("How many new bridges did the council approve?").text
     assert harbour.ask("What three new bridges did the council approve?").abstained
