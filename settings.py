@@ -77,8 +77,9 @@ class Settings(BaseSettings):
     abstain_min_coverage: float = 0.25
     abstain_untyped: bool = Field(True, description="refuse a question for a sum of money, a share, an area or a "
                                                     "length whose best evidence gives no value in that unit")
-    abstain_uncounted: bool = Field(True, description="refuse a how-many question whose evidence never names what "
-                                                      "is counted")
+    abstain_absent_measure: bool = Field(True, description="refuse a question whose measure the evidence never names "
+                                                           "(what a how-many question counts) or the documents never "
+                                                           "use (the budget a what-is-the-budget-of question asks)")
     abstain_unknown_share: float = Field(0.7, description="low coverage abstains only when this share of the "
                                                          "question (by rarity) is words the documents never use")
     abstain_paraphrase_similarity: float = Field(0.55, description="nor when the evidence sentence is at least "

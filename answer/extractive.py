@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from langchain_core.embeddings import Embeddings
 
 from answer.opposites import contradiction, opposites
-from answer.question import COUNT_WORDS, NEGATION, YEAR, Kind, Question
+from answer.question import ACCOUNT_WORD, COUNT_WORDS, FRAMING, NEGATION, YEAR, Kind, Question
 from answer.when import mismatch, times
 from answer.swaps import quantity_mismatch, swapped_word, unranked_superlative
 from prompts import load_prompt
@@ -186,6 +186,10 @@ _COUNTED = re.compile(r"\bhow many\s+((?:[\w'-]+\s+){0,3}?[\w'-]+?)(?=\s+(?:did|
                       re.I)
 
 
+# "What is the budget for Huairou Science City?": the attribute asked of something.
+_ATTRIBUTE = re.compile(r"^(?:what|which)\s+(?:is|are|was|were|will be)\s+the\s+([\w-]+)\s+(?:of|for|in|on|at)\b", re.I)
+
+
 class ExtractiveAnswerer:
     name = "extractive"
 
@@ -329,10 +333,14 @@ class ExtractiveAnswerer:
         missing += [p for p in question.phrases if f" {p} " not in said_run]
         missing += [c for c in question.counts if c not in said_words and COUNT_WORDS.get(c) not in said_words]
         counted = _COUNTED.search(question.text)
-        if counted and self.settings.abstain_uncounted:
+        if counted and self.settings.abstain_absent_measure:
             # "How many unicorns does Shanghai have?": what is counted must be in the evidence.
             head = terms(counted.group(1).split()[-1])
             missing += [t for t in head if t not in context and not _kin(t, context)]
+        attribute = _ATTRIBUTE.search(question.text)
+        if attribute and self.settings.abstain_absent_measure and not ACCOUNT_WORD.match(attribute.group(1)):
+            # "What is the budget of …?" asked of documents that never say "budget".
+            missing += [t for t in terms(attribute.group(1)) if t not in FRAMING and not keyword.known(t)]
         unlisted: list[str] = []
         for members in question.lists:
             absent = [m for m in members if not set(terms(m)) <= context]

@@ -37,6 +37,8 @@ _ACCOUNT = (r"(role|impact|effect|influence|advantage|benefit|challenge|finding|
             r"improvement|enhancement|methodology|method|approach|strategy|process|procedure|purpose|goal|aim|"
             r"motivation|significance|characteristic|aspect|feature|property|idea|insight|implication|limitation|"
             r"difference|validation|evidence|rationale|reason|mechanism|principle|criteri(on|a)|lesson)s?")
+# A noun that asks for an account, not for a measure ("the effect of the crash").
+ACCOUNT_WORD = re.compile(rf"^{_ACCOUNT}$", re.I)
 _EXPLAIN = re.compile(r"^(how|why|describe|explain|discuss|summari[sz]e|outline|in what ways?)\b|"
                       r"\b(how|why) (does|do|did|is|are|was|were|can|could|should|would)\b|\b(describe|explain|discuss)\b|"
                       rf"^(what|which) ((is|are|was|were) )?(the )?(\w+ ){{0,2}}{_ACCOUNT}\b")

@@ -108,6 +108,12 @@ def test_a_count_of_something_the_evidence_never_names_is_refused(harbour):
     assert refused.abstained and "crane" in refused.reason
 
 
+def test_an_attribute_the_documents_never_name_is_refused(harbour):
+    assert "$40 million" in harbour.ask("What was the cost of the new dock?").text
+    refused = harbour.ask("What is the budget of the maritime museum?")
+    assert refused.abstained and "budget" in refused.reason
+
+
 def test_a_count_the_evidence_does_not_give_is_refused(harbour):
     assert "two new bridges" in harbour.ask("How many new bridges did the council approve?").text
     assert harbour.ask("What three new bridges did the council approve?").abstained
