@@ -105,9 +105,11 @@ class Draft:
     caveat: str = ""  # a sentence every backend's answer ends with ("Nothing … mentions v13.5.")
 
 
-# The unit a "how much" question asks for, and how a sentence gives a value in it: a share is a
-# percentage of something, an amount of money has a currency. A sentence with only another kind
-# of number does not fit ("2.44 percent of GDP" is no answer to "how much did China spend").
+# The unit a quantity question asks for, and how a sentence gives a value in it: a share is a
+# percentage of something, a sum of money has a currency, an area square units, a length or
+# duration its units. A sentence with only another kind of number does not fit ("2.44 percent
+# of GDP" is no answer to "how much did China spend"). "How large" names no unit: it asks for
+# areas, sums and counts alike.
 _UNITS = (
     (re.compile(r"\b(share|proportion|percentage|per ?cent|% of|fraction)\b", re.I),
      re.compile(r"\d\s*(?:%|per ?cent)\s+of\b|\b(?:share|proportion)\b", re.I)),
@@ -357,10 +359,10 @@ class ExtractiveAnswerer:
         come first, then those that hold its years (a year may only date the report the
         question names: "the Binhai park … according to the 2021 report"), then those whose
         title or date holds them (among equals, a passage that holds the names gains on its
-        score); and the newest or
-        oldest document first when the question asks for it ("the latest report"). A question
-        about one paper, plan or year is answered from it before a closer-sounding one about
-        another; names most of the collection uses ("Beijing") single out nothing."""
+        score); and the newest or oldest document first when the question asks for it ("the
+        latest report"). A question about one paper, plan or year is answered from it before a
+        closer-sounding one about another; names most of the collection uses ("Beijing") single
+        out nothing."""
         names = [n for n in question.names if not ExtractiveAnswerer.everyday(n, keyword)]
         if not (names or question.years or question.recency):
             return ranked

@@ -27,7 +27,8 @@ _FRAME = re.compile(r"^\s*(?P<frame>(?:what|which|who|whom|whose|when|where|why|
                     r"should|shall))?)\s+(?P<subject>.+?)\s*\??\s*$", re.I)
 
 
-_LINK = re.compile(r"^(on|in|for|of|about|to|at|with|from|by)\s+", re.I)
+_LINK_WORDS = r"on|in|for|of|about|to|at|with|from|by"
+_LINK = re.compile(rf"^({_LINK_WORDS})\s+", re.I)
 _NAME_RUN = re.compile(r"[A-Z][\w&'’-]*(?:\s+(?:(?:and|of|the|&)\s+)?[A-Z][\w&'’-]*)*")
 _AUXILIARY = re.compile(r"\b(?:does|do|did|is|are|was|were|will|would|should|can|could|has|have|had)\b", re.I)
 _PREPOSITION = re.compile(r"^(?:for|by|in|until|before|after|from|of|since|as of)\s+", re.I)
@@ -125,7 +126,7 @@ def _replace_object(topic: str, link: str, new: str) -> tuple[str, str]:
     """"China spend on R&D" with "on basic research": the earlier question's phrase after the
     same preposition gives way to the new one, and the rest of it stays; with the phrase
     replaced (empty when the earlier topic has no such phrase)."""
-    match = re.search(rf"\b{link}\s+(.+?)(?=\s+(?:{_LINK.pattern[2:-6]})\s+|$)", topic, re.I)
+    match = re.search(rf"\b{link}\s+(.+?)(?=\s+(?:{_LINK_WORDS})\s+|$)", topic, re.I)
     if not match:
         return "", ""
     return f"{topic[:match.start(1)]}{new}{topic[match.end(1):]}", match.group(1)
