@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from langchain_core.embeddings import Embeddings
 
@@ -130,7 +131,12 @@ _UNITS = (
 
 def asked_unit(question: Question) -> re.Pattern | None:
     """How a sentence gives a value in the unit the question asks for, if it names one."""
-    return next((given for asks, given in _UNITS if asks.search(question.text)), None)
+    return _unit_of(question.text)
+
+
+@lru_cache(maxsize=1024)
+def _unit_of(text: str) -> re.Pattern | None:
+    return next((given for asks, given in _UNITS if asks.search(text)), None)
 
 
 def type_fit(kind: Kind, text: str, question: Question) -> float:
@@ -402,7 +408,7 @@ class ExtractiveAnswerer:
         if reason:
             return Draft("", True, reason=reason)
         draft = self._answer(question, ranked, keyword, hits)
-        _, unlisted = self.gaps(question, best, keyword, hits)
+        _, unlisted = self.gaps(question, best, keyword, hits) if question.lists else ((), ())
         if unlisted:
             said = load_prompt("unmentioned").format(items=", ".join(unlisted))
             return replace(draft, text=f"{draft.text} {said}", caveat=said)
