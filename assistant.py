@@ -209,6 +209,7 @@ class Assistant:
         except BackendUnavailable as exc:
             notice = f"The {name} backend is unavailable ({exc}); answered with {FALLBACK_BACKEND}."
             name, answerer = FALLBACK_BACKEND, self.answerer(FALLBACK_BACKEND)
+        self.catalog.generation(fresh=True)
         if not self.catalog.has_documents():
             message = load_prompt("empty_store")
             yield message

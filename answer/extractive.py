@@ -251,7 +251,7 @@ class ExtractiveAnswerer:
             c.conversation = (sum(1 for t in question.context if t in context_terms[c.hit.row.key])
                               / len(question.context) if question.context else 0.0)
             c.fit = type_fit(question.kind, c.text, question)
-            c.tense = -1.0 if mismatch(question.when, times(c.text, c.hit.row.date or "")) else 0.0
+            c.tense = -1.0 if question.when and mismatch(question.when, times(c.text, c.hit.row.date or "")) else 0.0
             c.score = (s.w_dense * c.dense + s.w_coverage * c.coverage + s.w_fit * c.fit
                        + s.w_tense * c.tense + s.w_conversation_rank * c.conversation + s.w_rank / (1 + c.rank))
         return sorted(cands, key=lambda c: -c.score)

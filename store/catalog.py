@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import json
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -90,9 +91,14 @@ def page_of(doc: LoadedDocument, offset: int) -> int | None:
     return bisect.bisect_right(doc.pages, offset) + 1 if doc.pages else None
 
 
+GENERATION_FRESH_S = 0.2
+
+
 class Catalog:
     def __init__(self, url: str) -> None:
         self.url = url
+        self._generation: tuple[float, int] = (float("-inf"), 0)  # (when read, value)
+        self._has_documents: tuple[int, bool] | None = None  # (generation, answer)
         self.engine = open_engine(url)
         self._reader = reader(self.engine)
         with reachable(url):
@@ -120,9 +126,18 @@ class Catalog:
         db.execute(text(sql), params)
 
     # ---- reading -------------------------------------------------------------------
-    def generation(self) -> int:
-        rows = self._read("SELECT value FROM state WHERE key='generation'")
-        return int(rows[0][0]) if rows else 0
+    def generation(self, fresh: bool = False) -> int:
+        """The published version's number. A question reads it ``fresh`` once, at its start, so
+        it sees another process's ingest; its stages then reuse that read for up to
+        ``GENERATION_FRESH_S`` instead of asking the database again each (this process's own
+        publish updates it at once)."""
+        read_at, value = self._generation
+        now = time.monotonic()
+        if fresh or now - read_at > GENERATION_FRESH_S:
+            rows = self._read("SELECT value FROM state WHERE key='generation'")
+            value = int(rows[0][0]) if rows else 0
+            self._generation = (now, value)
+        return value
 
     def documents(self) -> list[DocumentInfo]:
         rows = self._read(
@@ -131,7 +146,10 @@ class Catalog:
         return [DocumentInfo(*row) for row in rows]
 
     def has_documents(self) -> bool:
-        return bool(self._read("SELECT 1 FROM documents LIMIT 1"))
+        generation = self.generation()
+        if self._has_documents is None or self._has_documents[0] != generation:
+            self._has_documents = (generation, bool(self._read("SELECT 1 FROM documents LIMIT 1")))
+        return self._has_documents[1]
 
     def active_chunks(self) -> Iterator[ChunkRow]:
         """Current chunks in a stable order, for building the keyword index."""
@@ -236,6 +254,7 @@ class Catalog:
             row = db.execute(text("SELECT value FROM state WHERE key='generation'")).fetchone()
             generation = (int(row[0]) if row else 0) + 1
             self._set_state(db, "generation", str(generation))
+        self._generation = (time.monotonic(), generation)
         return generation
 
     def save_glance(self, source: str, doc_hash: str, data: dict) -> None:
