@@ -189,7 +189,7 @@ def shortest_answering_span(c: Candidate, question: Question) -> tuple[int, int]
 
 # "How many invention patents per 10,000 people …": the words of what is counted, up to a verb
 # or a preposition; its last word is the head noun.
-_COUNTED = re.compile(r"\bhow many\s+((?:[\w'-]+\s+){0,3}?[\w'-]+?)(?=\s+(?:did|does|do|are|were|is|was|have|has|had|"
+_COUNTED = re.compile(r"\bhow many\s+(?!(?:the|a|an|of)\b)((?:[\w'-]+\s+){0,3}?[\w'-]+?)(?=\s+(?:did|does|do|are|were|is|was|have|has|had|"
                       r"will|would|can|could|should|per|of|in|on|at|for|from|to|by|with|that|which|who|there)\b|\s*\?|$)",
                       re.I)
 
@@ -381,7 +381,8 @@ class ExtractiveAnswerer:
             if row.source not in documents:
                 vocabulary, title = keyword.vocabulary(row.source), set(terms(row.title))
                 documents[row.source] = title, {t for t in (*names, *question.years)
-                                                 if t in vocabulary or t in title or _kin(t, vocabulary | title)}
+                                                 if t in vocabulary or t in title or _kin(t, vocabulary | title)
+                                                 or set(keyword.spelled(t) or "∅") <= vocabulary}
             title, words = documents[row.source]
             passage = set(terms(f"{row.section} {row.text}"))
             in_passage = sum(n in passage for n in names) / max(len(names), 1)

@@ -16,7 +16,7 @@ from answer.question import Kind, Question
 from prompts import load_prompt
 from retrieval.hybrid import Hit
 from retrieval.keyword import KeywordIndex
-from retrieval.text import terms
+from retrieval.text import DOCUMENT_REFERENCE, terms
 from schema import Passage
 from store.catalog import Catalog, DocumentInfo
 
@@ -34,7 +34,10 @@ _MONTH = re.compile(r"\b(January|February|March|April|May|June|July|August|Septe
 
 
 def asked_field(text: str) -> str:
-    """"publisher", "date" or "" for a question about who issued a document or when."""
+    """"publisher", "date" or "" for a question about who issued a document or when. A
+    document's name is no verb: "who is the deputy, according to the launch report?" asks
+    about a person in it."""
+    text = DOCUMENT_REFERENCE.sub("the document", text)
     if _WHO.search(text):
         return "publisher"
     if _WHEN.search(text):

@@ -23,6 +23,10 @@ _REFERENCE = re.compile(r"\b(?:in|from|under|by|according to|of|does|did|do|is|w
                         r"(?:\s+(?:on|about|of|for|into|regarding|covering)\s+(?P<about>(?:[\w'’-]+[ ]?){1,8}))?", re.I)
 
 
+# "High Energy Photon Source (HEPS)": a document defining an acronym.
+_DEFINED = re.compile(r"((?:[A-Z][\w-]*\s+(?:(?:of|and|for|the)\s+)?){1,6}[A-Z][\w-]*)\s+\(([A-Z][A-Z&]{1,7})\)")
+
+
 class KeywordIndex:
     def __init__(self, rows: list[ChunkRow]) -> None:
         self.rows = rows
@@ -37,7 +41,10 @@ class KeywordIndex:
         self.dates: dict[str, str] = {}
         body: dict[str, set[str]] = {}
         uses: dict[str, Counter[str]] = {}
+        self._acronyms: dict[str, tuple[str, ...]] = {}
         for row in rows:
+            for expansion, acronym in _DEFINED.findall(row.text):
+                self._acronyms.setdefault(terms(acronym)[0] if terms(acronym) else "", terms(expansion))
             own = terms(row.text)
             title = titles.setdefault(row.source, set(terms(row.title)))
             names.setdefault(row.source, naming_terms(row.title))
@@ -135,9 +142,17 @@ class KeywordIndex:
     def known(self, term: str) -> bool:
         return term in self._vocab
 
+    def spelled(self, term: str) -> tuple[str, ...]:
+        """The words an acronym stands for where some document defines it ("High Energy Photon
+        Source (HEPS)"): the other documents say those words and not the acronym."""
+        return self._acronyms.get(term, ())
+
     def scores(self, question: str) -> np.ndarray:
-        """BM25 score of every row (zeros when no question term is in the corpus)."""
-        query = [t for t in terms(question) if t in self._vocab]
+        """BM25 score of every row (zeros when no question term is in the corpus); an acronym
+        the collection defines also searches for its words."""
+        asked = terms(question)
+        asked += tuple(t for a in asked for t in self.spelled(a))
+        query = [t for t in asked if t in self._vocab]
         if not query or not self.rows:
             return np.zeros(len(self.rows), dtype=np.float32)
         return self._bm25.get_scores(query)

@@ -86,7 +86,8 @@ def years_spoken_of(text: str) -> set[str]:
 # What a document is called in a question ("the 2023 work plan", "the guideline", "that report").
 DOCUMENT_NOUN = (r"(?:guidelines?|plans?|reports?|releases?|documents?|papers?|articles?|studies|study|briefings?|"
                  r"conferences?|communiqu[eé]s?|bulletins?|notices?|statements?|work plan)")
-DOCUMENT_REFERENCE = re.compile(rf"\b(?:the|this|that|its|their)\s+(?:(?:19|20)\d\d(?:['’]s)?\s+)?(?:[\w-]+\s+){{0,4}}?"
+DOCUMENT_REFERENCE = re.compile(rf"\b(?:the|this|that|its|their)\s+(?:(?:19|20)\d\d(?:['’]s)?\s+)?"
+                                rf"(?:(?!(?:of|the|a|an|on|in|for|about|to|by)\b)[\w-]+\s+){{0,4}}?"
                                 rf"{DOCUMENT_NOUN}\b", re.I)
 
 
