@@ -108,35 +108,51 @@ class Draft:
 
 # The unit a quantity question asks for, and how a sentence gives a value in it: a share is a
 # percentage of something, a sum of money has a currency, an area square units, a length or
-# duration its units. A sentence with only another kind of number does not fit ("2.44 percent
-# of GDP" is no answer to "how much did China spend"). "How large" names no unit: it asks for
-# areas, sums and counts alike.
+# duration its units. A sentence with only another kind of number does not fit ("10,000 in
+# 2024" is no answer to "how much did Zhongguancun spend"); spending given as a share of GDP
+# fits half as well as a sum. "How large" names no unit: it asks for areas, sums and counts alike.
+_SHARE = re.compile(r"\d\s*(?:%|per ?cent)\s+of\b|\b(?:share|proportion)\b", re.I)
+_MONEY = re.compile(r"(?:[$€£¥]\s?\d|\d[\d.,]*\s*(?:(?:million|billion|trillion|thousand)\s+)?(?:yuan|dollars?|euros?|"
+                    r"pounds?|yen|rupees?|RMB|USD)\b)", re.I)
+_LENGTH = r"kilomet(?:er|re)s?|km|miles?|met(?:er|re)s?|feet|ft"
+
+
+@dataclass(frozen=True)
+class Unit:
+    """How a sentence gives a value in the unit a question asks for (``given``), and a value
+    that answers it less directly (``also``: spending "kept at 6 percent of the GDP")."""
+
+    asks: re.Pattern
+    given: re.Pattern
+    also: re.Pattern | None = None
+
+    def fit(self, text: str) -> float:
+        return 1.0 if self.given.search(text) else 0.5 if self.also and self.also.search(text) else 0.0
+
+
 _UNITS = (
-    (re.compile(r"\b(share|proportion|percentage|per ?cent|% of|fraction)\b", re.I),
-     re.compile(r"\d\s*(?:%|per ?cent)\s+of\b|\b(?:share|proportion)\b", re.I)),
-    (re.compile(r"\bhow much\b(?!.*\b(?:percent|share|proportion|more|less|higher|lower|faster|rise|grow|increase|"
-                r"fall|drop)\b).*\b(spen[dt]|cost|invest|fund|budget|pa(?:y|id)|earn|revenue|worth|price|money|"
-                r"expenditure|receiv|raise|allocat)", re.I),
-     re.compile(r"(?:[$€£¥]\s?\d|\d[\d.,]*\s*(?:(?:million|billion|trillion|thousand)\s+)?(?:yuan|dollars?|euros?|"
-                r"pounds?|yen|rupees?|RMB|USD)\b)", re.I)),
-    (re.compile(r"\b(?:what|which) (?:is the )?(?:land )?area\b|\bhow many square\b", re.I),
-     re.compile(r"\d[\d.,]*\s*(?:(?:million|thousand)\s+)?(?:square|sq\b|km2|km²|m2|m²|hectares?|acres?|mu\b)", re.I)),
-    (re.compile(r"\bhow (?:long|old)\b", re.I),
-     re.compile(r"\d[\d.,]*\s*(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|"
-                r"kilomet(?:er|re)s?|km|miles?|met(?:er|re)s?|feet|ft)\b", re.I)),
-    (re.compile(r"\bhow (?:far|tall|high|deep|wide)\b", re.I),
-     re.compile(r"\d[\d.,]*\s*(?:kilomet(?:er|re)s?|km|miles?|met(?:er|re)s?|feet|ft|inch(?:es)?|cm|mm)\b", re.I)),
+    Unit(re.compile(r"\b(share|proportion|percentage|per ?cent|% of|fraction)\b", re.I), _SHARE),
+    Unit(re.compile(r"\bhow much\b(?!.*\b(?:percent|share|proportion|more|less|higher|lower|faster|rise|grow|increase|"
+                    r"fall|drop)\b).*\b(spen[dt]|cost|invest|fund|budget|pa(?:y|id)|earn|revenue|worth|price|money|"
+                    r"expenditure|receiv|raise|allocat)", re.I), _MONEY, also=_SHARE),
+    Unit(re.compile(r"\b(?:what|which) (?:is the )?(?:land )?area\b|\bhow many square\b", re.I),
+         re.compile(r"\d[\d.,]*\s*(?:(?:million|thousand)\s+)?(?:square|sq\b|km2|km²|m2|m²|hectares?|acres?|mu\b)", re.I)),
+    Unit(re.compile(r"\bhow (?:long|old)\b", re.I),
+         re.compile(rf"\d[\d.,]*\s*(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|{_LENGTH})\b",
+                    re.I)),
+    Unit(re.compile(r"\bhow (?:far|tall|high|deep|wide)\b", re.I),
+         re.compile(rf"\d[\d.,]*\s*(?:{_LENGTH}|inch(?:es)?|cm|mm)\b", re.I)),
 )
 
 
-def asked_unit(question: Question) -> re.Pattern | None:
-    """How a sentence gives a value in the unit the question asks for, if it names one."""
+def asked_unit(question: Question) -> Unit | None:
+    """The unit the question asks for, if it names one."""
     return _unit_of(question.text)
 
 
 @lru_cache(maxsize=1024)
-def _unit_of(text: str) -> re.Pattern | None:
-    return next((given for asks, given in _UNITS if asks.search(text)), None)
+def _unit_of(text: str) -> Unit | None:
+    return next((unit for unit in _UNITS if unit.asks.search(text)), None)
 
 
 def type_fit(kind: Kind, text: str, question: Question) -> float:
@@ -146,7 +162,7 @@ def type_fit(kind: Kind, text: str, question: Question) -> float:
         if not (numbers or _NUMBER_WORDS.search(text)):
             return 0.0
         unit = asked_unit(question)
-        return 1.0 if unit is None or unit.search(text) else 0.0
+        return 1.0 if unit is None else unit.fit(text)
     if kind is Kind.DATE:
         asked = question.text.lower()
         return 1.0 if any(m.group(0).lower() not in asked for m in _DATE.finditer(text)) else 0.0
@@ -304,7 +320,7 @@ class ExtractiveAnswerer:
             if swap:
                 return f"the question asks about “{swap[0]}”, the evidence says “{swap[1]}”"
         unit = asked_unit(question) if question.kind is Kind.NUMBER else None
-        if s.abstain_untyped and unit and not unit.search(best.text):
+        if s.abstain_untyped and unit and not unit.fit(best.text):
             # "How much did Zhongguancun spend in 2024?" answered by a sentence with no sum of
             # money. Only for a named unit: "how much of it is undeveloped?" is answered by
             # "vast areas", and "when cannot ferries sail?" by a condition.
