@@ -112,8 +112,8 @@ class Draft:
 # 2024" is no answer to "how much did Zhongguancun spend"); spending given as a share of GDP
 # fits half as well as a sum. "How large" names no unit: it asks for areas, sums and counts alike.
 _SHARE = re.compile(r"\d\s*(?:%|per ?cent)\s+of\b|\b(?:share|proportion)\b", re.I)
-_MONEY = re.compile(r"(?:[$€£¥]\s?\d|\d[\d.,]*\s*(?:(?:million|billion|trillion|thousand)\s+)?(?:yuan|dollars?|euros?|"
-                    r"pounds?|yen|rupees?|RMB|USD)\b)", re.I)
+_MONEY = re.compile(r"(?:[$€£¥]\s?\d|\d[\d.,]*\s*(?:(?:million|billion|trillion|thousand)\s+)?"
+                    r"(?:yuan|dollars?|euros?|pounds?|yen|rupees?|RMB|USD)\b)", re.I)
 _LENGTH = r"kilomet(?:er|re)s?|km|miles?|met(?:er|re)s?|feet|ft"
 
 
@@ -136,10 +136,11 @@ _UNITS = (
                     r"fall|drop)\b).*\b(spen[dt]|cost|invest|fund|budget|pa(?:y|id)|earn|revenue|worth|price|money|"
                     r"expenditure|receiv|raise|allocat)", re.I), _MONEY, also=_SHARE),
     Unit(re.compile(r"\b(?:what|which) (?:is the )?(?:land )?area\b|\bhow many square\b", re.I),
-         re.compile(r"\d[\d.,]*\s*(?:(?:million|thousand)\s+)?(?:square|sq\b|km2|km²|m2|m²|hectares?|acres?|mu\b)", re.I)),
-    Unit(re.compile(r"\bhow (?:long|old)\b", re.I),
-         re.compile(rf"\d[\d.,]*\s*(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|{_LENGTH})\b",
+         re.compile(r"\d[\d.,]*\s*(?:(?:million|thousand)\s+)?(?:square|sq\b|km2|km²|m2|m²|hectares?|acres?|mu\b)",
                     re.I)),
+    Unit(re.compile(r"\bhow (?:long|old)\b", re.I),
+         re.compile(rf"\d[\d.,]*\s*(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|"
+                    rf"{_LENGTH})\b", re.I)),
     Unit(re.compile(r"\bhow (?:far|tall|high|deep|wide)\b", re.I),
          re.compile(rf"\d[\d.,]*\s*(?:{_LENGTH}|inch(?:es)?|cm|mm)\b", re.I)),
 )
@@ -205,9 +206,9 @@ def shortest_answering_span(c: Candidate, question: Question) -> tuple[int, int]
 
 # "How many invention patents per 10,000 people …": the words of what is counted, up to a verb
 # or a preposition; its last word is the head noun.
-_COUNTED = re.compile(r"\bhow many\s+(?!(?:the|a|an|of)\b)((?:[\w'-]+\s+){0,3}?[\w'-]+?)(?=\s+(?:did|does|do|are|were|is|was|have|has|had|"
-                      r"will|would|can|could|should|per|of|in|on|at|for|from|to|by|with|that|which|who|there)\b|\s*\?|$)",
-                      re.I)
+_COUNTED = re.compile(r"\bhow many\s+(?!(?:the|a|an|of)\b)((?:[\w'-]+\s+){0,3}?[\w'-]+?)"
+                      r"(?=\s+(?:did|does|do|are|were|is|was|have|has|had|will|would|can|could|should|per|of|in|on|"
+                      r"at|for|from|to|by|with|that|which|who|there)\b|\s*\?|$)", re.I)
 
 
 # "What is the budget for Huairou Science City?": the attribute asked of something.

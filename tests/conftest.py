@@ -63,6 +63,19 @@ def make_assistant(tmp_path, embedder) -> Callable[..., Assistant]:
 
 
 @pytest.fixture
+def ingested(make_assistant, tmp_path) -> Callable[[dict[str, str]], Assistant]:
+    """An assistant over the given files ({name: text}), already ingested."""
+    def make(files: dict[str, str]) -> Assistant:
+        for name, text in files.items():
+            (tmp_path / "corpus" / name).write_text(text, encoding="utf-8")
+        assistant = make_assistant()
+        assistant.ingest()
+        return assistant
+
+    return make
+
+
+@pytest.fixture
 def embedded_texts(monkeypatch, embedder) -> list[str]:
     """Every text the model embeds for documents from now on, in order."""
     texts: list[str] = []

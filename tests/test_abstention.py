@@ -96,22 +96,18 @@ def test_a_list_the_evidence_holds_all_but_one_member_of_is_answered_saying_whic
     assert harbour.ask("Do ferries leave for Dover and Ostend?").abstained
 
 
-def test_a_quantity_question_whose_evidence_gives_no_value_of_its_kind_is_refused(harbour):
-    assert "$40 million" in harbour.ask("How much did the new dock cost?").text
-    refused = harbour.ask("How much does the harbour master earn?")
-    assert refused.abstained and "no figure" in refused.reason
-
-
-def test_a_count_of_something_the_evidence_never_names_is_refused(harbour):
-    assert "two new bridges" in harbour.ask("How many new bridges did the council approve?").text
-    refused = harbour.ask("How many cranes does the container port have?")
-    assert refused.abstained and "crane" in refused.reason
-
-
-def test_an_attribute_the_documents_never_name_is_refused(harbour):
-    assert "$40 million" in harbour.ask("What was the cost of the new dock?").text
-    refused = harbour.ask("What is the budget of the maritime museum?")
-    assert refused.abstained and "budget" in refused.reason
+@pytest.mark.parametrize("answered, figure, refused, reason", [
+    pytest.param("How much did the new dock cost?", "$40 million", "How much does the harbour master earn?",
+                 "no figure", id="a sum of money the evidence does not give"),
+    pytest.param("How many new bridges did the council approve?", "two new bridges",
+                 "How many cranes does the container port have?", "crane", id="a count of what it never names"),
+    pytest.param("What was the cost of the new dock?", "$40 million", "What is the budget of the maritime museum?",
+                 "budget", id="an attribute the documents never name"),
+])
+def test_a_quantity_whose_measure_the_evidence_lacks_is_refused(harbour, answered, figure, refused, reason):
+    assert figure in harbour.ask(answered).text
+    refusal = harbour.ask(refused)
+    assert refusal.abstained and reason in refusal.reason
 
 
 def test_a_count_the_evidence_does_not_give_is_refused(harbour):

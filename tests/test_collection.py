@@ -181,14 +181,12 @@ def test_a_passage_that_writes_the_questions_multi_word_name_word_for_word_is_fo
     assert cited(answer) == ["beijing-sci-tech-guideline-2021.txt"]
 
 
-def test_the_names_a_question_gives_pick_the_document_before_a_year_another_text_mentions(make_assistant, tmp_path):
-    corpus = tmp_path / "corpus"
-    (corpus / "parks.txt").write_text("Firms spread north\nDate: 2021-03-19 Source: Daily\n"
-                                      "The Binhai park has registered more than 2,000 enterprises since it opened.\n")
-    (corpus / "fees.txt").write_text("Science cities grow\nDate: 2022-09-14 Source: Daily\n"
-                                     "Research fees reached 239 billion yuan in 2021. The city has 50 unicorns.\n")
-    (corpus / "labs.txt").write_text("Laboratories open\nDate: 2021-06-18 Source: Daily\nA laboratory opened.\n")
-    assistant = make_assistant()
-    assistant.ingest()
+def test_the_names_a_question_gives_pick_the_document_before_a_year_another_text_mentions(ingested):
+    assistant = ingested({
+        "parks.txt": "Firms spread north\nDate: 2021-03-19 Source: Daily\n"
+                     "The Binhai park has registered more than 2,000 enterprises since it opened.\n",
+        "fees.txt": "Science cities grow\nDate: 2022-09-14 Source: Daily\n"
+                    "Research fees reached 239 billion yuan in 2021. The city has 50 unicorns.\n",
+        "labs.txt": "Laboratories open\nDate: 2021-06-18 Source: Daily\nA laboratory opened.\n"})
     answer = assistant.ask("How many enterprises had the Binhai park registered according to the 2021 report?")
     assert "2,000 enterprises" in answer.text and answer.citations[0].source == "parks.txt"

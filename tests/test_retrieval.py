@@ -66,16 +66,13 @@ def test_a_running_assistant_quotes_the_version_another_process_published(make_a
     assert "12 parks" in answer.text and "9 parks" not in answer.citations[0].text
 
 
-def test_the_tail_of_a_hyphenated_title_names_no_document(make_assistant, tmp_path):
-    corpus = tmp_path / "corpus"
-    (corpus / "megatron.md").write_text("# Megatron-LM: Training Multi-Billion Parameter Language Models\n\n"
-                                        "We train a large LM with model parallelism on 512 GPUs.\n")
-    (corpus / "bert.md").write_text("# BERT: Pre-training of Deep Bidirectional Transformers\n\n"
-                                    "A masked LM hides some input tokens at random during pre-training, and the "
-                                    "model predicts the hidden tokens from both sides.\n")
-    (corpus / "llama.md").write_text("# LLaMA: Open Foundation Language Models\n\nLLaMA is trained on public data only.\n")
-    assistant = make_assistant()
-    assistant.ingest()
+def test_the_tail_of_a_hyphenated_title_names_no_document(ingested):
+    assistant = ingested({
+        "megatron.md": "# Megatron-LM: Training Multi-Billion Parameter Language Models\n\n"
+                       "We train a large LM with model parallelism on 512 GPUs.\n",
+        "bert.md": "# BERT: Pre-training of Deep Bidirectional Transformers\n\nA masked LM hides some input tokens "
+                   "at random during pre-training, and the model predicts the hidden tokens from both sides.\n",
+        "llama.md": "# LLaMA: Open Foundation Language Models\n\nLLaMA is trained on public data only.\n"})
     keyword = assistant.retriever.keyword_index()
     assert keyword.titled("How does a masked LM work in pre-training?") == set()
     assert keyword.titled("How many GPUs does Megatron-LM use?") == {"megatron.md"}
@@ -83,13 +80,11 @@ def test_the_tail_of_a_hyphenated_title_names_no_document(make_assistant, tmp_pa
     assert answer.citations[0].source == "bert.md" and "hides some input tokens" in answer.text
 
 
-def test_a_reference_list_comes_after_the_passages_unless_the_question_asks_what_is_cited(make_assistant, tmp_path):
-    (tmp_path / "corpus" / "rivers.md").write_text(
+def test_a_reference_list_comes_after_the_passages_unless_the_question_asks_what_is_cited(ingested):
+    assistant = ingested({"rivers.md": (
         "# River study\n\n## Method\n\nFloating sensors record the water's warmth every hour along the river.\n\n"
         "## References\n\nSmith, J. 2019. Measuring river temperature with sensors. Journal of Rivers 4.\n\n"
-        "Lee, K. 2020. River temperature sensors at scale. Hydrology Letters 9.\n")
-    assistant = make_assistant()
-    assistant.ingest()
+        "Lee, K. 2020. River temperature sensors at scale. Hydrology Letters 9.\n")})
     hits, _, _ = assistant.retrieve("How is river temperature measured with sensors?", 4)
     assert hits[0].row.section == "Method"
     cited, _, _ = assistant.retrieve("Which works on river temperature sensors are cited?", 4)
@@ -103,33 +98,29 @@ def test_the_years_a_text_speaks_of_leave_out_comparison_bases_and_period_ends()
     assert years_spoken_of("By 2025, the share should reach 6 percent") == {"2025"}
 
 
-def test_a_name_names_a_document_only_where_it_mostly_lives(make_assistant, tmp_path):
-    corpus = tmp_path / "corpus"
-    (corpus / "firms.txt").write_text("Firms spread into Tianjin\nDate: 2021-03-19 Source: Daily\n"
-                                      "Zhongguancun firms opened 3,969 branches in Tianjin.\n")
-    (corpus / "forum.txt").write_text("Forum shows regional results\nDate: 2025-03-28 Source: Portal\n"
-                                      "Contracts from Beijing to Tianjin were worth 84 billion yuan in 2024. "
-                                      "Tianjin and Beijing firms signed more of them in Tianjin.\n")
-    (corpus / "index.txt").write_text("Innovation index rises\nDate: 2025-01-06 Source: Portal\n"
-                                      "The Tianjin index grew by 11.5 percent a year.\n")
-    (corpus / "parks.txt").write_text("Science parks grow\nDate: 2022-09-14 Source: Daily\nThe parks cover 170 square kilometers.\n")
-    (corpus / "labs.txt").write_text("Laboratories open\nDate: 2021-06-18 Source: Daily\nA national laboratory is in operation.\n")
-    assistant = make_assistant()
-    assistant.ingest()
-    keyword = assistant.retriever.keyword_index()
-    assert keyword.titled("What were contracts from Beijing to Tianjin worth in 2024?") == set()
-    answer = assistant.ask("What were contracts from Beijing to Tianjin worth in 2024?")
+def test_a_name_names_a_document_only_where_it_mostly_lives(ingested):
+    assistant = ingested({
+        "firms.txt": "Firms spread into Tianjin\nDate: 2021-03-19 Source: Daily\n"
+                     "Zhongguancun firms opened 3,969 branches in Tianjin.\n",
+        "forum.txt": "Forum shows regional results\nDate: 2025-03-28 Source: Portal\nContracts from Beijing to "
+                     "Tianjin were worth 84 billion yuan in 2024. Tianjin and Beijing firms signed more of them "
+                     "in Tianjin.\n",
+        "index.txt": "Innovation index rises\nDate: 2025-01-06 Source: Portal\n"
+                     "The Tianjin index grew by 11.5 percent a year.\n",
+        "parks.txt": "Science parks grow\nDate: 2022-09-14 Source: Daily\nThe parks cover 170 square kilometers.\n",
+        "labs.txt": "Laboratories open\nDate: 2021-06-18 Source: Daily\nA national laboratory is in operation.\n"})
+    question = "What were contracts from Beijing to Tianjin worth in 2024?"
+    assert assistant.retriever.keyword_index().titled(question) == set()
+    answer = assistant.ask(question)
     assert "84 billion yuan" in answer.text and answer.citations[0].source == "forum.txt"
 
 
-def test_a_document_is_found_by_what_the_question_says_it_is_about(make_assistant, tmp_path):
-    corpus = tmp_path / "corpus"
-    (corpus / "a.txt").write_text("Zhongguancun firms spread into Tianjin and Hebei\nDate: 2021-03-19 Source: Daily\n"
-                                  "The firms set up 4,847 subsidiaries.\n")
-    (corpus / "b.txt").write_text("Hydrogen projects start in Beijing\nDate: 2021-06-18 Source: Daily\n"
-                                  "The firms set up 12 subsidiaries.\n")
-    assistant = make_assistant()
-    assistant.ingest()
-    keyword = assistant.retriever.keyword_index()
+def test_a_document_is_found_by_what_the_question_says_it_is_about(ingested):
+    keyword = ingested({
+        "a.txt": "Zhongguancun firms spread into Tianjin and Hebei\nDate: 2021-03-19 Source: Daily\n"
+                 "The firms set up 4,847 subsidiaries.\n",
+        "b.txt": "Hydrogen projects start in Beijing\nDate: 2021-06-18 Source: Daily\n"
+                 "The firms set up 12 subsidiaries.\n",
+    }).retriever.keyword_index()
     assert keyword.referenced("According to the report on Zhongguancun firms in Hebei, how many?") == {"a.txt"}
     assert keyword.referenced("In the report on the hydrogen projects, how many?") == {"b.txt"}
