@@ -44,7 +44,8 @@ class KeywordIndex:
         self._acronyms: dict[str, tuple[str, ...]] = {}
         for row in rows:
             for expansion, acronym in _DEFINED.findall(row.text):
-                self._acronyms.setdefault(terms(acronym)[0] if terms(acronym) else "", terms(expansion))
+                for short in terms(acronym)[:1]:
+                    self._acronyms.setdefault(short, terms(expansion))
             own = terms(row.text)
             title = titles.setdefault(row.source, set(terms(row.title)))
             names.setdefault(row.source, naming_terms(row.title))
