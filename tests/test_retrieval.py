@@ -124,3 +124,16 @@ def test_a_document_is_found_by_what_the_question_says_it_is_about(ingested):
     }).retriever.keyword_index()
     assert keyword.referenced("According to the report on Zhongguancun firms in Hebei, how many?") == {"a.txt"}
     assert keyword.referenced("In the report on the hydrogen projects, how many?") == {"b.txt"}
+
+
+def test_an_acronym_one_document_defines_finds_the_documents_that_write_it_out(ingested):
+    assistant = ingested({
+        "approval.txt": "Light source approved\nDate: 2019-01-11 Source: Academy\n"
+                        "The commission approved the High Energy Photon Source (HEPS) in December.\n",
+        "trial.txt": "Light source set for a trial run\nDate: 2025-07-24 Source: Agency\n"
+                     "The High Energy Photon Source is directed by Pan Weimin, who said the trial run starts soon.\n",
+        "labs.txt": "Laboratories open\nDate: 2021-06-18 Source: Daily\nA national laboratory is in operation.\n"})
+    keyword = assistant.retriever.keyword_index()
+    assert keyword.spelled("hep") == ("high", "energi", "photon", "sourc")
+    scores = keyword.scores("Who directs HEPS?")
+    assert scores[[r.source for r in keyword.rows].index("trial.txt")] > 0
