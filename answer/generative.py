@@ -96,5 +96,5 @@ class GenerativeAnswerer:
             notice = f"{len(verified.removed)} unsupported sentence(s) removed from the {self.name} answer."
         if extractive.caveat:
             yield f" {extractive.caveat}"
-        return Draft(f"{verified.text} {extractive.caveat}".strip(), False, verified.citations, verification={**report, "verified": True},
-                     notice=notice)
+        return Draft(f"{verified.text} {extractive.caveat}".strip(), False, verified.citations,
+                     verification={**report, "verified": True}, notice=notice)

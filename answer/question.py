@@ -18,8 +18,9 @@ class Kind(str, Enum):
 
 
 _KIND_PATTERNS = (
-    # "When extensive time is required, this represents what case?": "when" opens a clause, not a date question.
-    (Kind.DATE, re.compile(r"^(when(?!.*\b(?:what|which|who|how)\b)|what (years?|dates?|day|month|time|period)|which (years?|dates?|day|month)|by when|"
+    # "When extensive time is required, this represents what case?": "when" opens a clause there.
+    (Kind.DATE, re.compile(r"^(when(?!.*\b(?:what|which|who|how)\b)|what (years?|dates?|day|month|time|period)|"
+                           r"which (years?|dates?|day|month)|by when|"
                            r"since when|in what (year|month)|how long ago)\b|\b(what|which) (years?|dates?)\b|"
                            r"\bby when\b")),
     (Kind.NUMBER, re.compile(r"\bhow (many|much|large|big|high|far|long|old|often)\b|\b(what|which) "
