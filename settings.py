@@ -89,6 +89,7 @@ class Settings(BaseSettings):
     explain_pool: int = 12
     explain_min_ratio: float = 0.6
     explain_redundancy: float = 0.5
+    explain_min_words: int = Field(10, description="words a sentence needs to join an explanation's best one")
     compare_min_ratio: float = Field(0.85, description="another document's figure is shown beside the best one "
                                                        "when its sentence scores at least this share of its score")
     compare_min_coverage: float = Field(0.6, description="... and covers at least this share of its coverage (lower: "

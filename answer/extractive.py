@@ -483,11 +483,12 @@ class ExtractiveAnswerer:
     def explanation(self, ranked: list[Candidate]) -> list[Candidate]:
         """Up to ``explain_sentences`` sentences that cover the question without repeating each
         other (maximal marginal relevance on the sentences' own vectors), from the best
-        sentence's document."""
+        sentence's document; the ones added to the best are whole sentences, not the fragments
+        a PDF leaves ("BERT and DistilBERT results are the")."""
         s = self.settings
         best = ranked[0]
         pool = [c for c in ranked[1:s.explain_pool] if c.hit.row.source == best.hit.row.source
-                and c.score >= s.explain_min_ratio * best.score]
+                and c.score >= s.explain_min_ratio * best.score and len(c.text.split()) >= s.explain_min_words]
         chosen = [best]
         while pool and len(chosen) < s.explain_sentences:
             def redundancy(c: Candidate) -> float:
