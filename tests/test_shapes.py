@@ -93,3 +93,14 @@ def test_a_collection_overview_gives_each_document_newest_first(tmp_path, embedd
     assert dates == sorted(dates, reverse=True)
     scoped = releases.ask("Summarize the Belt and Road action plan")
     assert {c.source for c in scoped.citations} == {"belt-and-road-action-plan.txt"}
+
+
+def test_an_explanation_adds_whole_sentences_not_fragments(make_assistant, tmp_path):
+    (tmp_path / "corpus" / "ferries.txt").write_text(
+        "Ferry report\n\nFerries stop sailing in strong winds because high waves make docking unsafe for "
+        "passengers. Ferries stop sailing. The port closes to ferries when gusts pass 60 kilometres per hour.\n")
+    question = "Why do ferries stop sailing in strong winds?"
+    whole, loose = make_assistant(), make_assistant(explain_min_words=0)
+    whole.ingest()
+    assert "docking unsafe" in whole.ask(question).text and "Ferries stop sailing. [" not in whole.ask(question).text
+    assert "Ferries stop sailing. [" in loose.ask(question).text
