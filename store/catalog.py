@@ -17,12 +17,11 @@ from datetime import datetime, timezone
 from typing import Iterable, Iterator
 
 import numpy as np
-from sqlalchemy import (Column, Index, Integer, LargeBinary, MetaData, PrimaryKeyConstraint, Table, Text, inspect,
-                        text)
+from sqlalchemy import Column, Index, Integer, LargeBinary, MetaData, PrimaryKeyConstraint, Table, Text, text
 
 from ingest.chunking import Chunk
 from ingest.loaders import LoadedDocument
-from store.database import open_engine, reachable, reader
+from store.database import create_schema, open_engine, reachable, reader
 
 _METADATA = MetaData()
 Table("documents", _METADATA, Column("source", Text, primary_key=True), Column("doc_hash", Text, nullable=False),
@@ -101,15 +100,7 @@ class Catalog:
         self._has_documents: tuple[int, bool] | None = None  # (generation, answer)
         self.engine = open_engine(url)
         self._reader = reader(self.engine)
-        with reachable(url):
-            _METADATA.create_all(self.engine)
-            with self.engine.begin() as db:
-                found = inspect(db)
-                for table, columns in _ADDED.items():
-                    have = {c["name"] for c in found.get_columns(table)}
-                    for name, kind in columns:
-                        if name not in have:
-                            db.execute(text(f"ALTER TABLE {table} ADD COLUMN {name} {kind}"))
+        create_schema(self.engine, url, _METADATA, _ADDED)
 
     def _read(self, sql: str, params: dict | None = None) -> list:
         with reachable(self.url), self._reader.connect() as db:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Iterator
 
 from filelock import FileLock, Timeout
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Engine, MetaData, create_engine, event, inspect, text
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from settings import Settings
@@ -88,6 +88,21 @@ def reachable(url: str) -> Iterator[None]:
         raise DatabaseUnavailable(f"cannot reach the database at {where(url)} "
                                   f"({type(exc.orig).__name__ if exc.orig else type(exc).__name__}); "
                                   "check that it is running") from None
+
+
+def create_schema(engine: Engine, url: str, metadata: MetaData,
+                  added: dict[str, tuple[tuple[str, str], ...]]) -> None:
+    """The tables, and the columns later releases ``added`` ({table: ((name, SQL type), ...)})
+    given to a database made before them."""
+    with reachable(url):
+        metadata.create_all(engine)
+        with engine.begin() as db:
+            found = inspect(db)
+            for table, columns in added.items():
+                have = {c["name"] for c in found.get_columns(table)}
+                for name, kind in columns:
+                    if name not in have:
+                        db.execute(text(f"ALTER TABLE {table} ADD COLUMN {name} {kind}"))
 
 
 def _connection_problem(exc: DBAPIError) -> bool:

@@ -9,9 +9,9 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Column, Integer, MetaData, Table, Text, inspect, text
+from sqlalchemy import Column, Integer, MetaData, Table, Text, text
 
-from store.database import open_engine, reachable, reader
+from store.database import create_schema, open_engine, reachable, reader
 
 _METADATA = MetaData()
 Table("feedback", _METADATA, Column("id", Integer, primary_key=True, autoincrement=True),
@@ -47,12 +47,8 @@ class FeedbackStore:
             where = f"sqlite:///{where}"
         self.url = where
         self.engine = open_engine(where)
-        with reachable(where):
-            _METADATA.create_all(self.engine)
-            with self.engine.begin() as db:
-                if "who" not in {c["name"] for c in inspect(db).get_columns("feedback")}:
-                    # a database made before feedback kept its author
-                    db.execute(text("ALTER TABLE feedback ADD COLUMN who TEXT NOT NULL DEFAULT ''"))
+        # A database made before feedback kept its author gets the column.
+        create_schema(self.engine, where, _METADATA, {"feedback": (("who", "TEXT NOT NULL DEFAULT ''"),)})
 
     def add(self, item: Feedback) -> int:
         """Record one judgement."""
