@@ -15,7 +15,7 @@ from functools import lru_cache
 from langchain_core.embeddings import Embeddings
 
 from answer.opposites import contradiction, opposites
-from answer.question import ACCOUNT_WORD, COUNT_WORDS, FRAMING, NEGATION, YEAR, Kind, Question
+from answer.question import ACCOUNT_WORD, AUXILIARIES, COUNT_WORDS, FRAMING, NEGATION, YEAR, Kind, Question
 from answer.when import mismatch, times
 from answer.swaps import quantity_mismatch, swapped_word, unranked_superlative
 from prompts import load_prompt
@@ -42,6 +42,11 @@ _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+")
 def _kin(name: str, context: set[str]) -> bool:
     """A longer or shorter form of a name the evidence holds ("Californian" / "California")."""
     return any(min(len(name), len(t)) >= 6 and (t.startswith(name) or name.startswith(t)) for t in context)
+
+
+def _written_out(words: tuple[str, ...], vocabulary: set[str]) -> bool:
+    """A document holds an acronym another defines when it writes all of the acronym's words."""
+    return bool(words) and set(words) <= vocabulary
 
 
 _JOINS = frozenset(("and", "of", "for", "the", "&"))
@@ -207,8 +212,8 @@ def shortest_answering_span(c: Candidate, question: Question) -> tuple[int, int]
 # "How many invention patents per 10,000 people …": the words of what is counted, up to a verb
 # or a preposition; its last word is the head noun.
 _COUNTED = re.compile(r"\bhow many\s+(?!(?:the|a|an|of)\b)((?:[\w'-]+\s+){0,3}?[\w'-]+?)"
-                      r"(?=\s+(?:did|does|do|are|were|is|was|have|has|had|will|would|can|could|should|per|of|in|on|"
-                      r"at|for|from|to|by|with|that|which|who|there)\b|\s*\?|$)", re.I)
+                      rf"(?=\s+(?:{AUXILIARIES}|per|of|in|on|at|for|from|to|by|with|that|which|who|there)\b|\s*\?|$)",
+                      re.I)
 
 
 # "What is the budget for Huairou Science City?": the attribute asked of something.
@@ -399,7 +404,7 @@ class ExtractiveAnswerer:
                 vocabulary, title = keyword.vocabulary(row.source), set(terms(row.title))
                 documents[row.source] = title, {t for t in (*names, *question.years)
                                                  if t in vocabulary or t in title or _kin(t, vocabulary | title)
-                                                 or set(keyword.spelled(t) or "∅") <= vocabulary}
+                                                 or _written_out(keyword.spelled(t), vocabulary)}
             title, words = documents[row.source]
             passage = set(terms(f"{row.section} {row.text}"))
             in_passage = sum(n in passage for n in names) / max(len(names), 1)

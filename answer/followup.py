@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from answer.question import FRAMING, Kind, Question, analyse
+from answer.question import AUXILIARIES, FRAMING, Kind, Question, analyse
 from answer.when import EXPRESSION as _TIME, ROLE_NOUNS, When, asked
 from prompts import load_prompt
 from retrieval.text import DOCUMENT_REFERENCE, terms
@@ -23,14 +23,13 @@ _CUE = re.compile(r"^\s*(and|but|also|so|then|ok(ay)?|and then)\b[\s,]*", re.I)
 _ABOUT = re.compile(r"^\s*(?:and\s+)?(?:what|how)\s+about\s+(?P<rest>.+?)\s*\??\s*$", re.I)
 _PRONOUN = re.compile(r"\b(it|its|it's|they|them|their|this|that|these|those|he|him|his|she|her)\b", re.I)
 _FRAME = re.compile(r"^\s*(?P<frame>(?:what|which|who|whom|whose|when|where|why|how(?:\s+(?:much|many|large|big|high|"
-                    r"far|long|old|often))?)(?:\s+(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could|"
-                    r"should|shall))?)\s+(?P<subject>.+?)\s*\??\s*$", re.I)
+                    rf"far|long|old|often))?)(?:\s+(?:{AUXILIARIES}))?)\s+(?P<subject>.+?)\s*\??\s*$", re.I)
 
 
 _LINK_WORDS = r"on|in|for|of|about|to|at|with|from|by"
 _LINK = re.compile(rf"^({_LINK_WORDS})\s+", re.I)
 _NAME_RUN = re.compile(r"[A-Z][\w&'’-]*(?:\s+(?:(?:and|of|the|&)\s+)?[A-Z][\w&'’-]*)*")
-_AUXILIARY = re.compile(r"\b(?:does|do|did|is|are|was|were|will|would|should|can|could|has|have|had)\b", re.I)
+_AUXILIARY = re.compile(rf"\b(?:{AUXILIARIES})\b", re.I)
 _PREPOSITION = re.compile(r"^(?:for|by|in|until|before|after|from|of|since|as of)\s+", re.I)
 
 

@@ -9,6 +9,10 @@ from answer.when import When, asked
 from retrieval.text import name_phrases, terms, words
 
 
+# The auxiliaries a question inverts ("how many tasks *does* the plan list?").
+AUXILIARIES = r"is|are|was|were|do|does|did|has|have|had|will|would|can|could|should|shall"
+
+
 class Kind(str, Enum):
     NUMBER = "number"
     DATE = "date"
