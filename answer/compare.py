@@ -28,6 +28,12 @@ _PATTERNS = (
 _FIGURE = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(%|[A-Za-z]+)")
 _MARKER = re.compile(r"\[(\d+)\]")
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
+# "BERT's performance on GLUE" and "the accuracy of the largest model": what is measured, of whom.
+_ASPECT = (re.compile(r"^(?P<owner>[^,]+?)['’]s?\s+(?P<aspect>[^,]+)$"),
+           re.compile(r"^the\s+(?P<aspect>[^,]+?)\s+of\s+(?P<owner>[^,]+)$", re.I))
+_PERFORM = re.compile(r"\bperform\w*\s+(?:in\s+comparison|compared|relative)\b", re.I)
+# A second question joined to the comparison ("…, and what are the benefits?") is no part of a side.
+_SECOND_QUESTION = re.compile(r",?\s+and\s+(?:what|how|why|which|who|when|where|does|do|is|are|can)\b.*$", re.I)
 
 Ask = Callable[[str, list[str]], Answer]
 
@@ -36,12 +42,32 @@ def sides(question: str) -> tuple[str, str] | None:
     for pattern in _PATTERNS:
         match = pattern.match(question.strip())
         if match and match.group("a").strip() and match.group("b").strip():
-            return match.group("a").strip(), match.group("b").strip()
+            return match.group("a").strip(), _SECOND_QUESTION.sub("", match.group("b")).strip()
     return None
 
 
-def _as_question(side: str) -> str:
-    return f"What is {side}?"
+def _as_question(side: str, aspect: str = "") -> str:
+    return f"What is the {aspect} of {side}?" if aspect else f"What is {side}?"
+
+
+def aspect(side: str) -> str:
+    """What a side measures ("performance on GLUE" of "BERT's performance on GLUE"), or ""."""
+    for pattern in _ASPECT:
+        match = pattern.match(side)
+        if match:
+            return match.group("aspect")
+    return ""
+
+
+def side_questions(question: str, first: str, second: str) -> tuple[str, str]:
+    """The question each side is asked. What the comparison measures belongs to both sides:
+    "how does BERT's performance on GLUE compare to previous models" asks of the second side
+    "the performance on GLUE of previous models", and "how does X perform compared to Y" asks
+    each side's performance."""
+    if _PERFORM.search(question):
+        return _as_question(first, "performance"), _as_question(second, "performance")
+    measured = aspect(first)
+    return _as_question(first), _as_question(second, measured if measured and not aspect(second) else "")
 
 
 def _figure(text: str) -> tuple[float, str] | None:
@@ -67,11 +93,12 @@ def compare(question: str, ask: Ask) -> Draft | None:
     if split is None:
         return None
     first_side, second_side = split
-    first = ask(_as_question(first_side), [])
-    second = ask(_as_question(second_side), [])
+    first_question, second_question = side_questions(question, first_side, second_side)
+    first = ask(first_question, [])
+    second = ask(second_question, [])
     if second.abstained:
         # An elliptical side is about what the first names: "current spending" of "the R&D target".
-        second = ask(f"And what about its {_ARTICLE.sub('', second_side)}?", [_as_question(first_side)])
+        second = ask(f"And what about its {_ARTICLE.sub('', second_side)}?", [first_question])
     if first.abstained and second.abstained:
         return Draft("", True, reason="neither side of the comparison is answered by the documents")
     lines, citations = [], []
@@ -80,7 +107,7 @@ def compare(question: str, ask: Ask) -> Draft | None:
             lines.append(load_prompt("comparison_side_unanswered").format(side=side))
             continue
         offset = len(citations)
-        text = _MARKER.sub(lambda m: f"[{int(m.group(1)) + offset}]", answer.text)
+        text = _MARKER.sub(lambda m: f"[{int(m.group(1)) + offset}]", answer.text).replace("\n", "\n  ")
         citations.extend(answer.citations)
         lines.append(load_prompt("comparison_side").format(side=side, answer=text))
     difference = gap(first.text, second.text) if not (first.abstained or second.abstained) else ""

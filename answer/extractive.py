@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from langchain_core.embeddings import Embeddings
 
+from answer.announced import as_hit, parts
 from answer.opposites import contradiction, opposites
 from answer.question import ACCOUNT_WORD, AUXILIARIES, COUNT_WORDS, FRAMING, NEGATION, YEAR, Kind, Question
 from answer.when import mismatch, times
@@ -443,7 +444,7 @@ class ExtractiveAnswerer:
         chosen = [best]
         if question.explains:
             chosen = self.explanation(ranked)
-            return self._explain(chosen)
+            return self._with_parts(chosen, [c.span for c in chosen], keyword) or self._explain(chosen)
         if question.kind is Kind.NUMBER and keyword.documents > 1 and not question.years:
             others = self.other_documents(question, ranked, keyword, hits)
             if others:
@@ -456,7 +457,7 @@ class ExtractiveAnswerer:
                     chosen.append(c)
         quotes = [shortest_answering_span(c, question) if self.settings.short_answers else c.span
                   for c in chosen]
-        return self._compose(chosen, quotes)
+        return (self._with_parts(chosen, quotes, keyword) if len(chosen) == 1 else None) or self._compose(chosen, quotes)
 
     def other_documents(self, question: Question, ranked: list[Candidate], keyword: KeywordIndex,
                         hits: list[Hit]) -> list[Candidate]:
@@ -508,6 +509,31 @@ class ExtractiveAnswerer:
         """Sentences in document order, each with the number of its passage."""
         citations, quoted = self._quoted(chosen, [c.span for c in chosen])
         text = " ".join(load_prompt("extractive_answer").format(quote=quote, n=n) for quote, n in quoted)
+        return Draft(text, False, citations)
+
+    def _with_parts(self, chosen: list[Candidate], quotes: list[tuple[int, int]], keyword: KeywordIndex
+                    ) -> Draft | None:
+        """The chosen sentences, each one that announces what follows ("two tasks, described in
+        this section") quoted whole and followed by the parts it announces, a cited line each;
+        None when no chosen sentence announces anything."""
+        taken = {(c.hit.row.key, c.span) for c in chosen}
+        laid: list[tuple[Candidate, tuple[int, int], bool]] = []
+        for c, quote in zip(chosen, quotes):
+            found = [(row, span) for row, span in parts(c.hit.row, c.span, keyword, self.settings.list_answer_max)
+                     if (row.key, span) not in taken]
+            laid.append((c, c.span if found else quote, False))
+            laid += [(Candidate(c.rank, as_hit(row), span, row.text[span[0] - row.start:span[1] - row.start], set()),
+                      span, True) for row, span in found]
+        if all(not part for _, _, part in laid):
+            return None
+        citations, quoted = self._quoted([c for c, _, _ in laid], [q for _, q, _ in laid])
+        text, listed = "", False
+        for (_, _, part), (quote, n) in zip(laid, quoted):
+            if part:
+                text += "\n" + load_prompt("extractive_list_item").format(quote=quote, n=n)
+            else:
+                text += ("\n" if listed else " " if text else "") + load_prompt("extractive_answer").format(quote=quote, n=n)
+            listed = part
         return Draft(text, False, citations)
 
     @staticmethod

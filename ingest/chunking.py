@@ -182,6 +182,7 @@ def chunk_text(text: str, max_chars: int, min_chars: int = 0, breaks: tuple[int,
             chunks.append(Chunk(len(chunks), open_start, b, text[open_start:b], spans, not body, section))
         open_start, body = None, []
 
+    outline: list[tuple[int, str]] = []
     explicit = _HEADINGS.search(text) is not None
     for p_start, p_end in paragraphs(text):
         para = text[p_start:p_end]
@@ -194,7 +195,7 @@ def chunk_text(text: str, max_chars: int, min_chars: int = 0, breaks: tuple[int,
                 continue
             if body:
                 close()
-            section = title
+            section = _under(outline, len(para) - len(para.lstrip("#")) if match else 0, title)
             open_start = p_start if open_start is None else open_start
             heading_end = p_end  # noqa: F841 (read by close)
             continue
@@ -216,6 +217,16 @@ def chunk_text(text: str, max_chars: int, min_chars: int = 0, breaks: tuple[int,
             close()
     close()
     return chunks
+
+
+def _under(outline: list[tuple[int, str]], level: int, title: str) -> str:
+    """A heading's section with the headings it sits under ("3.1 Pre-training BERT › Task #1:
+    Masked LM"): a run-in heading's paragraph is still about its section. A document's title
+    (level 1) is left out, and unlevelled headings stand alone."""
+    while outline and outline[-1][0] >= level:
+        outline.pop()
+    outline.append((level, title))
+    return " › ".join(t for n, t in outline if n >= 2) or title
 
 
 def chunk_recursive(text: str, max_chars: int, overlap: int) -> list[Chunk]:

@@ -19,6 +19,7 @@ import statistics
 import subprocess
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Callable
 
 from ingest.metadata import Metadata, as_date
 
@@ -46,6 +47,7 @@ class Line:
     bold: bool
     text: str
     column: str = "full"
+    lead: str = ""  # the bold words a line opens with when the rest is not bold ("Task #1: Masked LM")
 
     @property
     def width(self) -> float:
@@ -87,6 +89,14 @@ def _font_bold(textpage, index: int) -> bool:
     return bool(_BOLD.search(name)) or raw.FPDFText_GetFontWeight(textpage, index) >= 600
 
 
+def _bold_lead(textpage, run: list, visible: Callable[[str, tuple], bool], most: int = 90) -> str:
+    """The bold text a line opens with, up to its first regular glyph ("" if it opens regular)."""
+    for n, (i, c, box) in enumerate(run[:most]):
+        if visible(c, box) and not _font_bold(textpage, i):
+            return _clean("".join(c for _, c, _ in run[:n]).strip()) if n else ""
+    return ""
+
+
 def page_lines(page, number: int) -> list[Line]:
     """Lines of one page: PDFium's line breaks, cut again where a wide gap separates two runs of
     glyphs on one baseline (columns or table cells that the file writes as one line) or where
@@ -113,9 +123,10 @@ def page_lines(page, number: int) -> list[Line]:
         if shown:
             heights = sorted(b[3] - b[1] for _, b in shown)
             bold = all(_font_bold(textpage.raw, i) for i, _ in (shown[:2] + shown[-1:]))
+            lead = "" if bold else _bold_lead(textpage.raw, run, visible)
             lines.append(Line(number, min(b[0] for _, b in shown), max(b[2] for _, b in shown),
                               min(b[1] for _, b in shown), max(b[3] for _, b in shown), heights[len(heights) // 2],
-                              bold, _clean("".join(c for _, c, _ in run).strip())))
+                              bold, _clean("".join(c for _, c, _ in run).strip()), lead=lead))
         run.clear()
 
     last: tuple[float, float, float] | None = None  # right edge, size and bottom of the last glyph
@@ -243,6 +254,7 @@ def blocks(ordered: list[Line], body: float, pitch: float) -> list[Block]:
                    or ((prev.size >= 0.95 * body) != (ln.size >= 0.95 * body) and min(prev.size, ln.size) < 0.88 * body)
                    or (prev_text.endswith(_TERMINAL) and prev.x1 < right - 3 * body)
                    or (prev_text.endswith(_TERMINAL) and ln.x0 > left + 0.8 * body and prev.x0 <= left + 0.5 * body)
+                   or (prev_text.endswith((".", "!", "?")) and bool(ln.lead) and not prev.lead)
                    or bool(_CAPTION.match(ln.text)))
         if new:
             out.append(Block("prose", ln.page))
@@ -264,6 +276,23 @@ def blocks(ordered: list[Line], body: float, pitch: float) -> list[Block]:
             block.kind = "debris"
         following = block.kind if block.kind != "heading" or following == "prose" else following
     return out
+
+
+def _run_in_heading(block: Block) -> str:
+    """A paragraph's run-in heading: the few bold words its first line opens with before
+    regular text ("Task #1: Masked LM Intuitively, ..."), which name what the paragraph is about
+    as a heading line would."""
+    first = block.lines[0] if block.kind == "prose" and block.lines else None
+    lead = first.lead if first is not None else ""
+    words = lead.split()
+    if not (1 <= len(words) <= 10) or len(lead) > 80 or not re.search(r"[A-Za-z]\w", lead):
+        return ""
+    if lead.endswith(("-", _SOFT, ",")) or not (lead[0].isupper() or lead[0].isdigit()):
+        return ""
+    line = first.text.strip()
+    rest = line[len(lead):]
+    opens = rest[:1].isspace() and (rest.strip()[:1].isupper() or lead.endswith((".", ":")))
+    return lead if line.startswith(lead) and opens and re.search(r"[A-Za-z]{2}", rest) else ""
 
 
 def _tables(found: list[Block]) -> list[Block]:
@@ -411,7 +440,13 @@ def read_pdf(data: bytes, ocr: bool = True, ocr_language: str = "eng") -> PdfTex
                 para = "\n".join([_join_lines([ln.text for ln in block.lines], vocabulary)]
                                  + [row.replace(_SOFT, "-") for row in _rows(block.cells)])
             else:
-                para = _join_lines([ln.text for ln in block.lines], vocabulary)
+                lead = _run_in_heading(block)
+                if lead:
+                    here.append(("heading", "### " + lead.rstrip(" .:")))
+                    rest = block.lines[0].text.strip()[len(lead):].strip()
+                    para = _join_lines([rest] + [ln.text for ln in block.lines[1:]], vocabulary)
+                else:
+                    para = _join_lines([ln.text for ln in block.lines], vocabulary)
             (small if block.kind == "note" else here).append((block.kind, para))
         started = n == 1
         for kind, para in here + small:

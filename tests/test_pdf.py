@@ -5,6 +5,8 @@ encrypted and broken PDFs are reported, never dropped in silence.
 
 ``tests/data/normans-two-column.pdf`` is made by ``tools/make_test_pdf.py`` from the SQuAD 2.0
 "Normans" paragraphs (CC BY-SA 4.0) in a two-column layout with a running header.
+``tests/data/run-in-headings.pdf`` (``tools/make_run_in_pdf.py``, text written for the test) has
+paragraphs that open with bold run-in headings.
 """
 import io
 import json
@@ -21,6 +23,7 @@ from ingest.pdf import read_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 PDF = ROOT / "tests" / "data" / "normans-two-column.pdf"
+RUN_IN = ROOT / "tests" / "data" / "run-in-headings.pdf"
 
 
 @pytest.fixture(scope="module")
@@ -81,6 +84,17 @@ def test_headings_become_sections_and_the_title_is_found(read):
     assert arrival.section == "2 Settlement in Normandy"
     assert all(len(c.text) <= 1200 for c in chunks)
     assert all(len(c.text) >= 200 or " | " in c.text for c in chunks), "no fragment chunks but tables"
+
+
+def test_bold_words_that_open_a_paragraph_are_its_heading_under_the_section():
+    text = read_pdf(RUN_IN.read_bytes()).text
+    assert "### Books [60%]\n\nWe use public domain books" in text
+    assert "### Encyclopedia [40%]\n\nWe add encyclopedia articles" in text
+    # A bold word inside a paragraph is emphasis: the paragraph stays whole.
+    assert "Training takes three days on one machine, and the Lumeria weights are published" in text
+    sections = [c.section for c in chunk_text(text, 1200, 0) if not c.heading]
+    assert "2 Pre-training data › Books [60%]" in sections
+    assert "2 Pre-training data › Encyclopedia [40%]" in sections
 
 
 def test_ligatures_and_odd_spaces_are_normalised():

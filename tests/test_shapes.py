@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 import shutil
 
+from answer.compare import side_questions, sides
 from answer.summary import KIND, is_overview, wanted_points
-from tests.conftest import GUIDELINE
+from tests.conftest import GUIDELINE, ROOT
 
 
 def cites_every_sentence(answer) -> None:
@@ -65,10 +66,46 @@ def test_a_comparison_answers_both_sides_each_cited_and_says_what_differs(assist
     cites_every_sentence(answer)
 
 
+def test_what_a_comparison_measures_is_asked_of_both_sides():
+    question = "How does Beijing's spending on research compare with Shanghai?"
+    assert side_questions(question, *sides(question)) == ("What is Beijing's spending on research?",
+                                                          "What is the spending on research of Shanghai?")
+    question = "How does the new reactor perform compared to the old one?"
+    assert side_questions(question, *sides(question)) == ("What is the performance of the new reactor?",
+                                                          "What is the performance of the old one?")
+    # A second question joined to the comparison is no part of its second side.
+    assert sides("How does the R&D target differ from current spending, and why does it matter?") == (
+        "the R&D target", "current spending")
+
+
 def test_a_comparison_with_a_side_the_documents_lack_says_so_for_that_side(assistant):
     answer = assistant.ask("How does the R&D target compare with the budget of Shanghai?")
     assert "6 percent" in answer.text
     assert "- the budget of Shanghai: the documents do not say." in answer.text
+
+
+def test_a_sentence_that_announces_parts_goes_on_with_them_each_cited(make_assistant):
+    """"Two kinds of data, described in this section" answers nothing alone: the parts that
+    follow (here run-in headings of a PDF) are listed under it."""
+    assistant = make_assistant()
+    shutil.copy(ROOT / "tests" / "data" / "run-in-headings.pdf", assistant.settings.corpus)
+    assistant.ingest()
+    answer = assistant.ask("What two kinds of data is Lumeria trained on?")
+    lines = answer.text.splitlines()
+    assert lines[0].endswith("two kinds of data, described in this section. [1]")
+    assert lines[1:] == ["- Books [60%] [2]", "- Encyclopedia [40%] [3]"]
+    assert [c.text[c.metadata["highlights"][0][0] - c.start:c.metadata["highlights"][0][1] - c.start]
+            for c in answer.citations[1:]] == ["Books [60%]", "Encyclopedia [40%]"]
+
+
+def test_a_sentence_ending_in_a_colon_goes_on_with_the_list_after_it(ingested):
+    assistant = ingested({"plan.md": "# The harbour plan\n\nThe harbour plan was adopted in 2024. "
+                                     "It rests on three pillars:\n\n- Dredging the northern channel.\n"
+                                     "- Rebuilding the ferry terminal.\n- Planting the dunes.\n\n"
+                                     "Work starts in spring.\n"})
+    answer = assistant.ask("What pillars does the harbour plan rest on?")
+    assert answer.text.splitlines() == ["It rests on three pillars: [1]", "- Dredging the northern channel. [1]",
+                                        "- Rebuilding the ferry terminal. [1]", "- Planting the dunes. [1]"]
 
 
 def test_an_explanation_quotes_several_sentences_each_cited(assistant):
