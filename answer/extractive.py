@@ -430,7 +430,13 @@ class ExtractiveAnswerer:
         best = ranked[0]
         reason = self.abstain_reason(question, best, keyword, hits)
         if reason:
-            return Draft("", True, reason=reason)
+            # The documents' order chooses between answers, not between an answer and a refusal:
+            # a closer sentence further down that passes every check answers.
+            best = next((c for c in ranked[1:] if c.score > best.score
+                         and not self.abstain_reason(question, c, keyword, hits)), None)
+            if best is None:
+                return Draft("", True, reason=reason)
+            ranked = [best, *(c for c in ranked if c is not best)]
         draft = self._answer(question, ranked, keyword, hits)
         _, unlisted = self.gaps(question, best, keyword, hits) if question.lists else ((), ())
         if unlisted:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from answer.when import When, asked
-from retrieval.text import name_phrases, terms, words
+from retrieval.text import DOCUMENT_NOUN, name_phrases, terms, words
 
 
 # The auxiliaries a question inverts ("how many tasks *does* the plan list?").
@@ -52,8 +52,12 @@ _EXPLAIN = re.compile(r"^(how|why|describe|explain|discuss|summari[sz]e|outline|
 _DOCUMENT = re.compile(r"\b(?:the|in|from|according to)\s+((?:[A-Z0-9][\w'’&.-]*\s+){1,4})"
                        r"(?i:paper|report|study|article|guideline|plan|document|release|white ?paper)s?\b")
 
-_NEWEST = re.compile(r"\b(latest|newest|most recent|later|last|updated|current version|new version)\b")
-_OLDEST = re.compile(r"\b(earliest|oldest|first|original|earlier|previous version|old version)\b")
+# "the latest figures" asks for the newest document; "first" and "last" do only of a document
+# ("the first report"), not of a thing in one ("the first robot half marathon", "last year").
+_NEWEST = re.compile(rf"\b(latest|newest|most recent|updated|current version|new version)\b|"
+                     rf"\b(later|last)\s+(?:[\w-]+\s+){{0,2}}?{DOCUMENT_NOUN}\b")
+_OLDEST = re.compile(rf"\b(earliest|oldest|previous version|old version)\b|"
+                     rf"\b(first|original|earlier)\s+(?:[\w-]+\s+){{0,2}}?{DOCUMENT_NOUN}\b")
 
 # "What ... and why?", "..., and how does it compare": two questions in one want an account.
 _COMPOUND = re.compile(r"\b(and|or) (why|how|what|which|in what)\b")

@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ingest.metadata import is_field_line
+
 _TERMINAL = tuple('.!?:;"\'”’)]')
 _MARKDOWN_BLOCK = re.compile(r"^\s*(#{1,6}\s|[-*+]\s|\d+[.)]\s|>|\|)")
 _HEADING = re.compile(r"^\s*#{1,6}\s+(.*?)\s*#*\s*$")
@@ -40,7 +42,8 @@ def _line_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """Spans of paragraphs: blocks between blank lines, split further at line breaks that end
-    a sentence or a heading (one-paragraph-per-line files), but not at hard wraps."""
+    a sentence or a heading (one-paragraph-per-line files) and around labelled header lines
+    ("Date: … Source: …" under a title), but not at hard wraps."""
     out: list[tuple[int, int]] = []
     for block in re.finditer(r"\S(?:.*?\S)?(?=\s*(?:\r?\n[ \t]*){2,}|\s*$)", text, re.S):
         lines = _line_spans(text, block.start(), block.end())
@@ -54,8 +57,10 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
             if nxt is None:
                 out.append((cur_start, b))
                 break
+            following = text[nxt[0]:nxt[1]]
             breaks = (line.endswith(_TERMINAL) or len(line) < 0.6 * widest
-                      or _MARKDOWN_BLOCK.match(text[nxt[0]:nxt[1]]) or _MARKDOWN_BLOCK.match(line))
+                      or _MARKDOWN_BLOCK.match(following) or _MARKDOWN_BLOCK.match(line)
+                      or is_field_line(line) or is_field_line(following))
             if breaks:
                 out.append((cur_start, b))
                 cur_start = nxt[0]

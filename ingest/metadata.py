@@ -26,6 +26,12 @@ _PUBLISHER_KEYS = r"source|publisher|published by|issued by|released by|author|b
 _FIELD = re.compile(rf"(?:^|(?<=\s)|(?<=\|))({_DATE_KEYS}|{_PUBLISHER_KEYS}|title)\s*[:：]\s*", re.I)
 
 
+def is_field_line(line: str) -> bool:
+    """A labelled header line ("Date: 2023-05-30 Source: Global Times"): data about the text,
+    never part of one of its paragraphs."""
+    return bool(_FIELD.match(line.strip()))
+
+
 @dataclass(frozen=True)
 class Metadata:
     title: str = ""

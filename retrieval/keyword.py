@@ -38,6 +38,7 @@ class KeywordIndex:
         titles: dict[str, set[str]] = {}
         names: dict[str, set[str]] = {}
         headings: dict[str, set[str]] = {}
+        called_by: dict[str, set[str]] = {}
         self.dates: dict[str, str] = {}
         body: dict[str, set[str]] = {}
         uses: dict[str, Counter[str]] = {}
@@ -56,7 +57,9 @@ class KeywordIndex:
             if not row.heading:
                 body.setdefault(row.source, set()).update(own)
                 uses.setdefault(row.source, Counter()).update(own)
-            headings.setdefault(row.source, set(title)).update(terms(row.section))
+            # "the 2026 People's Daily report": a document is also called by its publisher and year.
+            called = called_by.setdefault(row.source, title | set(terms(f"{row.publisher or ''} {(row.date or '')[:4]}")))
+            headings.setdefault(row.source, set(called)).update(terms(row.section))
             self.dates.setdefault(row.source, row.date or "")
         self._df: Counter[str] = Counter(t for doc in corpus for t in set(doc))
         self.documents = len(by_source)
@@ -64,6 +67,7 @@ class KeywordIndex:
         self._titles = titles
         self._names = names
         self._headings = headings
+        self._called = called_by
         self._vocabularies = body
         self._uses = uses
         self._vocab = set(self._df)
@@ -136,9 +140,9 @@ class KeywordIndex:
         return set().union(*self._titles.values()) if self._titles else set()
 
     def has_title(self, name: str) -> bool:
-        """Whether some document's title holds every word of ``name``."""
+        """Whether some document's title (with its publisher and year) holds every word of ``name``."""
         wanted = set(terms(name))
-        return any(wanted <= words for words in self._titles.values())
+        return any(wanted <= words for words in self._called.values())
 
     def known(self, term: str) -> bool:
         return term in self._vocab

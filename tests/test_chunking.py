@@ -42,6 +42,14 @@ def test_headings_and_datelines_are_marked_and_give_the_section(guideline_text):
     assert body[0].section == "Zones"
 
 
+def test_a_title_and_its_dateline_written_as_one_block_are_headings_not_a_paragraph():
+    text = "Beijing sets a goal for its AI industry\nDate: 2023-05-30 Source: Global Times\n\nBeijing wants more.\n"
+    title, dateline, body = chunk_text(text, 1200)
+    assert title.heading and title.text == "Beijing sets a goal for its AI industry"
+    assert dateline.heading and dateline.text.startswith("Date: 2023-05-30")
+    assert not body.heading and body.text == "Beijing wants more."
+
+
 def test_a_heading_opens_its_chunk_and_short_paragraphs_join_their_neighbour():
     text = ("# Report\n\n## Water\n\nThe river authority will plant 12,000 willow trees along both banks of the "
             "river before the end of the decade.\n\nShort note.\n\n## Roads\n\nThe ring road gets 3 new exits "

@@ -8,6 +8,7 @@ import shutil
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from answer.question import analyse
 from assistant import BadQuestion, build_assistant
 from settings import load_settings
 from tests.conftest import ROOT, shortfalls
@@ -190,3 +191,31 @@ def test_the_names_a_question_gives_pick_the_document_before_a_year_another_text
         "labs.txt": "Laboratories open\nDate: 2021-06-18 Source: Daily\nA laboratory opened.\n"})
     answer = assistant.ask("How many enterprises had the Binhai park registered according to the 2021 report?")
     assert "2,000 enterprises" in answer.text and answer.citations[0].source == "parks.txt"
+
+
+def test_a_document_called_by_its_publisher_and_year_is_answered_from_not_refused(ingested):
+    assistant = ingested({
+        "yizhuang.txt": "Why robot makers gather in Yizhuang\nDate: 2026-02-10 Source: People's Daily\n\n"
+                        "More than 300 robotics companies have gathered in Yizhuang.\n",
+        "park.txt": "A park becomes a hub\nDate: 2026-02-12 Source: CGTN\n\nThe park hosts more than 1,000 companies.\n"})
+    answer = assistant.ask("According to the 2026 People's Daily report, how many robotics companies are in Yizhuang?")
+    assert "300 robotics companies" in answer.text and answer.citations[0].source == "yizhuang.txt"
+
+
+def test_a_documents_date_ranks_evidence_but_does_not_turn_an_answer_into_a_refusal(ingested):
+    """The release dated 2024 names the year only as part of an event's name; the one of 2025
+    gives the 2024 revenue."""
+    assistant = ingested({
+        "hub.txt": "E-Town plans robot projects\nDate: 2024-08-20 Source: Newswire\n\n"
+                   "Beijing E-Town will carry out 50 robot projects, it said at the 2024 World Robot Conference.\n",
+        "jobs.txt": "Robots find more jobs\nDate: 2025-06-18 Source: Xinhua\n\n"
+                    "In 2024 Beijing's robotics industry earned more than 30 billion yuan in revenue.\n"})
+    answer = assistant.ask("How much revenue did Beijing's robotics industry make in 2024?")
+    assert "30 billion yuan" in answer.text and answer.citations[0].source == "jobs.txt"
+
+
+def test_first_and_last_ask_for_the_oldest_or_newest_document_only_when_they_qualify_one():
+    assert analyse("What did the first report say about HEPS?").recency == -1
+    assert analyse("What does the latest release say?").recency == 1
+    assert analyse("When was the first humanoid robot half marathon held?").recency == 0
+    assert analyse("How much did spending grow last year?").recency == 0
