@@ -28,6 +28,7 @@ from glance.versions import ingest_step as glance_step
 from ingest.index import Indexer, Progress
 from prompts import load_prompt
 from retrieval.hybrid import RETRIEVERS, Hit, HybridRetriever, fuse_hits
+from retrieval.text import terms
 from schema import Answer, IngestReport
 from settings import Settings, feedback_path
 from store.catalog import Catalog, DocumentInfo
@@ -231,6 +232,7 @@ class Assistant:
                           {"total": (time.perf_counter() - started) * 1000}, list(listed.citations), question=text,
                           rewritten=resolved.understood, notice=notice, reason=listed.reason)
         k = max(self.settings.top_k, self.settings.answer_passages)
+        resolved, sources = self._within_referenced(resolved, sources)
         hits, _, timings = self.retrieve(resolved.query, k, sources)
         for query in resolved.also:
             hits = fuse_hits([hits, self.retrieve(query, k, sources)[0]], k)
@@ -262,6 +264,19 @@ class Assistant:
                       timings, retrieved, question=text, rewritten=resolved.understood,
                       notice=" ".join(filter(None, [notice, draft.notice])), verification=draft.verification,
                       reason=draft.reason)
+
+    def _within_referenced(self, resolved: followup.Resolved, sources: set[str] | None
+                           ) -> tuple[followup.Resolved, set[str] | None]:
+        """A question that points at a document ("according to the 2026 People's Daily report,
+        how many…") is searched in that document for what it asks, without the pointer's words."""
+        keyword = self.retriever.keyword_index()
+        scope = keyword.referenced(resolved.query)
+        if not scope:
+            return resolved, sources
+        plain = keyword.unreferenced(resolved.query)
+        kept = set(terms(plain))
+        question = replace(resolved.question, terms=tuple(t for t in resolved.question.terms if t in kept))
+        return replace(resolved, query=plain, question=question), ((scope & sources) or sources) if sources else scope
 
     def ingest(self, progress: Progress | None = None) -> IngestReport:
         """Index the corpus, then build the keyword index of the new version and the extractive

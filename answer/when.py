@@ -46,7 +46,7 @@ _IRREGULAR_PAST = frozenset(
 _BEFORE_PARTICIPLE = frozenset("is are was were be been being am has have had having the a an its their this "
                                "that these those to newly well".split())
 _YEAR = re.compile(r"\b((?:19|20)\d\d)(?:[-–/](\d\d(?:\d\d)?)\b(?!-))?")
-_WORD = re.compile(r"[A-Za-z']+")
+_WORD = re.compile(r"[A-Za-z'][A-Za-z'-]*")
 
 
 def _compile(table: dict[When, str]) -> dict[When, re.Pattern]:
@@ -68,11 +68,12 @@ ROLE_NOUNS = re.compile(r"\b(?:targets?|goals?|aims?|objectives?|plans?|projecti
 
 def _past_verb(text: str) -> bool:
     """A past-tense main verb: an irregular past form, or an -ed form that no auxiliary or
-    determiner turns into a participle or an adjective ("reached", not "has reached", "the planned")."""
+    determiner turns into a participle or an adjective ("reached", not "has reached", "the planned",
+    "self-developed")."""
     said = _WORD.findall(text)
     for i, w in enumerate(said):
         before = said[i - 1].lower() if i else ""
-        if before in _BEFORE_PARTICIPLE or not w.islower():
+        if before in _BEFORE_PARTICIPLE or not w.islower() or "-" in w:
             continue
         if w in _IRREGULAR_PAST or (len(w) > 4 and w.endswith("ed") and i > 0 and not w.endswith("eed")):
             return True

@@ -17,8 +17,8 @@ from store.catalog import ChunkRow
 
 
 # "according to the 2023 work plan", "in the guideline", "under the Belt and Road action plan"
-_REFERENCE = re.compile(r"\b(?:in|from|under|by|according to|of|does|did|do|is|was|summari[sz]e|describe|about)\s+(?:the|this|that|its|their)\s+"
-                        r"(?:(?P<year>(?:19|20)\d\d)(?:['’]s)?\s+)?(?P<words>(?:[\w-]+\s+){0,4}?)"
+_REFERENCE = re.compile(r"\b(?:in|from|under|by|according to|of|does|did|do|is|was|summari[sz]e|describe|about)\s+(?P<the>the|this|that|its|their)\s+"
+                        r"(?:(?P<year>(?:19|20)\d\d)(?:['’]s)?\s+)?(?P<words>(?:[\w'’-]+\s+){0,4}?)"
                         rf"(?P<noun>{DOCUMENT_NOUN})\b"
                         r"(?:\s+(?:on|about|of|for|into|regarding|covering)\s+(?P<about>(?:[\w'’-]+[ ]?){1,8}))?", re.I)
 
@@ -109,9 +109,23 @@ class KeywordIndex:
         Belt and Road action plan": of the documents dated in the year it gives (if any), the
         one whose title and headings hold most of the words of the reference, when one does
         alone."""
+        return {source for _, source in self._references(question)}
+
+    def unreferenced(self, question: str) -> str:
+        """The question without the words that point at a document ("according to the 2026
+        People's Daily report, how many…" → "how many…"): they say where to look, not what to
+        find, and would only blur the search within that document."""
+        out = question
+        for match, _ in reversed(self._references(question)):
+            verb = not re.match(r"(?:in|from|under|by|according to|of)\b", match.group(0), re.I)
+            start = match.start("the") if verb else match.start()
+            out = out[:start] + ("it" if verb else "") + out[match.end("noun"):]
+        return re.sub(r"^\W+|\s+(?=[,?.!])|(?<=[,?.!])[,?.!]+", "", re.sub(r"\s{2,}", " ", out)).strip() or question
+
+    def _references(self, question: str) -> list[tuple[re.Match, str]]:
         if self.documents < 2:
-            return set()
-        found: set[str] = set()
+            return []
+        found: list[tuple[re.Match, str]] = []
         for match in _REFERENCE.finditer(question):
             year = match.group("year")
             # "the 2023 work plan", "the report on Zhongguancun firms in Tianjin": words before
@@ -120,9 +134,9 @@ class KeywordIndex:
             pool = [s for s, d in self.dates.items() if not year or d.startswith(year)]
             scored = sorted(((len(words & self._headings[s]), s) for s in pool), reverse=True)
             if year and len(pool) == 1:
-                found.add(pool[0])
+                found.append((match, pool[0]))
             elif scored and scored[0][0] and (len(scored) == 1 or scored[0][0] > scored[1][0]):
-                found.add(scored[0][1])
+                found.append((match, scored[0][1]))
         return found
 
     def scope(self, question: str) -> set[str]:

@@ -85,3 +85,10 @@ def test_answer_reports_timings_per_stage(assistant):
     timings = assistant.ask("Which region's coordinated development is a strategy?").timings_ms
     assert {"embed", "retrieve", "answer", "total"} <= set(timings)
     assert timings["total"] >= timings["retrieve"]
+
+
+def test_a_short_answer_keeps_a_figure_written_in_several_parts(ingested):
+    assistant = ingested({"race.txt": "The robot won the half marathon, running the course in 2 hours, "
+                                      "40 minutes and 42 seconds, ahead of the others.\n"})
+    answer = assistant.ask("How long did the robot take to run the course?")
+    assert "2 hours, 40 minutes and 42 seconds" in answer.text

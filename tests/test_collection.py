@@ -198,8 +198,14 @@ def test_a_document_called_by_its_publisher_and_year_is_answered_from_not_refuse
         "yizhuang.txt": "Why robot makers gather in Yizhuang\nDate: 2026-02-10 Source: People's Daily\n\n"
                         "More than 300 robotics companies have gathered in Yizhuang.\n",
         "park.txt": "A park becomes a hub\nDate: 2026-02-12 Source: CGTN\n\nThe park hosts more than 1,000 companies.\n"})
-    answer = assistant.ask("According to the 2026 People's Daily report, how many robotics companies are in Yizhuang?")
+    question = "According to the 2026 People's Daily report, how many robotics companies are in Yizhuang?"
+    answer = assistant.ask(question)
     assert "300 robotics companies" in answer.text and answer.citations[0].source == "yizhuang.txt"
+    # The pointer says where to look; what is searched there is the rest of the question.
+    keyword = assistant.retriever.keyword_index()
+    assert keyword.referenced(question) == {"yizhuang.txt"}
+    assert keyword.unreferenced(question) == "how many robotics companies are in Yizhuang?"
+    assert keyword.unreferenced("What does the 2026 People's Daily report say about vouchers?") == "What does it say about vouchers?"
 
 
 def test_a_documents_date_ranks_evidence_but_does_not_turn_an_answer_into_a_refusal(ingested):
@@ -219,3 +225,13 @@ def test_first_and_last_ask_for_the_oldest_or_newest_document_only_when_they_qua
     assert analyse("What does the latest release say?").recency == 1
     assert analyse("When was the first humanoid robot half marathon held?").recency == 0
     assert analyse("How much did spending grow last year?").recency == 0
+
+
+def test_a_question_about_now_is_not_answered_by_a_target(ingested):
+    assistant = ingested({
+        "plan.txt": "Beijing sets an AI goal\nDate: 2023-05-30 Source: Global Times\n\n"
+                    "The plan expects five to 10 new unicorn companies by 2025.\n",
+        "models.txt": "AI at work\nDate: 2024-07-27 Source: Beijing Youth Daily\n\nBeijing has registered 82 large models.\n"})
+    assert assistant.ask("How many AI unicorns does Beijing have today?").abstained
+    assert "five to 10" in assistant.ask("How many unicorns does the plan expect by 2025?").text
+    assert "82 large models" in assistant.ask("How many large models does Beijing have now?").text

@@ -111,6 +111,7 @@ def test_llm_rewrite_that_brings_in_a_new_topic_is_refused():
     ("Output in 2019 was lower.", "2021-01-01", {When.PAST}),
     ("The plant opens in 2027.", "2024-05-01", {When.FUTURE}),
     ("The network of 2030 is to be built next year.", "", {When.FUTURE}),
+    ("By 2025 the share of self-developed chips should rise.", "2023-05-30", {When.FUTURE}),
 ])
 def test_a_sentence_speaks_of_the_times_its_grammar_and_dates_say(text, as_of, expected):
     assert times(text, as_of) == expected
