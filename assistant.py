@@ -275,7 +275,9 @@ class Assistant:
             return resolved, sources
         plain = keyword.unreferenced(resolved.query)
         kept = set(terms(plain))
-        question = replace(resolved.question, terms=tuple(t for t in resolved.question.terms if t in kept))
+        asked = resolved.question
+        question = replace(asked, terms=tuple(t for t in asked.terms if t in kept),
+                           names=tuple(t for t in asked.names if t in kept), years=asked.years & kept)
         return replace(resolved, query=plain, question=question), ((scope & sources) or sources) if sources else scope
 
     def ingest(self, progress: Progress | None = None) -> IngestReport:

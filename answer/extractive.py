@@ -17,7 +17,7 @@ from langchain_core.embeddings import Embeddings
 from answer.announced import as_hit, parts
 from answer.opposites import contradiction, opposites
 from answer.question import ACCOUNT_WORD, AUXILIARIES, COUNT_WORDS, FRAMING, NEGATION, YEAR, Kind, Question
-from answer.when import When, mismatch, times
+from answer.when import When, mismatch, other_period, periods, times
 from answer.swaps import quantity_mismatch, swapped_word, unranked_superlative
 from prompts import load_prompt
 from retrieval.hybrid import Hit
@@ -121,6 +121,8 @@ _SHARE = re.compile(r"\d\s*(?:%|per ?cent)\s+of\b|\b(?:share|proportion)\b", re.
 _MONEY = re.compile(r"(?:[$€£¥]\s?\d|\d[\d.,]*\s*(?:(?:million|billion|trillion|thousand)\s+)?"
                     r"(?:yuan|dollars?|euros?|pounds?|yen|rupees?|RMB|USD)\b)", re.I)
 _LENGTH = r"kilomet(?:er|re)s?|km|miles?|met(?:er|re)s?|feet|ft"
+# "28 million kilometres", "a 21.0975-kilometre course": a number, its scale, its unit.
+_AMOUNT = r"\d[\d.,]*[\s-]*(?:(?:hundred|thousand|million|billion)\s+)?"
 
 
 @dataclass(frozen=True)
@@ -145,10 +147,10 @@ _UNITS = (
          re.compile(r"\d[\d.,]*\s*(?:(?:million|thousand)\s+)?(?:square|sq\b|km2|km²|m2|m²|hectares?|acres?|mu\b)",
                     re.I)),
     Unit(re.compile(r"\bhow (?:long|old)\b", re.I),
-         re.compile(rf"\d[\d.,]*\s*(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|"
+         re.compile(rf"{_AMOUNT}(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|"
                     rf"{_LENGTH})\b", re.I)),
     Unit(re.compile(r"\bhow (?:far|tall|high|deep|wide)\b", re.I),
-         re.compile(rf"\d[\d.,]*\s*(?:{_LENGTH}|inch(?:es)?|cm|mm)\b", re.I)),
+         re.compile(rf"{_AMOUNT}(?:{_LENGTH}|inch(?:es)?|cm|mm)\b", re.I)),
 )
 
 
@@ -275,7 +277,8 @@ class ExtractiveAnswerer:
             c.conversation = (sum(1 for t in question.context if t in context_terms[c.hit.row.key])
                               / len(question.context) if question.context else 0.0)
             c.fit = type_fit(question.kind, c.text, question)
-            c.tense = -1.0 if question.when and mismatch(question.when, times(c.text, c.hit.row.date or "")) else 0.0
+            c.tense = -1.0 if ((question.when and mismatch(question.when, times(c.text, c.hit.row.date or "")))
+                               or other_period(question.text, c.text)) else 0.0
             c.score = (s.w_dense * c.dense + s.w_coverage * c.coverage + s.w_fit * c.fit
                        + s.w_tense * c.tense + s.w_conversation_rank * c.conversation + s.w_rank / (1 + c.rank))
         return sorted(cands, key=lambda c: -c.score)
@@ -320,6 +323,8 @@ class ExtractiveAnswerer:
         missing, _ = self.gaps(question, best, keyword, hits)
         if missing:
             return f"the evidence does not mention {', '.join(missing)}"
+        if periods(question.text) and other_period(question.text, best.text):
+            return "the question asks about one part of the year, and the evidence gives another"
         if question.when is When.PRESENT and best.tense < 0:
             # "How many unicorns does Beijing have today?" is not answered by "five to 10 by 2025".
             return "the question asks about now, and the evidence speaks of another time"
@@ -391,11 +396,11 @@ class ExtractiveAnswerer:
         """In a collection, candidates from the documents whose text holds the question's names
         come first, then those that hold its years (a year may only date the report the
         question names: "the Binhai park … according to the 2021 report"), then those whose
-        title or date holds them (among equals, a passage that holds the names gains on its
-        score); and the newest or oldest document first when the question asks for it ("the
-        latest report"). A question about one paper, plan or year is answered from it before a
-        closer-sounding one about another; names most of the collection uses ("Beijing") single
-        out nothing."""
+        title holds them (among equals, a passage that holds the names gains on its score); and
+        the newest or oldest document first when the question asks for it ("the latest report").
+        A question about one paper, plan or year is answered from it before a closer-sounding one
+        about another; names most of the collection uses ("Beijing") single out nothing. A
+        document's date is no sign: a release of January 2024 gives the figures of 2023."""
         names = [n for n in question.names if not ExtractiveAnswerer.everyday(n, keyword)]
         if not (names or question.years or question.recency):
             return ranked
@@ -408,19 +413,19 @@ class ExtractiveAnswerer:
             if row.source not in documents:
                 vocabulary, title = keyword.vocabulary(row.source), set(terms(row.title))
                 documents[row.source] = title, {t for t in (*names, *question.years)
-                                                 if t in vocabulary or t in title or _kin(t, vocabulary | title)
+                                                 if t in vocabulary or t in title or t == (row.date or "")[:4]
+                                                 or _kin(t, vocabulary | title)
                                                  or _written_out(keyword.spelled(t), vocabulary)}
             title, words = documents[row.source]
             passage = set(terms(f"{row.section} {row.text}"))
             in_passage = sum(n in passage for n in names) / max(len(names), 1)
             return (sum(n in words for n in names), sum(y in words for y in question.years),
-                    sum(t in title for t in (*question.years, *names)),
-                    sum(y in (row.date or "") for y in question.years), c.score + passage_weight * in_passage)
+                    sum(t in title for t in (*question.years, *names)), c.score + passage_weight * in_passage)
         keys = [held(c) for c in ranked]
         order = list(range(len(ranked)))
         if question.recency:
             order.sort(key=lambda i: ranked[i].hit.row.date or "", reverse=question.recency > 0)
-            order.sort(key=lambda i: tuple(-k for k in keys[i][:4]))
+            order.sort(key=lambda i: tuple(-k for k in keys[i][:3]))
         else:
             order.sort(key=lambda i: tuple(-k for k in keys[i]))
         return [ranked[i] for i in order]

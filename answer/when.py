@@ -120,3 +120,31 @@ def mismatch(question: When | None, sentence: set[When]) -> bool:
     if question is When.FUTURE:
         return When.FUTURE not in sentence
     return sentence == {When.FUTURE}
+
+
+# Parts of a year a figure may be given for: "in the first quarter", "in the first half of 2023".
+_PERIODS = (
+    ("Q1", r"(?:first|1st) quarter|Q1|January[-–](?:to )?March"),
+    ("Q2", r"second quarter|2nd quarter|Q2|April[-–](?:to )?June"),
+    ("Q3", r"third quarter|3rd quarter|Q3|July[-–](?:to )?September"),
+    ("Q4", r"fourth quarter|4th quarter|Q4|October[-–](?:to )?December"),
+    ("H1", r"first half|1st half|H1|first six months|January[-–](?:to )?June"),
+    ("H2", r"second half|2nd half|H2|last six months|July[-–](?:to )?December"),
+)
+_PERIOD_RE = tuple((name, re.compile(rf"\b(?:{pattern})\b", re.I)) for name, pattern in _PERIODS)
+
+
+def periods(text: str) -> frozenset[str]:
+    """The parts of a year a text gives figures for ("first half" → H1)."""
+    return frozenset(name for name, pattern in _PERIOD_RE if pattern.search(text))
+
+
+def other_period(question: str, sentence: str) -> bool:
+    """The sentence speaks of another part of the year than the question: the first half does
+    not answer "in the first quarter of 2023", nor does a figure the sentence gives for all of
+    2023; and for a question about a whole year ("in 2023"), a part of it is no answer either."""
+    asked, said = periods(question), periods(sentence)
+    years = re.findall(r"\b(?:19|20)\d\d\b", question)
+    if asked:
+        return not asked & said and (bool(said) or any(y in sentence for y in years))
+    return bool(said) and bool(years)

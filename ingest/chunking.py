@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ingest.metadata import is_field_line
+from ingest.metadata import front_matter_end, is_field_line
 
 _TERMINAL = tuple('.!?:;"\'”’)]')
 _MARKDOWN_BLOCK = re.compile(r"^\s*(#{1,6}\s|[-*+]\s|\d+[.)]\s|>|\|)")
@@ -169,7 +169,8 @@ def chunk_text(text: str, max_chars: int, min_chars: int = 0, breaks: tuple[int,
     A heading opens a new chunk and stays at its top (its words belong to what follows), a
     paragraph shorter than ``min_chars`` joins its neighbour, a table is a chunk of its own, and
     no chunk is longer than ``max_chars`` (a long paragraph is cut at sentences, a long table at
-    rows). Headings before the first paragraph (a title, a dateline) are chunks of their own.
+    rows). Headings before the first paragraph (a title, a dateline) and YAML front matter are
+    chunks of their own.
     Paragraphs are not joined across ``breaks`` (where pages start), so a citation's page is
     the page of its text."""
     chunks: list[Chunk] = []
@@ -189,7 +190,13 @@ def chunk_text(text: str, max_chars: int, min_chars: int = 0, breaks: tuple[int,
 
     outline: list[tuple[int, str]] = []
     explicit = _HEADINGS.search(text) is not None
+    matter = front_matter_end(text)
+    if matter:
+        end = len(text[:matter].rstrip())
+        chunks.append(Chunk(0, 0, end, text[:end], ((0, end),), True, ""))
     for p_start, p_end in paragraphs(text):
+        if p_start < matter:
+            continue
         para = text[p_start:p_end]
         if (_HEADING.match(para) if explicit else is_heading(para)) and not _is_table(para):
             match = _HEADING.match(para)

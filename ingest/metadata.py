@@ -98,9 +98,18 @@ def header(text: str, lines: int = 8) -> Metadata:
     return found
 
 
+_FRONT_MATTER = re.compile(r"---\s*\n(.*?)\n---\s*(\n|$)", re.S)
+
+
+def front_matter_end(text: str) -> int:
+    """Where YAML front matter ends (0 when the text has none): data about the text, no part of it."""
+    match = _FRONT_MATTER.match(text)
+    return match.end() if match else 0
+
+
 def front_matter(text: str) -> Metadata:
     """``title``, ``date`` and ``publisher`` (or ``source`` / ``author``) of YAML front matter."""
-    match = re.match(r"---\s*\n(.*?)\n---\s*(\n|$)", text, re.S)
+    match = _FRONT_MATTER.match(text)
     if not match:
         return Metadata()
     try:

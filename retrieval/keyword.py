@@ -27,6 +27,17 @@ _REFERENCE = re.compile(r"\b(?:in|from|under|by|according to|of|does|did|do|is|w
 _DEFINED = re.compile(r"((?:[A-Z][\w-]*\s+(?:(?:of|and|for|the)\s+)?){1,6}[A-Z][\w-]*)\s+\(([A-Z][A-Z&]{1,7})\)")
 
 
+_MONTHS = ("January February March April May June July August September October November December").split()
+
+
+def _month_year(date: str | None) -> str:
+    """"2023-08-19" → "August 2023"."""
+    if not date or not date[:4].isdigit():
+        return ""
+    month = date[5:7]
+    return f"{_MONTHS[int(month) - 1]} {date[:4]}" if month.isdigit() and 1 <= int(month) <= 12 else date[:4]
+
+
 class KeywordIndex:
     def __init__(self, rows: list[ChunkRow]) -> None:
         self.rows = rows
@@ -57,8 +68,9 @@ class KeywordIndex:
             if not row.heading:
                 body.setdefault(row.source, set()).update(own)
                 uses.setdefault(row.source, Counter()).update(own)
-            # "the 2026 People's Daily report": a document is also called by its publisher and year.
-            called = called_by.setdefault(row.source, title | set(terms(f"{row.publisher or ''} {(row.date or '')[:4]}")))
+            # "the 2026 People's Daily report", "the Xinhua report of August 2023": a document is
+            # also called by its publisher and the month and year of its date.
+            called = called_by.setdefault(row.source, title | set(terms(f"{row.publisher or ''} {_month_year(row.date)}")))
             headings.setdefault(row.source, set(called)).update(terms(row.section))
             self.dates.setdefault(row.source, row.date or "")
         self._df: Counter[str] = Counter(t for doc in corpus for t in set(doc))
@@ -112,14 +124,15 @@ class KeywordIndex:
         return {source for _, source in self._references(question)}
 
     def unreferenced(self, question: str) -> str:
-        """The question without the words that point at a document ("according to the 2026
+        """The question without the phrases that point at a document ("according to the 2026
         People's Daily report, how many…" → "how many…"): they say where to look, not what to
         find, and would only blur the search within that document."""
         out = question
         for match, _ in reversed(self._references(question)):
-            verb = not re.match(r"(?:in|from|under|by|according to|of)\b", match.group(0), re.I)
-            start = match.start("the") if verb else match.start()
-            out = out[:start] + ("it" if verb else "") + out[match.end("noun"):]
+            # "according to the Xinhua report of August 2023" points; "when was the work plan
+            # issued?" asks about the document itself, and its words stay.
+            if re.match(r"(?:in|from|under|by|according to|of)\b", match.group(0), re.I):
+                out = out[:match.start()] + out[match.end():]
         return re.sub(r"^\W+|\s+(?=[,?.!])|(?<=[,?.!])[,?.!]+", "", re.sub(r"\s{2,}", " ", out)).strip() or question
 
     def _references(self, question: str) -> list[tuple[re.Match, str]]:

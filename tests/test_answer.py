@@ -92,3 +92,9 @@ def test_a_short_answer_keeps_a_figure_written_in_several_parts(ingested):
                                       "40 minutes and 42 seconds, ahead of the others.\n"})
     answer = assistant.ask("How long did the robot take to run the course?")
     assert "2 hours, 40 minutes and 42 seconds" in answer.text
+
+
+def test_a_distance_or_duration_may_carry_its_scale(ingested):
+    assistant = ingested({"tests.txt": "By the end of June, autonomous vehicles had driven more than 28 million "
+                                       "kilometres in tests.\n"})
+    assert "28 million kilometres" in assistant.ask("How far have autonomous vehicles driven in tests?").text

@@ -50,6 +50,13 @@ def test_a_title_and_its_dateline_written_as_one_block_are_headings_not_a_paragr
     assert not body.heading and body.text == "Beijing wants more."
 
 
+def test_yaml_front_matter_is_a_heading_chunk_not_text_to_quote():
+    text = "---\ntitle: Digital economy grows\ndate: 2023-08-19\n---\n\n# Digital economy grows\n\nIt grew 8.7 percent.\n"
+    matter, body = chunk_text(text, 1200)
+    assert matter.heading and matter.text.startswith("---\ntitle:") and matter.text.endswith("---")
+    assert not body.heading and body.section == "Digital economy grows"
+
+
 def test_a_heading_opens_its_chunk_and_short_paragraphs_join_their_neighbour():
     text = ("# Report\n\n## Water\n\nThe river authority will plant 12,000 willow trees along both banks of the "
             "river before the end of the decade.\n\nShort note.\n\n## Roads\n\nThe ring road gets 3 new exits "

@@ -205,7 +205,11 @@ def test_a_document_called_by_its_publisher_and_year_is_answered_from_not_refuse
     keyword = assistant.retriever.keyword_index()
     assert keyword.referenced(question) == {"yizhuang.txt"}
     assert keyword.unreferenced(question) == "how many robotics companies are in Yizhuang?"
-    assert keyword.unreferenced("What does the 2026 People's Daily report say about vouchers?") == "What does it say about vouchers?"
+    assert keyword.unreferenced("What does the 2026 People's Daily report say about vouchers?") == (
+        "What does the 2026 People's Daily report say about vouchers?")
+    # … and by the month of its date.
+    assert keyword.referenced("How many companies are there, according to the People's Daily report of February 2026?"
+                              ) == {"yizhuang.txt"}
 
 
 def test_a_documents_date_ranks_evidence_but_does_not_turn_an_answer_into_a_refusal(ingested):
@@ -235,3 +239,17 @@ def test_a_question_about_now_is_not_answered_by_a_target(ingested):
     assert assistant.ask("How many AI unicorns does Beijing have today?").abstained
     assert "five to 10" in assistant.ask("How many unicorns does the plan expect by 2025?").text
     assert "82 large models" in assistant.ask("How many large models does Beijing have now?").text
+
+
+def test_a_figure_for_part_of_a_year_answers_only_for_that_part(ingested):
+    assistant = ingested({
+        "half.txt": "Digital economy grows\nDate: 2023-08-19 Source: Xinhua\n\n"
+                    "The digital economy's added value reached 918.05 billion yuan in the first half of 2023.\n",
+        "quarter.txt": "Digital economy over 40 percent of GDP\nDate: 2023-05-10 Source: Chamber\n\n"
+                       "The digital economy produced 426.57 billion yuan of added value in the first quarter.\n",
+        "report.txt": "Work report\nDate: 2024-01-21 Source: Xinhua\n\n"
+                      "The digital economy's added value reached about 1.88 trillion yuan in 2023.\n"})
+    assert "1.88 trillion yuan" in assistant.ask("How much added value did the digital economy produce in 2023?").text
+    assert "426.57 billion yuan" in assistant.ask(
+        "How much added value did the digital economy produce in the first quarter of 2023?").text
+    assert assistant.ask("How much added value did the digital economy produce in the second quarter of 2023?").abstained
