@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from enum import Enum
+from functools import lru_cache
 
 
 class When(str, Enum):
@@ -134,17 +135,25 @@ _PERIODS = (
 _PERIOD_RE = tuple((name, re.compile(rf"\b(?:{pattern})\b", re.I)) for name, pattern in _PERIODS)
 
 
+@lru_cache(maxsize=4096)
 def periods(text: str) -> frozenset[str]:
     """The parts of a year a text gives figures for ("first half" → H1)."""
     return frozenset(name for name, pattern in _PERIOD_RE if pattern.search(text))
+
+
+@lru_cache(maxsize=256)
+def _years_of(question: str) -> tuple[str, ...]:
+    return tuple(re.findall(r"\b(?:19|20)\d\d\b", question))
 
 
 def other_period(question: str, sentence: str) -> bool:
     """The sentence speaks of another part of the year than the question: the first half does
     not answer "in the first quarter of 2023", nor does a figure the sentence gives for all of
     2023; and for a question about a whole year ("in 2023"), a part of it is no answer either."""
-    asked, said = periods(question), periods(sentence)
-    years = re.findall(r"\b(?:19|20)\d\d\b", question)
+    asked, years = periods(question), _years_of(question)
+    if not (asked or years):
+        return False
+    said = periods(sentence)
     if asked:
         return not asked & said and (bool(said) or any(y in sentence for y in years))
-    return bool(said) and bool(years)
+    return bool(said)
