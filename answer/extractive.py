@@ -18,11 +18,12 @@ from answer.announced import as_hit, parts
 from answer.opposites import contradiction, opposites
 from answer.question import ACCOUNT_WORD, AUXILIARIES, COUNT_WORDS, FRAMING, NEGATION, YEAR, Kind, Question
 from answer.when import When, mismatch, other_period, periods, times
+from answer.when import asked as time_asked
 from answer.swaps import quantity_mismatch, swapped_word, unranked_superlative
 from prompts import load_prompt
 from retrieval.hybrid import Hit
 from retrieval.keyword import KeywordIndex
-from retrieval.text import terms, words, years_spoken_of
+from retrieval.text import relative_years, terms, words, years_spoken_of
 from schema import Passage
 from settings import Settings
 
@@ -36,7 +37,11 @@ _DATE = re.compile(r"\b(1[0-9]\d\ds?|20\d\ds?|\d{1,2}(st|nd|rd|th)|century|centu
 # a property of the thing asked about; "specific" has no opposite in the evidence.
 _REQUEST_ADJECTIVE = re.compile(r"\b(what|which)\s+(?:specific|particular|exact|precise|detailed|main|key|primary|"
                                 r"overall|general)\b", re.I)
-_ANAPHOR = re.compile(r"(It|Its|This|These|That|Those|They|Their|He|His|She|Her|Such)\b")
+# A sentence about what the one before it names: it opens with a pronoun, or with a short phrase
+# of time or manner and then a subject pronoun ("At 7 percent a year it will reach …").
+_ANAPHOR = re.compile(r"(It|Its|This|These|That|Those|They|Their|He|His|She|Her|Such)\b|"
+                      r"(?:At|In|By|From|On|Since|After|Before|Over|For|With|Under|Until)\b[^,.;]{0,40}?,?\s+"
+                      r"(?:it|they|he|she)\b")
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+")
 
 
@@ -239,8 +244,11 @@ class ExtractiveAnswerer:
                 continue
             before: set[str] = set()
             # "Basic research received 195.1 billion yuan" is a 2022 figure when its passage
-            # speaks of 2022 alone: a sentence that names no year holds its passage's one year.
-            year = years_spoken_of(f"{row.title}\n{row.text}")
+            # speaks of 2022 alone: a sentence that names no year holds its section's one year
+            # ("Achievements in 2024"), else its passage's; "last year" is the year before the
+            # document's date.
+            year = years_spoken_of(row.section or "")
+            year = year if len(year) == 1 else years_spoken_of(f"{row.title}\n{row.text}")
             for j, (a, b) in enumerate(row.sentences):
                 text = row.text[a - row.start:b - row.start]
                 similarity = float(hit.sentence_similarity[j]) if j < len(hit.sentence_similarity) else hit.dense
@@ -250,6 +258,7 @@ class ExtractiveAnswerer:
                 held = own | before if _ANAPHOR.match(text) else own
                 if len(year) == 1 and not YEAR.search(text):
                     held = held | year
+                held = held | relative_years(text, row.date)
                 out.append(Candidate(rank, hit, (a, b), text, held, dense=similarity))
                 before = own
         return out
@@ -316,8 +325,10 @@ class ExtractiveAnswerer:
         ones)."""
         s = self.settings
         if keyword.documents > 1:
-            absent = [d for d in question.documents if not keyword.has_title(d)
-                      and not all(self.everyday(t, keyword) for t in terms(d))]
+            # "the Chinchilla paper" names a document; "the 14th Five-Year Plan", which the
+            # documents write themselves, names what they are about.
+            absent = [d for d in (n.rsplit(" ", 1)[0] for n in question.documents if not keyword.writes(n))
+                      if not keyword.has_title(d) and not all(self.everyday(t, keyword) for t in terms(d))]
             if absent:
                 return f"no document of the collection is the {absent[0]} one the question names"
         missing, _ = self.gaps(question, best, keyword, hits)
@@ -325,9 +336,14 @@ class ExtractiveAnswerer:
             return f"the evidence does not mention {', '.join(missing)}"
         if periods(question.text) and other_period(question.text, best.text):
             return "the question asks about one part of the year, and the evidence gives another"
-        if question.when is When.PRESENT and best.tense < 0:
-            # "How many unicorns does Beijing have today?" is not answered by "five to 10 by 2025".
-            return "the question asks about now, and the evidence speaks of another time"
+        said_time = time_asked(question.text) if not question.context else None
+        if said_time in (When.PRESENT, When.FUTURE) and best.tense < 0:
+            # "How many unicorns does Beijing have today?" is not answered by "five to 10 by
+            # 2025", nor "When will China bring back samples from Mars?" by a mission of 2020. The
+            # time of a conversation that moved to another topic ("and the patents?" after "… by
+            # 2025?") only ranks the evidence.
+            return f"the question asks about {'now' if said_time is When.PRESENT else 'what is to come'}, " \
+                   "and the evidence speaks of another time"
         if question.negated and not NEGATION.search(best.text):
             return "the question asks about what is not so, and the evidence does not say that"
         asked = _REQUEST_ADJECTIVE.sub(r"\1", question.text)
@@ -364,7 +380,7 @@ class ExtractiveAnswerer:
         said = [w[:-2] if w.endswith("'s") else w for w in words(context_text)]
         said_words = set(said)
         missing = [y for y in sorted(question.years) if y not in row.text and y not in row.title
-                   and y not in (row.date or "")]
+                   and y not in (row.date or "") and y not in best.terms]
         missing += [n for n in sorted(question.numbers) if n not in context]
         missing += [n for n in question.names if n not in context and not _kin(n, context)
                     and not (n in question.acronyms and _spelled_out(n, said))

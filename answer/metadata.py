@@ -61,7 +61,9 @@ class MetadataAnswerer:
         doc = self._document(draft, hits, sources or keyword.scope(question.text))
         if doc is None or not (doc.publisher if field == "publisher" else doc.date):
             return None
-        if said and field == "publisher" and {t for t in terms(question.text) if re.fullmatch(_VERBS, t)} & set(terms(said)):
+        # The text wins when it says who with the question's own verb; "the report on …" is no verb.
+        verbs = {t for t in terms(DOCUMENT_REFERENCE.sub("the document", question.text)) if re.fullmatch(_VERBS, t)}
+        if said and field == "publisher" and verbs & set(terms(said)):
             return None
         if said and field == "date" and not relative and (_MONTH.search(said) or _ISO.search(said)):
             return None

@@ -49,8 +49,8 @@ _EXPLAIN = re.compile(r"^(how|why|describe|explain|discuss|summari[sz]e|outline|
                       rf"^(what|which) ((is|are|was|were) )?(the )?(\w+ ){{0,2}}{_ACCOUNT}\b")
 
 # "the Chinchilla paper", "according to the 2021 Guideline": the question names a document.
-_DOCUMENT = re.compile(r"\b(?:the|in|from|according to)\s+((?:[A-Z0-9][\w'’&.-]*\s+){1,4})"
-                       r"(?i:paper|report|study|article|guideline|plan|document|release|white ?paper)s?\b")
+_DOCUMENT = re.compile(r"\b(?:the|in|from|according to)\s+((?:[A-Z0-9][\w'’&.-]*\s+){1,4}"
+                       r"(?i:paper|report|study|article|guideline|plan|document|release|white ?paper)s?)\b")
 
 # "the latest figures" asks for the newest document; "first" and "last" do only of a document
 # ("the first report"), not of a thing in one ("the first robot half marathon", "last year").
@@ -108,7 +108,7 @@ class Question:
     counts: tuple[str, ...] = ()
     acronyms: frozenset[str] = frozenset()
     explains: bool = False
-    documents: tuple[str, ...] = ()
+    documents: tuple[str, ...] = ()  # documents the question names ("Chinchilla paper", "2021 Guideline")
     recency: int = 0  # 1: the newest document is meant ("the latest report"), -1: the oldest
     when: When | None = None  # the time asked about, if the question says one
     context: tuple[str, ...] = ()  # terms of the conversation that rank evidence without being required of it
@@ -137,5 +137,5 @@ def analyse(text: str) -> Question:
                     lists=tuple(tuple(_MEMBER_BREAK.split(m)) for m in _LISTED.findall(text)),
                     recency=1 if _NEWEST.search(lowered) else -1 if _OLDEST.search(lowered) else 0,
                     documents=tuple(dict.fromkeys(m.strip() for m in _DOCUMENT.findall(text)
-                                                  if re.search(r"[A-Za-z]", m))),
+                                                  if re.search(r"[A-Za-z]", m.rsplit(" ", 1)[0]))),
                     explains=kind in (Kind.OTHER, Kind.LIST) and bool(_EXPLAIN.search(lowered) or _COMPOUND.search(lowered)))

@@ -198,7 +198,7 @@ def chunk_text(text: str, max_chars: int, min_chars: int = 0, breaks: tuple[int,
         if p_start < matter:
             continue
         para = text[p_start:p_end]
-        if (_HEADING.match(para) if explicit else is_heading(para)) and not _is_table(para):
+        if ((_HEADING.match(para) if explicit else is_heading(para)) or is_field_line(para)) and not _is_table(para):
             match = _HEADING.match(para)
             title = (match.group(1) if match else para).strip()
             if not seen_body and open_start is None and not match:

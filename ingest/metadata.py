@@ -72,12 +72,25 @@ def as_date(value: object) -> str | None:
     return find_date(text)
 
 
+# "Published 2025-03-06 by Geopolitechs": an unlabelled dateline, often at a document's foot.
+_PUBLISHED_LINE = re.compile(r"^\s*(?:published|posted|released|issued|updated)(?:\s+on)?\s+(?P<date>.{6,30}?)"
+                             r"(?:\s+by\s+(?P<who>[^.|]{2,80}))?\s*\.?\s*$", re.I)
+
+
 def header(text: str, lines: int = 8) -> Metadata:
     """Date and publisher from labelled fields in the first lines (``Date:``, ``Source:``,
-    ``Published by``…), with the offsets of the line that holds them."""
+    ``Published by``…), or from a "Published <date> by <publisher>" line among the first or last
+    lines, with the offsets of the line that holds them."""
     found = Metadata()
-    for match in list(re.finditer(r"[^\n]*\S[^\n]*", text))[:lines]:
+    every = list(re.finditer(r"[^\n]*\S[^\n]*", text))
+    for match in every[:lines] + every[max(lines, len(every) - 3):]:
         line = match.group(0)
+        published = _PUBLISHED_LINE.match(line)
+        if published and as_date(published.group("date")):
+            start = match.start() + len(line) - len(line.lstrip())
+            found = found.merged(Metadata("", as_date(published.group("date")), (published.group("who") or "").strip(),
+                                          (start, match.start() + len(line.rstrip()))))
+            continue
         fields = list(_FIELD.finditer(line))
         if not fields:
             continue

@@ -21,7 +21,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable
 
-from ingest.metadata import Metadata, as_date
+from ingest.metadata import Metadata, as_date, is_field_line
 
 _LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st",
               "\ufb06": "st", "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ", "\u202f": " ",
@@ -33,6 +33,9 @@ _TERMINAL = tuple(".!?:;\"'”’)]")
 _CAPTION = re.compile(r"^(?:Table|Tab\.|Figure|Fig\.)\s*[A-Z]?\d+[:.]?", re.I)
 _TABLE_CAPTION = re.compile(r"^(?:Table|Tab\.)\s*[A-Z]?\d+", re.I)
 _PAGE_NUMBER = re.compile(r"^\W*(?:page\s*)?(?:\d{1,4}|[ivxlc]{1,6})(?:\s*(?:of|/)\s*\d{1,4})?\W*$", re.I)
+_BULLETS = ("•", "◦", "▪", "‣", "∙", "●", "■")
+# "Published 2025-03-06 by Geopolitechs": where and when, in a line of its own.
+_PUBLISHED = re.compile(r"^(?:published|posted|released|issued|updated)\b.{0,40}\b(?:19|20)\d\d\b.{0,80}$", re.I)
 _BOLD = re.compile(r"bold|black|heavy|semibold|demi|medi\b|\.b$|-b$|cmbx", re.I)
 
 
@@ -255,6 +258,7 @@ def blocks(ordered: list[Line], body: float, pitch: float) -> list[Block]:
                    or (prev_text.endswith(_TERMINAL) and prev.x1 < right - 3 * body)
                    or (prev_text.endswith(_TERMINAL) and ln.x0 > left + 0.8 * body and prev.x0 <= left + 0.5 * body)
                    or (prev_text.endswith((".", "!", "?")) and bool(ln.lead) and not prev.lead)
+                   or ln.text.lstrip().startswith(_BULLETS)
                    or bool(_CAPTION.match(ln.text)))
         if new:
             out.append(Block("prose", ln.page))
@@ -264,6 +268,8 @@ def blocks(ordered: list[Line], body: float, pitch: float) -> list[Block]:
         if block.kind == "heading":
             continue
         text = " ".join(ln.text for ln in block.lines)
+        if is_field_line(text) or _PUBLISHED.match(text):
+            continue  # "Date: … Source: …" in small print is the document's dateline, where it stands
         if _CAPTION.match(text):
             block.kind = "caption"
         elif not _prose_like(text):
@@ -359,6 +365,8 @@ def _join_lines(parts: list[str], vocabulary: Counter) -> str:
 def _continues(previous: str, following: str) -> bool:
     """A paragraph cut by a column or page break goes on in the next one: it did not end a
     sentence, or the next one starts in lower case."""
+    if following.startswith("- ") or is_field_line(previous) or _PUBLISHED.match(previous):
+        return False  # a list item, or what follows a dateline, starts a paragraph of its own
     end = previous.rstrip()[-1:]
     return bool(end) and end not in ".!?:|" and (following[:1].islower() or end.isalnum() or end in ",;-")
 
@@ -447,6 +455,8 @@ def read_pdf(data: bytes, ocr: bool = True, ocr_language: str = "eng") -> PdfTex
                     para = _join_lines([rest] + [ln.text for ln in block.lines[1:]], vocabulary)
                 else:
                     para = _join_lines([ln.text for ln in block.lines], vocabulary)
+                if para.startswith(_BULLETS):
+                    para = "- " + para[1:].lstrip()  # a list item, as Markdown writes it
             (small if block.kind == "note" else here).append((block.kind, para))
         started = n == 1
         for kind, para in here + small:
@@ -484,11 +494,16 @@ def _line_pitch(pages: list[list[Line]], body: float) -> float:
     return statistics.median(steps) if steps else 1.2 * body
 
 
+# What PDF writers put in the author field when nobody filled it in.
+_PLACEHOLDER_AUTHOR = re.compile(r"anonymous|unknown|administrator|admin|user|owner|author|unspecified|none|n/?a", re.I)
+
+
 def _properties(document) -> Metadata:
     """Title, creation date and author from the PDF's document information."""
     try:
         info = document.get_metadata_dict()
     except Exception:
         return Metadata()
+    author = (info.get("Author") or "").strip()
     return Metadata((info.get("Title") or "").strip(), as_date(info.get("CreationDate")),
-                    (info.get("Author") or "").strip())
+                    "" if _PLACEHOLDER_AUTHOR.fullmatch(author) else author)

@@ -80,6 +80,7 @@ class KeywordIndex:
         self._names = names
         self._headings = headings
         self._called = called_by
+        self._lowered: str | None = None
         self._vocabularies = body
         self._uses = uses
         self._vocab = set(self._df)
@@ -107,7 +108,10 @@ class KeywordIndex:
         for term in name_terms(question):
             # The name must be the document's subject, used in its body too ("GDP" in a title
             # over a text that says "gross domestic product" names no document), and mostly
-            # there: "Tianjin" in one title names no document when others say it as often.
+            # there: "Tianjin" in one title names no document when others say it as often, and
+            # a name most documents use ("China" across national releases) names none.
+            if self.documents >= 3 and self.document_share(term) >= 0.5:
+                continue
             holders = {source for source, words in self._names.items()
                        if term in words and term in self._vocabularies.get(source, ())}
             said = sum(uses[term] for uses in self._uses.values())
@@ -165,6 +169,12 @@ class KeywordIndex:
     def title_words(self) -> set[str]:
         """Every term of every document's title."""
         return set().union(*self._titles.values()) if self._titles else set()
+
+    def writes(self, phrase: str) -> bool:
+        """Whether some passage writes ``phrase`` (any case)."""
+        if self._lowered is None:
+            self._lowered = "\n".join(row.text.lower() for row in self.rows)
+        return phrase.lower() in self._lowered
 
     def has_title(self, name: str) -> bool:
         """Whether some document's title (with its publisher and year) holds every word of ``name``."""

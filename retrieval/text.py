@@ -83,6 +83,17 @@ def years_spoken_of(text: str) -> set[str]:
     return {m.group(0) for m in _YEAR_SAID.finditer(text) if text[m.start() - 1:m.start()] not in ("-", "–")}
 
 
+_RELATIVE_YEAR = re.compile(r"\b(last|previous|this|next|the coming)\s+year\b", re.I)
+_YEAR_STEP = {"last": -1, "previous": -1, "this": 0, "next": 1, "the coming": 1}
+
+
+def relative_years(text: str, date: str | None) -> set[str]:
+    """The years "last year", "this year" and "next year" mean in a text dated ``date``."""
+    if not date or not date[:4].isdigit():
+        return set()
+    return {str(int(date[:4]) + _YEAR_STEP[m.group(1).lower()]) for m in _RELATIVE_YEAR.finditer(text)}
+
+
 # What a document is called in a question ("the 2023 work plan", "the guideline", "that report").
 DOCUMENT_NOUN = (r"(?:guidelines?|plans?|reports?|releases?|documents?|papers?|articles?|studies|study|briefings?|"
                  r"conferences?|communiqu[eé]s?|bulletins?|notices?|statements?|work plan)")

@@ -253,3 +253,51 @@ def test_a_figure_for_part_of_a_year_answers_only_for_that_part(ingested):
     assert "426.57 billion yuan" in assistant.ask(
         "How much added value did the digital economy produce in the first quarter of 2023?").text
     assert assistant.ask("How much added value did the digital economy produce in the second quarter of 2023?").abstained
+
+
+def test_last_year_and_a_sections_year_are_the_years_a_sentence_speaks_of(ingested):
+    assistant = ingested({
+        "plan.md": "# China to raise R&D spending\n\nDate: 2021-03-08 Source: China Daily\n\n"
+                   "Total R&D spending reached 2.44 trillion yuan last year, a record. "
+                   "At 7 percent a year it will reach 3.76 trillion yuan by 2025.\n",
+        "report.md": "# Technology in the work report\n\nDate: 2025-03-06 Source: Geopolitechs\n\n"
+                     "## Achievements in 2024\n\nChina produced more than 13 million new energy vehicles.\n",
+        "other.md": "# Innovation tops the agenda\n\nDate: 2021-03-06 Source: China Daily\n\n"
+                    "China will support artificial intelligence and quantum information.\n"})
+    assert "2.44 trillion yuan" in assistant.ask("How much did China spend on R&D in 2020?").text
+    assert "13 million" in assistant.ask("How many new energy vehicles did China produce in 2024?").text
+    # "it" after an opening phrase is what the sentence before names: R&D spending.
+    assert "3.76 trillion yuan" in assistant.ask("How much will China spend on R&D by 2025?").text
+    # A name every document uses ("China") names none of them.
+    assert not assistant.retriever.keyword_index().titled("How many vehicles did China produce?")
+
+
+def test_a_question_about_what_is_to_come_is_not_answered_by_the_past(ingested):
+    assistant = ingested({
+        "missions.txt": "Breakthroughs\nDate: 2021-03-06 Source: China Daily\n"
+                        "The premier listed the breakthroughs of 2020: the Tianwen-1 Mars mission and the Chang'e-5 "
+                        "lunar mission.\n",
+        "plans.txt": "Plans\nDate: 2021-03-08 Source: Xinhua\nThe Chang'e-6 mission will bring back samples from the far "
+                     "side of the Moon.\n"})
+    assert assistant.ask("When will China bring back samples from Mars?").abstained
+    assert "Chang'e-6" in assistant.ask("Which mission will bring back samples from the far side of the Moon?").text
+
+
+def test_a_plan_the_documents_write_about_is_no_document_the_collection_lacks(ingested):
+    assistant = ingested({
+        "plan.txt": "Spending\nDate: 2021-03-08 Source: China Daily\n"
+                    "China will speed up self-reliance during the 14th Five-Year Plan period.\n"
+                    "R&D spending will grow by more than 7 percent a year.\n",
+        "other.txt": "Other\nDate: 2021-03-06 Source: China Daily\nAI will receive more support.\n"})
+    answer = assistant.ask("How fast will R&D spending grow each year during the 14th Five-Year Plan?")
+    assert "7 percent" in answer.text
+    assert assistant.ask("How does the Chinchilla paper count its training tokens?").abstained
+
+
+def test_who_published_the_report_on_a_topic_is_read_from_the_metadata(ingested):
+    assistant = ingested({
+        "agenda.txt": "Innovation tops the government agenda\nDate: 2021-03-06 Source: China Daily\n"
+                      "China will pursue innovation, according to government reports released on Friday.\n",
+        "other.txt": "Spending grows\nDate: 2021-03-08 Source: Xinhua\nSpending grew.\n"})
+    answer = assistant.ask("Who published the report on innovation topping the government agenda?")
+    assert "China Daily" in answer.text and "Date: 2021-03-06 Source: China Daily" in answer.citations[0].text

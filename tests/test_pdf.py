@@ -97,6 +97,22 @@ def test_bold_words_that_open_a_paragraph_are_its_heading_under_the_section():
     assert "2 Pre-training data › Encyclopedia [40%]" in sections
 
 
+def test_an_agency_release_keeps_its_small_print_dateline_and_its_bullets():
+    """``tests/data/agency-release.pdf`` (``tools/make_heldout_pdfs.py``): a 9-point dateline
+    under the title, bullets, and "anonymous" as the PDF's author."""
+    read = read_pdf((ROOT / "tests" / "data" / "agency-release.pdf").read_bytes())
+    assert "a year\n\nDate: 2021-03-08 Source: China Daily\n\nChina will speed up" in read.text
+    assert "- national laboratories and science facilities;\n\n- international and national science centres;" in read.text
+    assert read.properties.publisher == ""  # "anonymous" is what the PDF writer put there, not a publisher
+    document = load(ROOT / "tests" / "data" / "agency-release.pdf", LoadOptions(), 10**8)
+    assert (document.date, document.publisher) == ("2021-03-08", "China Daily")
+
+
+def test_a_published_by_line_at_the_foot_dates_the_document():
+    document = load(ROOT / "tests" / "data" / "agency-footer.pdf", LoadOptions(), 10**8)
+    assert (document.date, document.publisher) == ("2025-03-06", "Geopolitechs")
+
+
 def test_ligatures_and_odd_spaces_are_normalised():
     from ingest.pdf import _clean
 

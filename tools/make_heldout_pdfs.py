@@ -1,0 +1,167 @@
+"""Writes the PDFs of bench/heldout/national: three short releases laid out as agencies publish
+them (a title, headings, numbered points, a bulleted list, a small table), each carrying its date
+and publisher differently: a dateline in the text, the PDF's own properties only, or a footer
+line. The texts are summaries in our words (see bench/heldout/README.md). Run it once (it needs
+``pip install reportlab``); the PDFs are committed.
+
+    python tools/make_heldout_pdfs.py
+"""
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen import canvas
+
+OUT = Path(__file__).resolve().parent.parent / "bench" / "heldout" / "national"
+BODY, LEAD, MARGIN = 10.5, 13.5, 64
+WIDTH, HEIGHT = A4
+
+DOCUMENTS = {
+    "rd-spending-plan-2021.pdf": {
+        "title": "China to raise R&D spending by more than 7 percent a year",
+        "properties": None,
+        "dateline": "Date: 2021-03-08 Source: China Daily",
+        "footer": None,
+        "blocks": [
+            ("p", "China will speed up self-reliance in science and technology during the 14th Five-Year Plan "
+                  "period (2021-25), officials of the National Development and Reform Commission said at a news "
+                  "conference on Monday."),
+            ("h", "Spending"),
+            ("p", "The country's spending on research and development will grow by more than 7 percent a year, "
+                  "said Ning Jizhe, deputy head of the commission."),
+            ("p", "Total R&D spending reached 2.44 trillion yuan last year, 2.4 percent of GDP, a record and the "
+                  "second highest in the world, said Hu Zucai, deputy director of the commission. At 7 percent a "
+                  "year it will reach 3.76 trillion yuan by 2025."),
+            ("h", "Basic research"),
+            ("p", "The share of basic research in R&D spending is to rise to more than 8 percent by 2025, "
+                  "from 6.16 percent in 2020."),
+            ("p", "The plan has three priorities:"),
+            ("li", "national laboratories and science facilities;"),
+            ("li", "international and national science centres;"),
+            ("li", "innovation platforms and demonstration projects."),
+        ],
+    },
+    "work-report-2021.pdf": {
+        "title": "Innovation and modernisation top the government agenda",
+        "properties": ("China Daily", datetime(2021, 3, 6)),
+        "dateline": None,
+        "footer": None,
+        "blocks": [
+            ("p", "China will pursue innovation-driven development in the next five years and strengthen its "
+                  "research capability, according to government reports released on Friday."),
+            ("p", "Artificial intelligence, quantum information and brain science will receive more support, and "
+                  "Beijing, Shanghai and the Guangdong-Hong Kong-Macao Greater Bay Area are to become global "
+                  "science and innovation hubs."),
+            ("h", "Last year's breakthroughs"),
+            ("p", "Premier Li Keqiang listed the breakthroughs of 2020 in the government work report: the Tianwen-1 "
+                  "Mars mission, the Chang'e-5 lunar mission and the Fendouzhe deep-sea submersible."),
+            ("table", "Table 1: Other achievements of 2020"),
+            ("row", ("Project", "Field")),
+            ("row", ("FAST telescope", "astronomy")),
+            ("row", ("Beidou-3", "satellite navigation")),
+            ("row", ("Jiuzhang", "quantum computing")),
+        ],
+    },
+    "work-report-2025.pdf": {
+        "title": "Technology in the 2025 government work report",
+        "properties": None,
+        "dateline": None,
+        "footer": "Published 2025-03-06 by Geopolitechs",
+        "blocks": [
+            ("p", "Premier Li Qiang delivered the government work report on March 5. It reviews 2024 and sets the "
+                  "tasks of 2025."),
+            ("h", "1. Achievements in 2024"),
+            ("p", "The added value of high-tech manufacturing grew 8.9 percent and of equipment manufacturing "
+                  "7.7 percent. China produced more than 13 million new energy vehicles."),
+            ("p", "The Chang'e-6 mission brought back the first samples from the far side of the Moon, and the "
+                  "value of technology contracts rose 11.2 percent."),
+            ("h", "2. Tasks for 2025"),
+            ("p", "The core industries of the digital economy should reach about 10 percent of GDP. The report "
+                  "calls for new quality productive forces suited to local conditions and a modern industrial "
+                  "system, with emerging industries such as commercial spaceflight, BeiDou applications and new "
+                  "energy storage."),
+        ],
+    },
+}
+
+
+def lines(text: str, font: str, size: float, width: float) -> list[str]:
+    out, line = [], ""
+    for word in text.split():
+        candidate = f"{line} {word}".strip()
+        if stringWidth(candidate, font, size) > width and line:
+            out.append(line)
+            line = word
+        else:
+            line = candidate
+    return out + ([line] if line else [])
+
+
+def write(name: str, doc: dict) -> None:
+    c = canvas.Canvas(str(OUT / name), pagesize=A4)
+    c.setTitle(doc["title"])
+    if doc["properties"]:
+        author, when = doc["properties"]
+        c.setAuthor(author)
+        c.setCreator(author)
+    y = HEIGHT - 80
+    for line in lines(doc["title"], "Helvetica-Bold", 17, WIDTH - 2 * MARGIN):
+        c.setFont("Helvetica-Bold", 17)
+        c.drawString(MARGIN, y, line)
+        y -= 22
+    if doc["dateline"]:
+        c.setFont("Helvetica", 9)
+        c.drawString(MARGIN, y, doc["dateline"])
+        y -= 14
+    y -= 10
+    for kind, content in doc["blocks"]:
+        if kind == "h":
+            y -= 4
+            c.setFont("Helvetica-Bold", 12)
+            c.drawString(MARGIN, y, content)
+            y -= LEAD + 4
+        elif kind in ("p", "li"):
+            indent = 14 if kind == "li" else 0
+            for n, line in enumerate(lines(content, "Helvetica", BODY, WIDTH - 2 * MARGIN - indent)):
+                c.setFont("Helvetica", BODY)
+                if kind == "li" and n == 0:
+                    c.drawString(MARGIN, y, "•")
+                c.drawString(MARGIN + indent, y, line)
+                y -= LEAD
+            y -= 0 if kind == "li" else 6
+        elif kind == "table":
+            y -= 4
+            c.setFont("Helvetica-Bold", 9.5)
+            c.drawString(MARGIN, y, content)
+            y -= LEAD
+        elif kind == "row":
+            c.setFont("Helvetica", 9.5)
+            for i, cell in enumerate(content):
+                c.drawString(MARGIN + i * 170, y, cell)
+            y -= LEAD - 1
+    if doc["footer"]:
+        c.setFont("Helvetica", 8)
+        c.drawString(MARGIN, 40, doc["footer"])
+    c.save()
+    if doc["properties"]:
+        dated(OUT / name, doc["properties"][1])
+
+
+def dated(path: Path, when: datetime) -> None:
+    """Give the PDF its creation date (reportlab writes the time it ran)."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(str(path)))
+    writer.add_metadata({"/CreationDate": when.strftime("D:%Y%m%d000000")})
+    with path.open("wb") as out:
+        writer.write(out)
+
+
+if __name__ == "__main__":
+    OUT.mkdir(parents=True, exist_ok=True)
+    for name, doc in DOCUMENTS.items():
+        write(name, doc)
+        print(f"wrote {OUT / name}")
