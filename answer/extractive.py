@@ -17,7 +17,7 @@ from langchain_core.embeddings import Embeddings
 from answer.announced import as_hit, parts
 from answer.opposites import contradiction, opposites
 from answer.question import ACCOUNT_WORD, AUXILIARIES, COUNT_WORDS, FRAMING, NEGATION, YEAR, Kind, Question
-from answer.when import When, mismatch, other_period, periods, times
+from answer.when import When, asks_future_time, mismatch, other_period, periods, times
 from answer.when import asked as time_asked
 from answer.swaps import quantity_mismatch, swapped_word, unranked_superlative
 from prompts import load_prompt
@@ -337,6 +337,8 @@ class ExtractiveAnswerer:
         if periods(question.text) and other_period(question.text, best.text):
             return "the question asks about one part of the year, and the evidence gives another"
         said_time = time_asked(question.text) if not question.context else None
+        if said_time is When.FUTURE and not asks_future_time(question.text):
+            said_time = None
         if said_time in (When.PRESENT, When.FUTURE) and best.tense < 0:
             # "How many unicorns does Beijing have today?" is not answered by "five to 10 by
             # 2025", nor "When will China bring back samples from Mars?" by a mission of 2020. The

@@ -27,7 +27,7 @@ _DEICTIC = {
     When.PAST: r"ago|last (?:year|month|decade|week)|previously|formerly|in the past|used to|"
                r"the previous (?:year|decade)|a year earlier|historically",
     When.FUTURE: r"next (?:year|month|decade|week)|in (?:the )?future|upcoming|coming (?:years?|decade)|from now|"
-                 r"ahead|eventually|later this (?:year|decade)|yet to",
+                 r"ahead(?! of)|eventually|later this (?:year|decade)|yet to",
 }
 # Auxiliaries, modals and the constructions that put a clause in a time. "Should" and "be to" state
 # what is to happen; "aim / plan / intend / expect / seek to" and "target" do as well.
@@ -157,3 +157,13 @@ def other_period(question: str, sentence: str) -> bool:
     if asked:
         return not asked & said and (bool(said) or any(y in sentence for y in years))
     return bool(said)
+
+
+# A question that asks when something is to happen, or by a time to come: "what will the output be
+# for …" uses "will" of what follows logically, and asks no time.
+_FUTURE_TIME = re.compile(r"^\W*when\s+(?:will|shall|is|are)\b|\bby\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b|"
+                          r"\bnext\s+(?:year|month|decade)\b|\bin\s+(?:the\s+)?future\b|\bcoming\s+years?\b", re.I)
+
+
+def asks_future_time(question: str) -> bool:
+    return bool(_FUTURE_TIME.search(question))

@@ -10,7 +10,7 @@ import pytest
 
 from answer.followup import accept_rewrite, is_follow_up, resolve
 from answer.question import Kind
-from answer.when import When, asked, mismatch, times
+from answer.when import When, asked, asks_future_time, mismatch, times
 from tests.test_cli import run
 
 SPEND = "How much will Beijing spend on R&D by 2025?"
@@ -156,3 +156,10 @@ def test_what_was_understood_is_shown_as_a_sentence_without_the_follow_ups_linki
     read = resolve("and on basic research?", ["How much did China spend on R&D in 2021?"])
     assert read.understood == "Read as a follow-up to “How much did China spend on R&D in 2021?”: about basic research instead."
     assert "basic" in read.question.terms and "r&d" in read.question.context
+
+
+def test_a_question_asks_for_a_time_to_come_only_when_it_says_one():
+    assert asks_future_time("When will China bring back samples from Mars?")
+    assert asks_future_time("How much will China spend on R&D by 2025?")
+    assert not asks_future_time("What will the output be for a member of the language?")
+    assert asked("Who was the ruling class ahead of the Normans?") is None
