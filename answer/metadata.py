@@ -61,11 +61,14 @@ class MetadataAnswerer:
         doc = self._document(draft, hits, sources or keyword.scope(question.text))
         if doc is None or not (doc.publisher if field == "publisher" else doc.date):
             return None
-        # The text wins when it says who with the question's own verb; "the report on …" is no verb.
+        # The text wins when it says who or when with the question's own verb ("… was released on
+        # May 19"); "the report on …" is no verb, and the date of an event the report tells of
+        # ("the forum ran from April 25") is no date of the report.
         verbs = {t for t in terms(DOCUMENT_REFERENCE.sub("the document", question.text)) if re.fullmatch(_VERBS, t)}
         if said and field == "publisher" and verbs & set(terms(said)):
             return None
-        if said and field == "date" and not relative and (_MONTH.search(said) or _ISO.search(said)):
+        if (said and field == "date" and not relative and (_MONTH.search(said) or _ISO.search(said))
+                and verbs & set(terms(said))):
             return None
         appended = bool(said) and field == "date"
         line = load_prompt(f"metadata_{field}").format(title=doc.title or doc.source, publisher=doc.publisher,

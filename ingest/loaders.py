@@ -153,20 +153,31 @@ def load_docx(path: Path, data: bytes, options: LoadOptions) -> Extracted:
     import zipfile
 
     import docx
+    import docx.table
 
     try:
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise LoadError(f"unreadable Word file: {exc}") from None
     lines = []
-    for para in document.paragraphs:
-        line = para.text.strip()
+    # Paragraphs and tables in the order they stand: headings as Markdown headings, list items as
+    # "- " lines, a table as "a | b" rows (as the PDF reader writes them).
+    for block in document.iter_inner_content():
+        if isinstance(block, docx.table.Table):
+            rows = [" | ".join(cell.text.strip() for cell in row.cells) for row in block.rows]
+            lines.append("\n".join(row for row in rows if row.strip(" |")))
+            continue
+        line = block.text.strip()
         if not line:
             continue
-        style = (para.style.name or "") if para.style is not None else ""
+        style = (block.style.name or "") if block.style is not None else ""
         level = style.removeprefix("Heading ").strip()
-        lines.append(f"{'#' * int(level)} {line}" if style.startswith("Heading") and level.isdigit() else line)
-    text = "\n\n".join(lines)
+        if style.startswith("Heading") and level.isdigit():
+            line = f"{'#' * int(level)} {line}"
+        elif style.startswith("List"):
+            line = f"- {line}"
+        lines.append(line)
+    text = "\n\n".join(line for line in lines if line)
     core = document.core_properties
     title = core.title or _title_from_text(text, path.stem).lstrip("# ")
     return Extracted(text + "\n" if text else "", title,

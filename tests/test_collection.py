@@ -301,3 +301,12 @@ def test_who_published_the_report_on_a_topic_is_read_from_the_metadata(ingested)
         "other.txt": "Spending grows\nDate: 2021-03-08 Source: Xinhua\nSpending grew.\n"})
     answer = assistant.ask("Who published the report on innovation topping the government agenda?")
     assert "China Daily" in answer.text and "Date: 2021-03-06 Source: China Daily" in answer.citations[0].text
+
+
+def test_the_date_of_an_event_a_report_tells_of_is_not_the_reports_date(ingested):
+    assistant = ingested({
+        "invest.txt": "Deals signed at the Invest Beijing Conference\nDate: 2024-05-07 Source: International Daily News\n"
+                      "Deals were signed at the Invest Beijing Conference, part of the forum, which ran from April 25 to 29.\n",
+        "other.txt": "Forum opens\nDate: 2024-04-25 Source: Xinhua\nThe forum opened on Thursday.\n"})
+    answer = assistant.ask("When was the report on the Invest Beijing Conference published?")
+    assert "2024-05-07" in answer.text

@@ -46,6 +46,22 @@ def test_docx_headings_become_sections(tmp_path):
     assert "## Fishing\n\nFishing is banned in spring." in doc.text
 
 
+def test_docx_tables_and_list_items_are_kept_where_they_stand(tmp_path):
+    document = docx.Document()
+    document.add_paragraph("The plan covers these industries:")
+    document.add_paragraph("information technology", style="List Bullet")
+    document.add_paragraph("green energy", style="List Bullet")
+    table = document.add_table(rows=0, cols=2)
+    for row in (("Item", "Number"), ("Unicorn companies", "114")):
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text = row
+    document.add_paragraph("Work starts in spring.")
+    document.save(tmp_path / "plan.docx")
+    doc = load(tmp_path / "plan.docx", "plan.docx", 10_000_000)
+    assert ("these industries:\n\n- information technology\n\n- green energy\n\n"
+            "Item | Number\nUnicorn companies | 114\n\nWork starts in spring.") in doc.text
+
+
 def test_html_keeps_the_article_and_drops_scripts(tmp_path):
     html = ("<html><head><title>Parks plan</title><script>alert('x')</script></head><body><nav>Home | About</nav>"
             "<article><h1>Parks plan</h1><p>The city opens nine new parks along the river by 2027, each with a "

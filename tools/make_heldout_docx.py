@@ -1,0 +1,114 @@
+"""Writes the Word files of bench/heldout/forum: four releases about the Zhongguancun Forum as
+offices write them in Word (headings, bulleted lists, a table), carrying their date and publisher
+in the document's properties or in a dateline paragraph. The texts are summaries in our words
+(see bench/heldout/README.md). Needs python-docx (in requirements.txt); the files are committed.
+
+    python tools/make_heldout_docx.py
+"""
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from docx import Document
+
+OUT = Path(__file__).resolve().parent.parent / "bench" / "heldout" / "forum"
+
+DOCUMENTS = {
+    "forum-opens-2024.docx": {
+        "title": "2024 Zhongguancun Forum opens in Beijing",
+        "properties": ("Xinhua", datetime(2024, 4, 25)),
+        "dateline": None,
+        "blocks": [
+            ("p", "The 2024 Zhongguancun Forum opened on Thursday in Beijing for a five-day session on fields "
+                  "from artificial intelligence to life sciences and new materials."),
+            ("p", "Themed \"Innovating for a Better World\", this year's annual conference has five major sections, "
+                  "including meetings and technology trading, and nearly 120 events."),
+            ("h", "Competitions and trading"),
+            ("p", "The competitions in frontier fields drew more than 3,100 entries from 75 countries and regions, "
+                  "and the technology trading section more than 6,000 projects from over 40 countries and regions."),
+            ("h", "About Zhongguancun"),
+            ("p", "The forum was founded in 2007. Zhongguancun, in north-western Beijing, is home to more than "
+                  "17,000 national high-tech enterprises and was China's first national high-tech industrial "
+                  "development zone."),
+        ],
+    },
+    "invest-beijing-2024.docx": {
+        "title": "Deals worth 61 billion yuan signed at Invest Beijing Conference",
+        "properties": None,
+        "dateline": "Date: 2024-05-07 Source: International Daily News",
+        "blocks": [
+            ("p", "Deals worth more than 61 billion yuan (about 8.59 billion US dollars) covering 23 major projects "
+                  "were signed at the Invest Beijing Conference, part of the 2024 Zhongguancun Forum, which ran "
+                  "from April 25 to 29."),
+            ("p", "The conference announced 231 investment projects worth about 90.22 billion yuan in these "
+                  "industries:"),
+            ("li", "information technology"),
+            ("li", "intelligent manufacturing and integrated circuits"),
+            ("li", "artificial intelligence and green energy"),
+            ("p", "\"We aim to attract more high-quality projects to Beijing,\" said Wang Rui, deputy director of "
+                  "the Beijing Investment Promotion Service Center."),
+            ("h", "Beijing in numbers"),
+            ("table", [("Item", "Number"), ("Colleges and universities", "about 100"),
+                       ("Research institutes", "over 1,000"), ("High-tech enterprises", "28,200"),
+                       ("Unicorn companies (end of 2023)", "114")]),
+        ],
+    },
+    "forum-2021.docx": {
+        "title": "China Zhongguancun Forum 2021 launched",
+        "properties": ("SPICI", datetime(2021, 9, 27)),
+        "dateline": None,
+        "blocks": [
+            ("p", "The China Zhongguancun Forum 2021 was inaugurated on September 24 at the Zhongguancun "
+                  "Technology Park, one of China's major high-tech industrial development zones."),
+            ("p", "The forum is one of China's major platforms for international cooperation in science and "
+                  "technology."),
+        ],
+    },
+    "forum-2020.docx": {
+        "title": "Zhongguancun Forum 2020 ends",
+        "properties": None,
+        "dateline": "Date: 2020-09-21 Source: China Radio International",
+        "blocks": [
+            ("p", "The Zhongguancun Forum 2020 was held in Beijing from Thursday to Sunday, online and on site."),
+            ("p", "More than 200 well-known experts and scientists, over 400 entrepreneurs and investors, more than "
+                  "150 government officials and envoys and about 40 heads of international organisations and "
+                  "academic institutions took part."),
+            ("p", "The forum held more than 50 activities in four areas: conference, exhibition, trading and "
+                  "releases. Its theme was \"Cooperation and Innovation, Meeting Challenges Together\"."),
+            ("p", "Scientific and technological progress contributed 59.5 percent of China's economic growth last "
+                  "year, and the 60 percent target is expected to be reached in 2020."),
+        ],
+    },
+}
+
+
+def write(name: str, spec: dict) -> None:
+    doc = Document()
+    doc.core_properties.title = spec["title"]
+    doc.core_properties.author = spec["properties"][0] if spec["properties"] else ""
+    doc.core_properties.created = spec["properties"][1] if spec["properties"] else datetime(2026, 1, 1)
+    doc.add_heading(spec["title"], level=1)
+    if spec["dateline"]:
+        doc.add_paragraph(spec["dateline"])
+    for kind, content in spec["blocks"]:
+        if kind == "h":
+            doc.add_heading(content, level=2)
+        elif kind == "p":
+            doc.add_paragraph(content)
+        elif kind == "li":
+            doc.add_paragraph(content, style="List Bullet")
+        elif kind == "table":
+            table = doc.add_table(rows=0, cols=len(content[0]))
+            for row in content:
+                cells = table.add_row().cells
+                for cell, value in zip(cells, row):
+                    cell.text = value
+    doc.save(OUT / name)
+
+
+if __name__ == "__main__":
+    OUT.mkdir(parents=True, exist_ok=True)
+    for name, spec in DOCUMENTS.items():
+        write(name, spec)
+        print(f"wrote {OUT / name}")
