@@ -294,19 +294,17 @@ def test_a_plan_the_documents_write_about_is_no_document_the_collection_lacks(in
     assert assistant.ask("How does the Chinchilla paper count its training tokens?").abstained
 
 
-def test_who_published_the_report_on_a_topic_is_read_from_the_metadata(ingested):
-    assistant = ingested({
-        "agenda.txt": "Innovation tops the government agenda\nDate: 2021-03-06 Source: China Daily\n"
-                      "China will pursue innovation, according to government reports released on Friday.\n",
-        "other.txt": "Spending grows\nDate: 2021-03-08 Source: Xinhua\nSpending grew.\n"})
-    answer = assistant.ask("Who published the report on innovation topping the government agenda?")
-    assert "China Daily" in answer.text and "Date: 2021-03-06 Source: China Daily" in answer.citations[0].text
-
-
-def test_the_date_of_an_event_a_report_tells_of_is_not_the_reports_date(ingested):
-    assistant = ingested({
-        "invest.txt": "Deals signed at the Invest Beijing Conference\nDate: 2024-05-07 Source: International Daily News\n"
-                      "Deals were signed at the Invest Beijing Conference, part of the forum, which ran from April 25 to 29.\n",
-        "other.txt": "Forum opens\nDate: 2024-04-25 Source: Xinhua\nThe forum opened on Thursday.\n"})
-    answer = assistant.ask("When was the report on the Invest Beijing Conference published?")
-    assert "2024-05-07" in answer.text
+@pytest.mark.parametrize("files, question, said", [
+    # "report" is the document's noun, not the question's verb "published".
+    ({"agenda.txt": "Innovation tops the government agenda\nDate: 2021-03-06 Source: China Daily\n"
+                    "China will pursue innovation, according to government reports released on Friday.\n"},
+     "Who published the report on innovation topping the government agenda?", "China Daily"),
+    # The dates of an event the report tells of are not the report's date.
+    ({"invest.txt": "Deals signed at the Invest Beijing Conference\nDate: 2024-05-07 Source: International Daily News\n"
+                    "Deals were signed at the Invest Beijing Conference, which ran from April 25 to 29.\n"},
+     "When was the report on the Invest Beijing Conference published?", "2024-05-07"),
+])
+def test_who_published_a_report_and_when_are_read_from_its_header_line(ingested, files, question, said):
+    assistant = ingested({**files, "other.txt": "Forum opens\nDate: 2024-04-25 Source: Xinhua\nThe forum opened.\n"})
+    answer = assistant.ask(question)
+    assert said in answer.text and said in answer.citations[-1].text
