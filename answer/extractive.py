@@ -218,10 +218,12 @@ def shortest_answering_span(c: Candidate, question: Question) -> tuple[int, int]
     return c.span[0] + a, c.span[0] + a + len(piece)
 
 
-# "How many invention patents per 10,000 people …": the words of what is counted, up to a verb
-# or a preposition; its last word is the head noun.
+# "How many invention patents per 10,000 people …", "how many visitors attended …": the words of
+# what is counted, up to a verb (an auxiliary or a past form) or a preposition; its last word is
+# the head noun.
 _COUNTED = re.compile(r"\bhow many\s+(?!(?:the|a|an|of)\b)((?:[\w'-]+\s+){0,3}?[\w'-]+?)"
-                      rf"(?=\s+(?:{AUXILIARIES}|per|of|in|on|at|for|from|to|by|with|that|which|who|there)\b|\s*\?|$)",
+                      rf"(?=\s+(?:{AUXILIARIES}|per|of|in|on|at|for|from|to|by|with|that|which|who|there|"
+                      r"[a-z]{2,}ed)\b|\s*\?|$)",
                       re.I)
 
 

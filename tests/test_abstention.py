@@ -101,6 +101,9 @@ def test_a_list_the_evidence_holds_all_but_one_member_of_is_answered_saying_whic
                  "no figure", id="a sum of money the evidence does not give"),
     pytest.param("How many new bridges did the council approve?", "two new bridges",
                  "How many cranes does the container port have?", "crane", id="a count of what it never names"),
+    pytest.param("How many new bridges did the council approve?", "two new bridges",
+                 "How many visitors attended the harbour festival?", "visitor",
+                 id="a count of what it never names, before a past verb"),
     pytest.param("What was the cost of the new dock?", "$40 million", "What is the budget of the maritime museum?",
                  "budget", id="an attribute the documents never name"),
 ])
