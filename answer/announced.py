@@ -52,7 +52,8 @@ def parts(row: ChunkRow, span: tuple[int, int], keyword: KeywordIndex, most: int
     text = row.text[span[0] - row.start:span[1] - row.start]
     if not announces(text):
         return []
-    wanted = min(_count(text) or most, most)
+    counted = _count(text)
+    wanted = min(counted or most, most)
     following = [s for s in row.sentences if s[0] >= span[1]]
     if following and text.rstrip().endswith(":"):
         return [(row, _unmarked(row, s)) for s in following[:wanted]]
@@ -69,7 +70,7 @@ def parts(row: ChunkRow, span: tuple[int, int], keyword: KeywordIndex, most: int
         if heading is None:
             continue
         sub = bool(inside) and r.section.startswith(inside)
-        if not sub and (_count(text) is None or not found):
+        if not sub and (counted is None or not found):
             break
         found.append((r, heading))
     if found or following:

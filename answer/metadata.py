@@ -33,11 +33,16 @@ _MONTH = re.compile(r"\b(January|February|March|April|May|June|July|August|Septe
                     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b")
 
 
+def _unnamed(text: str) -> str:
+    """The question with each document it names as "the document": "the report on …" is no verb."""
+    return DOCUMENT_REFERENCE.sub("the document", text)
+
+
 def asked_field(text: str) -> str:
     """"publisher", "date" or "" for a question about who issued a document or when. A
     document's name is no verb: "who is the deputy, according to the launch report?" asks
     about a person in it."""
-    text = DOCUMENT_REFERENCE.sub("the document", text)
+    text = _unnamed(text)
     if _WHO.search(text):
         return "publisher"
     if _WHEN.search(text):
@@ -64,7 +69,7 @@ class MetadataAnswerer:
         # The text wins when it says who or when with the question's own verb ("… was released on
         # May 19"); "the report on …" is no verb, and the date of an event the report tells of
         # ("the forum ran from April 25") is no date of the report.
-        verbs = {t for t in terms(DOCUMENT_REFERENCE.sub("the document", question.text)) if re.fullmatch(_VERBS, t)}
+        verbs = {t for t in terms(_unnamed(question.text)) if re.fullmatch(_VERBS, t)}
         if said and field == "publisher" and verbs & set(terms(said)):
             return None
         if (said and field == "date" and not relative and (_MONTH.search(said) or _ISO.search(said))

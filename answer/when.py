@@ -143,7 +143,7 @@ def periods(text: str) -> frozenset[str]:
 
 @lru_cache(maxsize=256)
 def _years_of(question: str) -> tuple[str, ...]:
-    return tuple(re.findall(r"\b(?:19|20)\d\d\b", question))
+    return tuple(start for start, _ in _YEAR.findall(question))
 
 
 def other_period(question: str, sentence: str) -> bool:

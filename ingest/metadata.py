@@ -77,6 +77,13 @@ _PUBLISHED_LINE = re.compile(r"^\s*(?:published|posted|released|issued|updated)(
                              r"(?:\s+by\s+(?P<who>[^.|]{2,80}))?\s*\.?\s*$", re.I)
 
 
+def is_dateline(line: str) -> bool:
+    """A line that dates the document, labelled ("Date: … Source: …") or not ("Published
+    2025-03-06 by …"): where it stands, never a paragraph's start or end."""
+    published = _PUBLISHED_LINE.match(line)
+    return is_field_line(line) or bool(published and as_date(published.group("date")))
+
+
 def header(text: str, lines: int = 8) -> Metadata:
     """Date and publisher from labelled fields in the first lines (``Date:``, ``Source:``,
     ``Published by``…), or from a "Published <date> by <publisher>" line among the first or last

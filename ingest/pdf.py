@@ -21,7 +21,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable
 
-from ingest.metadata import Metadata, as_date, is_field_line
+from ingest.metadata import Metadata, as_date, is_dateline
 
 _LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st",
               "\ufb06": "st", "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ", "\u202f": " ",
@@ -34,8 +34,6 @@ _CAPTION = re.compile(r"^(?:Table|Tab\.|Figure|Fig\.)\s*[A-Z]?\d+[:.]?", re.I)
 _TABLE_CAPTION = re.compile(r"^(?:Table|Tab\.)\s*[A-Z]?\d+", re.I)
 _PAGE_NUMBER = re.compile(r"^\W*(?:page\s*)?(?:\d{1,4}|[ivxlc]{1,6})(?:\s*(?:of|/)\s*\d{1,4})?\W*$", re.I)
 _BULLETS = ("•", "◦", "▪", "‣", "∙", "●", "■")
-# "Published 2025-03-06 by Geopolitechs": where and when, in a line of its own.
-_PUBLISHED = re.compile(r"^(?:published|posted|released|issued|updated)\b.{0,40}\b(?:19|20)\d\d\b.{0,80}$", re.I)
 _BOLD = re.compile(r"bold|black|heavy|semibold|demi|medi\b|\.b$|-b$|cmbx", re.I)
 
 
@@ -268,7 +266,7 @@ def blocks(ordered: list[Line], body: float, pitch: float) -> list[Block]:
         if block.kind == "heading":
             continue
         text = " ".join(ln.text for ln in block.lines)
-        if is_field_line(text) or _PUBLISHED.match(text):
+        if is_dateline(text):
             continue  # "Date: … Source: …" in small print is the document's dateline, where it stands
         if _CAPTION.match(text):
             block.kind = "caption"
@@ -365,7 +363,7 @@ def _join_lines(parts: list[str], vocabulary: Counter) -> str:
 def _continues(previous: str, following: str) -> bool:
     """A paragraph cut by a column or page break goes on in the next one: it did not end a
     sentence, or the next one starts in lower case."""
-    if following.startswith("- ") or is_field_line(previous) or _PUBLISHED.match(previous):
+    if following.startswith("- ") or is_dateline(previous):
         return False  # a list item, or what follows a dateline, starts a paragraph of its own
     end = previous.rstrip()[-1:]
     return bool(end) and end not in ".!?:|" and (following[:1].islower() or end.isalnum() or end in ",;-")

@@ -5,6 +5,7 @@ question name or refer to a document.
 Built once per catalog generation, so queries never rebuild it."""
 from __future__ import annotations
 
+import datetime
 import math
 import re
 from collections import Counter
@@ -17,7 +18,10 @@ from store.catalog import ChunkRow
 
 
 # "according to the 2023 work plan", "in the guideline", "under the Belt and Road action plan"
-_REFERENCE = re.compile(r"\b(?:in|from|under|by|according to|of|does|did|do|is|was|summari[sz]e|describe|about)\s+(?P<the>the|this|that|its|their)\s+"
+# A reference led by a preposition points ("according to the 2026 report, …"); one led by a verb
+# is what the question is about ("when was the work plan issued?").
+_POINTING = r"in|from|under|by|according to|of"
+_REFERENCE = re.compile(rf"\b(?:(?P<points>{_POINTING})|does|did|do|is|was|summari[sz]e|describe|about)\s+(?:the|this|that|its|their)\s+"
                         r"(?:(?P<year>(?:19|20)\d\d)(?:['’]s)?\s+)?(?P<words>(?:[\w'’-]+\s+){0,4}?)"
                         rf"(?P<noun>{DOCUMENT_NOUN})\b"
                         r"(?:\s+(?:on|about|of|for|into|regarding|covering)\s+(?P<about>(?:[\w'’-]+[ ]?){1,8}))?", re.I)
@@ -27,15 +31,12 @@ _REFERENCE = re.compile(r"\b(?:in|from|under|by|according to|of|does|did|do|is|w
 _DEFINED = re.compile(r"((?:[A-Z][\w-]*\s+(?:(?:of|and|for|the)\s+)?){1,6}[A-Z][\w-]*)\s+\(([A-Z][A-Z&]{1,7})\)")
 
 
-_MONTHS = ("January February March April May June July August September October November December").split()
-
-
 def _month_year(date: str | None) -> str:
-    """"2023-08-19" → "August 2023"."""
-    if not date or not date[:4].isdigit():
-        return ""
-    month = date[5:7]
-    return f"{_MONTHS[int(month) - 1]} {date[:4]}" if month.isdigit() and 1 <= int(month) <= 12 else date[:4]
+    """"2023-08-19" → "August 2023" (the year alone when the date has no month)."""
+    try:
+        return datetime.date.fromisoformat(date or "").strftime("%B %Y")
+    except ValueError:
+        return (date or "")[:4]
 
 
 class KeywordIndex:
@@ -70,8 +71,9 @@ class KeywordIndex:
                 uses.setdefault(row.source, Counter()).update(own)
             # "the 2026 People's Daily report", "the Xinhua report of August 2023": a document is
             # also called by its publisher and the month and year of its date.
-            called = called_by.setdefault(row.source, title | set(terms(f"{row.publisher or ''} {_month_year(row.date)}")))
-            headings.setdefault(row.source, set(called)).update(terms(row.section))
+            if row.source not in called_by:
+                called_by[row.source] = title | set(terms(f"{row.publisher or ''} {_month_year(row.date)}"))
+            headings.setdefault(row.source, set(called_by[row.source])).update(terms(row.section))
             self.dates.setdefault(row.source, row.date or "")
         self._df: Counter[str] = Counter(t for doc in corpus for t in set(doc))
         self.documents = len(by_source)
@@ -135,7 +137,7 @@ class KeywordIndex:
         for match, _ in reversed(self._references(question)):
             # "according to the Xinhua report of August 2023" points; "when was the work plan
             # issued?" asks about the document itself, and its words stay.
-            if re.match(r"(?:in|from|under|by|according to|of)\b", match.group(0), re.I):
+            if match.group("points"):
                 out = out[:match.start()] + out[match.end():]
         return re.sub(r"^\W+|\s+(?=[,?.!])|(?<=[,?.!])[,?.!]+", "", re.sub(r"\s{2,}", " ", out)).strip() or question
 
