@@ -1,4 +1,4 @@
-"""Writes the PDFs of bench/heldout/national: three short releases laid out as agencies publish
+"""Writes the PDFs of bench/heldout (national/ and one in driving/): short releases laid out as agencies publish
 them (a title, headings, numbered points, a bulleted list, a small table), each carrying its date
 and publisher differently: a dateline in the text, the PDF's own properties only, or a footer
 line. The texts are summaries in our words (see bench/heldout/README.md). Run it once (it needs
@@ -15,12 +15,12 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas
 
-OUT = Path(__file__).resolve().parent.parent / "bench" / "heldout" / "national"
+OUT = Path(__file__).resolve().parent.parent / "bench" / "heldout"
 BODY, LEAD, MARGIN = 10.5, 13.5, 64
 WIDTH, HEIGHT = A4
 
 DOCUMENTS = {
-    "rd-spending-plan-2021.pdf": {
+    "national/rd-spending-plan-2021.pdf": {
         "title": "China to raise R&D spending by more than 7 percent a year",
         "properties": None,
         "dateline": "Date: 2021-03-08 Source: China Daily",
@@ -44,7 +44,7 @@ DOCUMENTS = {
             ("li", "innovation platforms and demonstration projects."),
         ],
     },
-    "work-report-2021.pdf": {
+    "national/work-report-2021.pdf": {
         "title": "Innovation and modernisation top the government agenda",
         "properties": ("China Daily", datetime(2021, 3, 6)),
         "dateline": None,
@@ -65,7 +65,7 @@ DOCUMENTS = {
             ("row", ("Jiuzhang", "quantum computing")),
         ],
     },
-    "work-report-2025.pdf": {
+    "national/work-report-2025.pdf": {
         "title": "Technology in the 2025 government work report",
         "properties": None,
         "dateline": None,
@@ -83,6 +83,35 @@ DOCUMENTS = {
                   "calls for new quality productive forces suited to local conditions and a modern industrial "
                   "system, with emerging industries such as commercial spaceflight, BeiDou applications and new "
                   "energy storage."),
+        ],
+    },
+    "driving/zone-expansion-2024.pdf": {
+        "title": "Beijing to expand autonomous driving zone to 600 sq km",
+        "properties": ("China Daily", datetime(2024, 4, 19)),
+        "dateline": None,
+        "footer": "chinadaily.com.cn",
+        "blocks": [
+            ("p", "Beijing plans to expand its High-Level Autonomous Driving Demonstration Zone to 600 square "
+                  "kilometres in June, nearly 4 percent of the city's total area, a senior official said."),
+            ("p", "Mayor Yin Yong announced the plan at a recent news conference on the city's high-quality "
+                  "development. New energy vehicles and automated driving, he said, are two key forces of smart "
+                  "transport that can change how people travel and how cities are governed."),
+            ("h", "Vehicle and road together"),
+            ("p", "Single-vehicle autonomous driving is advancing fast but remains costly, and its link to the "
+                  "intelligence of the city is weak, Yin said. That is why Beijing took the lead three years ago in "
+                  "following the vehicle-infrastructure cooperation route."),
+            ("h", "From 60 to 600 square kilometres"),
+            ("p", "Construction of the zone began in 2020 in the Beijing Economic-Technological Development Area, "
+                  "or Beijing E-Town, in Daxing district. The zone will take in parts of Tongzhou and Shunyi "
+                  "districts."),
+            ("table", "Table 1: Area of the demonstration zone"),
+            ("row", ("Stage", "Area (sq km)")),
+            ("row", ("First phase", "60")),
+            ("row", ("Today", "160")),
+            ("row", ("From June 2024", "600")),
+            ("p", "More than 800 intelligent vehicles have driven in the zone so far, and 29 companies testing "
+                  "vehicles have been issued road test plates. The cumulative autonomous test mileage in the zone "
+                  "is close to 30 million kilometres."),
         ],
     },
 }
@@ -161,7 +190,7 @@ def dated(path: Path, when: datetime) -> None:
 
 
 if __name__ == "__main__":
-    OUT.mkdir(parents=True, exist_ok=True)
     for name, doc in DOCUMENTS.items():
+        (OUT / name).parent.mkdir(parents=True, exist_ok=True)
         write(name, doc)
         print(f"wrote {OUT / name}")
