@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ingest.metadata import front_matter_end, is_field_line
+from ingest.metadata import front_matter_end, header_end, is_dateline, is_field_line
 
 _TERMINAL = tuple('.!?:;"\'”’)]')
 _MARKDOWN_BLOCK = re.compile(r"^\s*(#{1,6}\s|[-*+]\s|\d+[.)]\s|>|\|)")
@@ -45,6 +45,11 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     a sentence or a heading (one-paragraph-per-line files) and around labelled header lines
     ("Date: … Source: …" under a title), but not at hard wraps."""
     out: list[tuple[int, int]] = []
+    zone = header_end(text)
+
+    def header_line(a: int, line: str) -> bool:
+        return is_field_line(line) or (a < zone and is_dateline(line))
+
     for block in re.finditer(r"\S(?:.*?\S)?(?=\s*(?:\r?\n[ \t]*){2,}|\s*$)", text, re.S):
         lines = _line_spans(text, block.start(), block.end())
         if _is_table(text[block.start():block.end()]):
@@ -60,7 +65,7 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
             following = text[nxt[0]:nxt[1]]
             breaks = (line.endswith(_TERMINAL) or len(line) < 0.6 * widest
                       or _MARKDOWN_BLOCK.match(following) or _MARKDOWN_BLOCK.match(line)
-                      or is_field_line(line) or is_field_line(following))
+                      or header_line(a, line) or header_line(nxt[0], following))
             if breaks:
                 out.append((cur_start, b))
                 cur_start = nxt[0]
@@ -191,6 +196,7 @@ def chunk_text(text: str, max_chars: int, min_chars: int = 0, breaks: tuple[int,
     outline: list[tuple[int, str]] = []
     explicit = _HEADINGS.search(text) is not None
     matter = front_matter_end(text)
+    zone = header_end(text)
     if matter:
         end = len(text[:matter].rstrip())
         chunks.append(Chunk(0, 0, end, text[:end], ((0, end),), True, ""))
@@ -198,7 +204,8 @@ def chunk_text(text: str, max_chars: int, min_chars: int = 0, breaks: tuple[int,
         if p_start < matter:
             continue
         para = text[p_start:p_end]
-        if ((_HEADING.match(para) if explicit else is_heading(para)) or is_field_line(para)) and not _is_table(para):
+        dateline = is_field_line(para) or (p_start < zone and is_dateline(para))
+        if ((_HEADING.match(para) if explicit else is_heading(para)) or dateline) and not _is_table(para):
             match = _HEADING.match(para)
             title = (match.group(1) if match else para).strip()
             if not seen_body and open_start is None and not match:

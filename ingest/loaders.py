@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from ingest.metadata import Metadata, as_date, front_matter, header, sidecar
+from ingest.metadata import Metadata, as_date, front_matter, header, is_dateline, sidecar
 
 
 class LoadError(ValueError):
@@ -105,10 +105,45 @@ def load_html(path: Path, data: bytes, options: LoadOptions) -> Extracted:
     text = trafilatura.extract(html, output_format="markdown", include_tables=True, include_comments=False,
                                favor_recall=True) or ""
     meta = trafilatura.extract_metadata(html)
+    dateline = _page_dateline(html)
+    if dateline and dateline not in text:
+        first = text.find("\n") + 1 if text.startswith("#") else 0
+        text = f"{text[:first]}\n{dateline}\n\n{text[first:].lstrip()}" if first else f"{dateline}\n\n{text}"
     title = (meta.title if meta and meta.title else "") or _title_from_text(text, path.stem)
     properties = Metadata(title, as_date(meta.date) if meta else None,
                           (meta.sitename or meta.author or "") if meta else "")
     return Extracted(text + "\n" if text else "", title, properties=properties)
+
+
+def _page_dateline(html: str) -> str:
+    """The byline a page shows under its headline ("By FAN FEIFEI | China Daily | Updated:
+    2022-04-29 07:44"): extraction drops it as boilerplate, yet it is where the page says who
+    published it and when, and what an answer about that should quote. The innermost element
+    between the headline and the first long paragraph whose text is a dateline."""
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    try:
+        root = lxml_html.fromstring(html)
+    except (ValueError, etree.ParserError):
+        return ""
+    headline = root.find(".//h1")
+    found = None
+    started = headline is None
+    for element in root.iter():
+        if element is headline:
+            started = True
+            continue
+        if not started or not isinstance(element.tag, str) or element.tag in ("script", "style", "head", "title"):
+            continue
+        text = " ".join(element.text_content().split())
+        if element.tag == "p" and len(text) > 200:
+            break
+        if 6 <= len(text) <= 160 and is_dateline(text):
+            if found is not None and element not in found.iterdescendants():
+                break
+            found = element
+    return " ".join(found.text_content().split()) if found is not None else ""
 
 
 def load_pdf(path: Path, data: bytes, options: "LoadOptions") -> Extracted:

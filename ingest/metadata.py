@@ -15,10 +15,11 @@ from pathlib import Path
 import yaml
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_ORDINAL = r"(?:st|nd|rd|th)?"
 _DATE_PATTERNS = (
     (re.compile(r"\b((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})\b"), "ymd"),
-    (re.compile(rf"\b({_MONTHS})\.? (\d{{1,2}}),? ((?:19|20)\d\d)\b", re.I), "mdy"),
-    (re.compile(rf"\b(\d{{1,2}}) ({_MONTHS}) ((?:19|20)\d\d)\b", re.I), "dmy"),
+    (re.compile(rf"\b({_MONTHS})\.? (\d{{1,2}}){_ORDINAL},? ((?:19|20)\d\d)\b", re.I), "mdy"),
+    (re.compile(rf"\b(\d{{1,2}}){_ORDINAL} ({_MONTHS}),? ((?:19|20)\d\d)\b", re.I), "dmy"),
 )
 _DATE_KEYS = r"date|dated|published(?: on)?|released(?: on)?|issued(?: on)?|updated|posted"
 _PUBLISHER_KEYS = r"source|publisher|published by|issued by|released by|author|by|from|agency"
@@ -47,15 +48,21 @@ class Metadata:
 
 def find_date(text: str) -> str | None:
     """The first date in ``text``, as ISO ``YYYY-MM-DD``."""
+    found = _date_match(text)
+    return found[0] if found else None
+
+
+def _date_match(text: str) -> tuple[str, re.Match] | None:
+    """The first date in ``text`` as ISO ``YYYY-MM-DD``, with the match that wrote it."""
     for pattern, order in _DATE_PATTERNS:
         for match in pattern.finditer(text):
             a, b, c = match.groups()
             try:
                 if order == "ymd":
-                    return datetime(int(a), int(b), int(c)).date().isoformat()
+                    return datetime(int(a), int(b), int(c)).date().isoformat(), match
                 if order == "mdy":
-                    return datetime.strptime(f"{a} {b} {c}", "%B %d %Y").date().isoformat()
-                return datetime.strptime(f"{a} {b} {c}", "%d %B %Y").date().isoformat()
+                    return datetime.strptime(f"{a} {b} {c}", "%B %d %Y").date().isoformat(), match
+                return datetime.strptime(f"{a} {b} {c}", "%d %B %Y").date().isoformat(), match
             except ValueError:
                 continue
     return None
@@ -77,11 +84,57 @@ _PUBLISHED_LINE = re.compile(r"^\s*(?:published|posted|released|issued|updated)(
                              r"(?:\s+by\s+(?P<who>[^.|]{2,80}))?\s*\.?\s*$", re.I)
 
 
+# "UrduPoint News | Thu 29th July 2021 | 05:20 PM", "(Xinhua) 10:38, October 21, 2021",
+# "*Xinhua, December 31, 2024*": a date among names, with no labels. What is left once the date,
+# the weekday and the clock time are taken out must be names (a sentence with a date is no
+# dateline); the publisher is the first name that is not a "By …" author.
+_CLOCK = re.compile(r"\b\d{1,2}:\d\d(?::\d\d)?(?:\s*[ap]\.?m\b\.?)?", re.I)
+_WEEKDAY = re.compile(r"\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|sday|nesday|rsday|urday)?\b\.?")
+_NAME_WORD = r"(?:[A-Z0-9][\w.&'’-]*|of|the|and|for|on|de|&)"
+_NAME_FIELD = re.compile(rf"(?:[Bb]y\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,5}}")
+_FIELD_BREAK = re.compile(r"\s*(?:[|·•()\[\]]|,\s|\s[-–—/]\s|\s{2,})\s*")
+
+
+def _names(text: str) -> list[str] | None:
+    """The names a dateline holds besides its date, or None if ``text`` holds anything else."""
+    text = _CLOCK.sub(" | ", _WEEKDAY.sub(" | ", text))
+    fields = [f.strip(" .:;,") for f in _FIELD_BREAK.split(text)]
+    fields = [f for f in fields if f]
+    if not all(_NAME_FIELD.fullmatch(f) for f in fields):
+        return None
+    return fields
+
+
+def _publisher(names: list[str]) -> str:
+    return next((n for n in names if not re.match(r"by\s", n, re.I)), "")[:120]
+
+
+def unlabelled_dateline(line: str) -> tuple[str, str] | None:
+    """The date and publisher of a dateline without labels, None if ``line`` is no such line."""
+    line = line.strip().strip("*_ ")
+    if len(line) > 120 or line.startswith("|"):
+        return None
+    found = _date_match(line)
+    if not found:
+        return None
+    day, match = found
+    names = _names(f"{line[:match.start()]} | {line[match.end():]}")
+    return None if names is None else (day, _publisher(names))
+
+
 def is_dateline(line: str) -> bool:
     """A line that dates the document, labelled ("Date: … Source: …") or not ("Published
-    2025-03-06 by …"): where it stands, never a paragraph's start or end."""
+    2025-03-06 by …", "Xinhua, December 31, 2024"): where it stands, never a paragraph's start or end."""
     published = _PUBLISHED_LINE.match(line)
-    return is_field_line(line) or bool(published and as_date(published.group("date")))
+    return (is_field_line(line) or bool(published and as_date(published.group("date")))
+            or unlabelled_dateline(line) is not None)
+
+
+def header_end(text: str, lines: int = 8) -> int:
+    """Where the first ``lines`` lines end: the header zone, where a line of a date and names is
+    the document's dateline rather than, say, a row of a schedule."""
+    every = list(re.finditer(r"[^\n]*\S[^\n]*", text))
+    return every[min(lines, len(every)) - 1].end() if every else 0
 
 
 def header(text: str, lines: int = 8) -> Metadata:
@@ -89,17 +142,22 @@ def header(text: str, lines: int = 8) -> Metadata:
     ``Published by``…), or from a "Published <date> by <publisher>" line among the first or last
     lines, with the offsets of the line that holds them."""
     found = Metadata()
+    zone = header_end(text, lines)
     every = list(re.finditer(r"[^\n]*\S[^\n]*", text))
     for match in every[:lines] + every[max(lines, len(every) - 3):]:
         line = match.group(0)
+        start = match.start() + len(line) - len(line.lstrip())
+        span = (start, match.start() + len(line.rstrip()))
         published = _PUBLISHED_LINE.match(line)
         if published and as_date(published.group("date")):
-            start = match.start() + len(line) - len(line.lstrip())
             found = found.merged(Metadata("", as_date(published.group("date")), (published.group("who") or "").strip(),
-                                          (start, match.start() + len(line.rstrip()))))
+                                          span))
             continue
         fields = list(_FIELD.finditer(line))
         if not fields:
+            unlabelled = unlabelled_dateline(line) if match.start() < zone else None
+            if unlabelled:
+                found = found.merged(Metadata("", unlabelled[0], unlabelled[1], span))
             continue
         values = {}
         for field, following in zip(fields, fields[1:] + [None]):
@@ -108,10 +166,12 @@ def header(text: str, lines: int = 8) -> Metadata:
         day = next((as_date(v) for k, v in values.items() if re.fullmatch(_DATE_KEYS, k)), None)
         who = next((v for k, v in values.items() if re.fullmatch(_PUBLISHER_KEYS, k) and v
                     and not as_date(v)), "")
+        if not who and fields[0].start() > 0:
+            # "By FAN FEIFEI | China Daily | Updated: 2022-04-29": names before the first label.
+            who = _publisher(_names(line[:fields[0].start()]) or [])
         title = values.get("title", "")
         if day or who or title:
-            start = match.start() + len(line) - len(line.lstrip())
-            found = found.merged(Metadata(title, day, who[:120], (start, match.start() + len(line.rstrip()))))
+            found = found.merged(Metadata(title, day, who[:120], span))
     if found.date is None:
         top = "\n".join(line for line in text.splitlines()[:lines])
         found = replace(found, date=find_date(top))

@@ -65,6 +65,45 @@ def test_a_header_block_gives_date_publisher_and_the_line_to_cite(tmp_path):
     assert (doc.date, doc.publisher) == ("2023-05-19", "Municipal Office")
 
 
+@pytest.mark.parametrize("dateline, date, publisher", [
+    ("UrduPoint News | Thu 29th July 2021 | 05:20 PM", "2021-07-29", "UrduPoint News"),
+    ("(Xinhua) 10:38, October 21, 2021", "2021-10-21", "Xinhua"),
+    ("*Xinhua, December 31, 2024*", "2024-12-31", "Xinhua"),
+    ("By FAN FEIFEI | China Daily | Updated: 2022-04-29 07:44", "2022-04-29", "China Daily"),
+    ("2025-06-20 19:41:00", "2025-06-20", ""),
+])
+def test_a_dateline_without_labels_under_the_title_gives_date_and_publisher(tmp_path, dateline, date, publisher):
+    text = f"Beijing opens roads to driverless tests\n{dateline}\n\nBEIJING -- The city opened 278 roads.\n"
+    doc = load(write(tmp_path, "a.txt", text.encode()), "a.txt", 10_000)
+    assert (doc.date, doc.publisher) == (date, publisher)
+    assert text[doc.meta_span[0]:doc.meta_span[1]] == dateline
+
+
+@pytest.mark.parametrize("line", [
+    "On March 5, 2024 Premier Li Qiang delivered the report.",
+    "BEIJING, July 29 -- Driverless cars will soon be tested on expressways.",
+])
+def test_a_sentence_with_a_date_is_no_dateline(tmp_path, line):
+    doc = load(write(tmp_path, "a.txt", f"Report\n{line}\n".encode()), "a.txt", 10_000)
+    assert doc.publisher == "" and doc.meta_span is None
+
+
+def test_a_pages_byline_under_its_headline_is_kept_and_read(tmp_path):
+    """Text extraction drops the byline as boilerplate; it is where the page says who published it."""
+    html = ("<html><head><title>Robotaxi permits - Chinadaily.com.cn</title></head><body>"
+            "<div class='nav'><a href='/'>Home</a> | <a href='/china'>China</a></div>"
+            "<h1>Beijing approves driverless robotaxi permits</h1>"
+            "<div class='info'>\n<span>By FAN FEIFEI | China Daily | Updated: 2022-04-29 07:44</span>\n"
+            "<span>Share - WeChat</span>\n</div>"
+            "<div id='Content'><p>Beijing on Thursday granted the country's first permits that let two operators "
+            "take the safety operator out of the driver's seat on public roads.</p>"
+            "<p>Under the permits, 14 vehicles may carry passengers in a designated area of 60 square "
+            "kilometres in Yizhuang, a southern suburb of Beijing.</p></div></body></html>")
+    doc = load(write(tmp_path, "permits.html", html.encode()), "permits.html", 100_000)
+    assert (doc.date, doc.publisher) == ("2022-04-29", "China Daily")
+    assert doc.text[doc.meta_span[0]:doc.meta_span[1]] == "By FAN FEIFEI | China Daily | Updated: 2022-04-29 07:44"
+
+
 def test_front_matter_and_a_sidecar_give_metadata_and_the_sidecar_wins(tmp_path):
     text = "---\ntitle: Work plan\ndate: 2023-05-17\npublisher: Ministry\n---\n\nThe plan has 12 parts.\n"
     path = write(tmp_path, "plan.md", text.encode())
