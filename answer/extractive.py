@@ -33,6 +33,12 @@ _NUMBER_WORDS = re.compile(r"\b(\d|one|two|three|four|five|six|seven|eight|nine|
 _DATE = re.compile(r"\b(1[0-9]\d\ds?|20\d\ds?|\d{1,2}(st|nd|rd|th)|century|centuries|January|February|March|April|"
                    r"May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|"
                    r"Sept|Oct|Nov|Dec|spring|summer|autumn|winter|decade)\b")
+# Words that place an event in time without a date: a weekday, a deictic word, a clause of another
+# event ("after the war"), a period. A "when" question answered by a sentence with none of these
+# nor a date is answered by something else ("Hu Fangfang … took part in drafting the regulations").
+_TIME_WORDS = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tomorrow|"
+                         r"tonight|now|ago|recently|earlier|later|since|until|till|after|before|during|when|while|"
+                         r"once|following|period|year|month|week|day|era|age|times?|dynasty|reign)\b", re.I)
 # "What specific changes...", "which particular model...": how precise an answer is wanted, not
 # a property of the thing asked about; "specific" has no opposite in the evidence.
 _REQUEST_ADJECTIVE = re.compile(r"\b(what|which)\s+(?:specific|particular|exact|precise|detailed|main|key|primary|"
@@ -227,6 +233,41 @@ _COUNTED = re.compile(r"\bhow many\s+(?!(?:the|a|an|of)\b)((?:[\w'-]+\s+){0,3}?[
                       re.I)
 
 
+_NUMERAL = re.compile(r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+                      r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|"
+                      r"seventy|eighty|ninety)(?:-\w+)?|hundreds?|thousands?|millions?|billions?|dozens?|single|"
+                      r"both)", re.I)
+_TOKEN = re.compile(r"[\w'’.-]+|[,;:]")
+
+
+def uncounted(question: str, text: str) -> bool:
+    """The sentence names what "how many" counts but gives no number of it: "Shenzhen has put
+    AI-powered buses on several routes" does not say how many buses, nor "14 vehicles may carry
+    passengers" how many passengers. A count stands within a few words of its noun, on the same
+    side of a comma ("99 vehicles", "passengers totalled 430,000")."""
+    counted = _COUNTED.search(question)
+    head = terms(counted.group(1).split()[-1]) if counted else ()
+    if not head:
+        return False
+    phrase = set(terms(counted.group(1)))
+    tokens = _TOKEN.findall(text)
+    stems = [(terms(t) or ("",))[0] for t in tokens]
+    if any(_NUMERAL.fullmatch(t) and phrase & set(stems[i + 1:i + 3]) for i, t in enumerate(tokens)):
+        return False
+    places = [i for i, stem in enumerate(stems) if stem == head[0]]
+    for i in places:
+        before = tokens[max(0, i - 5):i]
+        before = before[max((k for k, t in enumerate(before) if t in ",;:"), default=-1) + 1:]
+        after = []
+        for t in tokens[i + 1:i + 5]:
+            if t in ",;:":
+                break
+            after.append(t)
+        if any(_NUMERAL.fullmatch(t) for t in before + after):
+            return False
+    return bool(places)
+
+
 # "What is the budget for Huairou Science City?": the attribute asked of something.
 _ATTRIBUTE = re.compile(r"^(?:what|which)\s+(?:is|are|was|were|will be)\s+the\s+([\w-]+)\s+(?:of|for|in|on|at)\b", re.I)
 
@@ -361,6 +402,11 @@ class ExtractiveAnswerer:
             # money. Only for a named unit: "how much of it is undeveloped?" is answered by
             # "vast areas", and "when cannot ferries sail?" by a condition.
             return "the evidence gives no figure of the kind asked for"
+        if (s.abstain_untyped and question.kind is Kind.DATE and not type_fit(Kind.DATE, best.text, question)
+                and not _TIME_WORDS.search(best.text)):
+            return "the question asks when, and the evidence names no time"
+        if s.abstain_absent_measure and uncounted(question.text, best.text):
+            return "the evidence names what is counted but gives no number of it"
         if (best.context_coverage < s.abstain_min_coverage and best.dense < s.abstain_paraphrase_similarity
                 and self.unknown_share(question, keyword) >= s.abstain_unknown_share):
             return (f"the evidence covers too little of the question ({best.context_coverage:.2f}), "
