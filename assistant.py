@@ -277,7 +277,9 @@ class Assistant:
         kept = set(terms(plain))
         asked = resolved.question
         question = replace(asked, terms=tuple(t for t in asked.terms if t in kept),
-                           names=tuple(t for t in asked.names if t in kept), years=asked.years & kept)
+                           names=tuple(t for t in asked.names if t in kept), years=asked.years & kept,
+                           numbers=asked.numbers & kept,
+                           phrases=tuple(p for p in asked.phrases if set(terms(p)) <= kept))
         return replace(resolved, query=plain, question=question), ((scope & sources) or sources) if sources else scope
 
     def ingest(self, progress: Progress | None = None) -> IngestReport:

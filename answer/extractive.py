@@ -128,12 +128,14 @@ class Draft:
 # duration its units. A sentence with only another kind of number does not fit ("10,000 in
 # 2024" is no answer to "how much did Zhongguancun spend"); spending given as a share of GDP
 # fits half as well as a sum. "How large" names no unit: it asks for areas, sums and counts alike.
-_SHARE = re.compile(r"\d\s*(?:%|per ?cent)\s+of\b|\b(?:share|proportion)\b", re.I)
+_SHARE = re.compile(r"\d\s*(?:%|per ?cent)\s+of\b|\b(?:share|proportion)\b|"
+                    r"\b(?:a|one|two|three|four)[\s-](?:half|third|quarter|fifth|tenth)s?\s+of\b|\bhalf\s+of\b", re.I)
 _MONEY = re.compile(r"(?:[$€£¥]\s?\d|\d[\d.,]*\s*(?:(?:million|billion|trillion|thousand)\s+)?"
                     r"(?:yuan|dollars?|euros?|pounds?|yen|rupees?|RMB|USD)\b)", re.I)
 _LENGTH = r"kilomet(?:er|re)s?|km|miles?|met(?:er|re)s?|feet|ft"
 # "28 million kilometres", "a 21.0975-kilometre course": a number, its scale, its unit.
-_AMOUNT = r"\d[\d.,]*[\s-]*(?:(?:hundred|thousand|million|billion)\s+)?"
+_AMOUNT = (r"(?:\d[\d.,]*[\s-]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+           r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a|an|several|few)[\s-]+)(?:(?:hundred|thousand|million|billion)\s+)?")
 
 
 @dataclass(frozen=True)

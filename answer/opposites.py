@@ -6,7 +6,9 @@ and a sentence vector barely notices.
 The pairs are a short hand list of scalar and directional opposites plus WordNet's antonyms of
 adjectives, adverbs and verbs (``antonyms.txt``). Three readings are not contradictions: the
 adjective of a "how long / high / old" question, a question that names both sides ("abstract or
-concrete?"), and a prefixed antonym against negated evidence ("unknown" for "not known")."""
+concrete?"), a prefixed antonym against negated evidence ("unknown" for "not known"), and a
+converse that swaps its two sides too ("the pilot before the approval" is "the approval after the
+pilot")."""
 from __future__ import annotations
 
 import re
@@ -14,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from answer.question import NEGATION
-from retrieval.text import STOPWORDS, words
+from retrieval.text import STOPWORDS, terms, words
 
 _PAIRS = """
 most least; more less; more fewer; largest smallest; biggest smallest; highest lowest; higher lower;
@@ -99,6 +101,20 @@ def contradiction(question: str, evidence: str) -> tuple[str, str] | None:
             continue
         opposite = set().union(*(inflections(o) for lemma in lemmas[word] for o in against[lemma])) - mine
         for other in sorted(opposite & said):
-            if other not in asked and not (negated and _prefixed(word, other)):
+            if other not in asked and not (negated and _prefixed(word, other)) and not _converse(asked, word, evidence, other):
                 return word, other
     return None
+
+
+# Words that order two things: "A before B" says what "B after A" says.
+_CONVERSES = frozenset("before after prior subsequent earlier later preceded followed precedes follows".split())
+
+
+def _converse(asked: list[str], word: str, evidence: str, other: str) -> bool:
+    """The evidence says with ``other`` what the question says with ``word``, its two sides swapped."""
+    if word not in _CONVERSES or other not in _CONVERSES:
+        return False
+    said = words(evidence)
+    i, j = asked.index(word), said.index(other)
+    left, right = set(terms(" ".join(asked[max(0, i - 3):i]))), set(terms(" ".join(asked[i + 1:i + 7])))
+    return bool(left & set(terms(" ".join(said[j + 1:])))) and bool(right & set(terms(" ".join(said[:j]))))

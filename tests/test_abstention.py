@@ -29,6 +29,12 @@ The new dock cost $40 million to build.
 The Port Authority's new pier opened in 2020.
 
 Ferries leave for Dover, Calais and Dieppe every morning.
+
+Tourists crowd the harbour ferries every summer.
+
+Sailings to Dieppe resumed after a two-week strike by the crews.
+
+A quarter of the city's trade passes through the port.
 """
 
 
@@ -46,6 +52,7 @@ def test_opposites_are_found_only_when_the_evidence_lacks_the_asked_word():
     assert contradiction("the least critical one?", "the most critical one") == ("least", "most")
     assert contradiction("which south desert?", "the east desert") == ("south", "east")
     assert contradiction("the least critical one?", "the least, not the most") is None
+    assert contradiction("What happened before the war?", "The treaty was signed after the war.") == ("before", "after")
 
 
 def test_wordnet_opposites_meet_in_any_inflection():
@@ -63,6 +70,7 @@ def test_wordnet_opposites_meet_in_any_inflection():
     ("What is unknown about L?", "It is not known if L equals P."),
     ("Who was Emma's brother?", "Emma, sister of Duke Richard, married the king."),
     ("What thesis specifies a polynomial relation?", "The thesis states that any two general models relate."),
+    ("How long was the pilot before the rides were approved?", "The approval came after a three-month pilot."),
 ])
 def test_opposite_words_that_do_not_contradict(question, evidence):
     assert contradiction(question, evidence) is None
@@ -116,6 +124,26 @@ def test_a_quantity_whose_measure_the_evidence_lacks_is_refused(harbour, answere
 def test_a_count_the_evidence_does_not_give_is_refused(harbour):
     assert "two new bridges" in harbour.ask("How many new bridges did the council approve?").text
     assert harbour.ask("What three new bridges did the council approve?").abstained
+
+
+def test_a_count_of_what_the_evidence_names_without_counting_it_is_refused(harbour):
+    """"Tourists crowd the ferries" names the tourists and does not say how many there are."""
+    refusal = harbour.ask("How many tourists do the harbour ferries carry each summer?")
+    assert refusal.abstained and "no number" in refusal.reason
+
+
+def test_when_is_not_answered_by_a_sentence_that_names_no_time(harbour):
+    assert "2020" in harbour.ask("When did the Port Authority's new pier open?").text
+    refusal = harbour.ask("When did the harbour master retire?")
+    assert refusal.abstained and "names no time" in refusal.reason
+
+
+@pytest.mark.parametrize("question, figure", [
+    ("How long was the strike by the crews?", "two-week"),
+    ("What share of the city's trade passes through the port?", "A quarter"),
+])
+def test_durations_and_shares_written_in_words_answer_their_questions(harbour, question, figure):
+    assert figure in harbour.ask(question).text
 
 
 

@@ -212,6 +212,17 @@ def test_a_document_called_by_its_publisher_and_year_is_answered_from_not_refuse
                               ) == {"yizhuang.txt"}
 
 
+def test_the_publishers_name_that_points_at_a_document_is_not_asked_of_its_sentences(ingested):
+    """The publisher comes from the document's properties here, so no line of its text names it."""
+    assistant = ingested({
+        "zone.txt": "Zone to grow\n\nThe cumulative test mileage in the zone is close to 30 million kilometres.\n",
+        "zone.meta.yaml": "date: 2024-04-19\npublisher: China Daily\n",
+        "town.txt": "Robotaxis in E-Town\nDate: 2025-06-20 Source: Xinhua\n\n"
+                    "The vehicles have driven more than 32 million kilometres in tests.\n"})
+    answer = assistant.ask("According to the China Daily report of April 2024, what was the cumulative test mileage?")
+    assert "30 million kilometres" in answer.text and answer.citations[0].source == "zone.txt"
+
+
 def test_a_documents_date_ranks_evidence_but_does_not_turn_an_answer_into_a_refusal(ingested):
     """The release dated 2024 names the year only as part of an event's name; the one of 2025
     gives the 2024 revenue."""
