@@ -135,7 +135,8 @@ _MONEY = re.compile(r"(?:[$€£¥]\s?\d|\d[\d.,]*\s*(?:(?:million|billion|trill
 _LENGTH = r"kilomet(?:er|re)s?|km|miles?|met(?:er|re)s?|feet|ft"
 # "28 million kilometres", "a 21.0975-kilometre course": a number, its scale, its unit.
 _AMOUNT = (r"(?:\d[\d.,]*[\s-]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
-           r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a|an|several|few)[\s-]+)(?:(?:hundred|thousand|million|billion)\s+)?")
+           r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a|an|several|few)[\s-]+)"
+           r"(?:(?:hundred|thousand|million|billion)\s+)?")
 
 
 @dataclass(frozen=True)

@@ -101,7 +101,8 @@ def contradiction(question: str, evidence: str) -> tuple[str, str] | None:
             continue
         opposite = set().union(*(inflections(o) for lemma in lemmas[word] for o in against[lemma])) - mine
         for other in sorted(opposite & said):
-            if other not in asked and not (negated and _prefixed(word, other)) and not _converse(asked, word, evidence, other):
+            if (other not in asked and not (negated and _prefixed(word, other))
+                    and not _converse(asked, word, evidence, other)):
                 return word, other
     return None
 
