@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable
 
@@ -105,14 +105,34 @@ def load_html(path: Path, data: bytes, options: LoadOptions) -> Extracted:
     text = trafilatura.extract(html, output_format="markdown", include_tables=True, include_comments=False,
                                favor_recall=True) or ""
     meta = trafilatura.extract_metadata(html)
-    dateline = _page_dateline(html)
-    if dateline and dateline not in text:
-        first = text.find("\n") + 1 if text.startswith("#") else 0
-        text = f"{text[:first]}\n{dateline}\n\n{text[first:].lstrip()}" if first else f"{dateline}\n\n{text}"
     title = (meta.title if meta and meta.title else "") or _title_from_text(text, path.stem)
     properties = Metadata(title, as_date(meta.date) if meta else None,
                           (meta.sitename or meta.author or "") if meta else "")
-    return Extracted(text + "\n" if text else "", title, properties=properties)
+    extracted = Extracted(text + "\n" if text else "", title, properties=properties)
+    dateline = _page_dateline(html)
+    return _under_title(extracted, dateline) if dateline and dateline not in text else extracted
+
+
+def _under_title(extracted: Extracted, line: str) -> Extracted:
+    """``extracted`` with ``line`` standing alone under its title heading (first, without one);
+    page offsets move with the text."""
+    text = extracted.text
+    at = (text.find("\n") + 1 or len(text)) if text.startswith("#") else 0
+    rest = text[at:].lstrip("\n")
+    added = f"\n{line}\n\n" if at else f"{line}\n\n"
+    shift = len(added) - (len(text) - at - len(rest))
+    return replace(extracted, text=text[:at] + added + rest,
+                   pages=tuple(p + shift if p >= at else p for p in extracted.pages))
+
+
+def properties_line(meta: Metadata) -> str:
+    """The dateline of what a file's properties say ("Published 2021-03-06 by China Daily"),
+    written under the title of a PDF, Word file or page whose text never states it: an answer
+    about who published the document or when then quotes a line the reader can see. Worded
+    without labels: a "Source:" line would match every question about sources."""
+    if meta.date:
+        return f"Published {meta.date}" + (f" by {meta.publisher}" if meta.publisher else "")
+    return f"Source: {meta.publisher}"
 
 
 def _page_dateline(html: str) -> str:
@@ -257,6 +277,9 @@ def load(path: Path, source: str, max_bytes: int, options: LoadOptions | None = 
         raise LoadError("empty file" if not data.strip() else "no text found in the file")
     meta = (sidecar(path)[0].merged(front_matter(extracted.text)).merged(header(extracted.text))
             .merged(extracted.properties).merged(Metadata(title=extracted.title)))
+    if meta.span is None and (extracted.properties.date or extracted.properties.publisher):
+        extracted = _under_title(extracted, properties_line(meta))
+        meta = replace(meta, span=header(extracted.text).span)
     return LoadedDocument(source=source, text=extracted.text, content_hash=document_hash(path, data),
                           title=meta.title, date=meta.date, pages=extracted.pages, notes=extracted.notes,
                           publisher=meta.publisher, meta_span=meta.span)

@@ -81,7 +81,7 @@ def as_date(value: object) -> str | None:
 
 # "Published 2025-03-06 by Geopolitechs": an unlabelled dateline, often at a document's foot.
 _PUBLISHED_LINE = re.compile(r"^\s*(?:published|posted|released|issued|updated)(?:\s+on)?\s+(?P<date>.{6,30}?)"
-                             r"(?:\s+by\s+(?P<who>[^.|]{2,80}))?\s*\.?\s*$", re.I)
+                             r"(?:\s+by\s+(?P<who>[^.|]{2,160}))?\s*\.?\s*$", re.I)
 
 
 # "UrduPoint News | Thu 29th July 2021 | 05:20 PM", "(Xinhua) 10:38, October 21, 2021",

@@ -1,5 +1,9 @@
 """Every supported format loads to text that citations quote exactly, with pages and sections."""
+import io
+from datetime import datetime
+
 import docx
+from pypdf import PdfReader, PdfWriter
 
 from ingest.loaders import LoadError, load
 
@@ -32,6 +36,26 @@ def test_pdf_text_is_loaded_with_page_starts(tmp_path):
     doc = load(path, "plan.pdf", 10_000_000)
     assert "The canal opens in 2031." in doc.text and "The bridge has 12 lanes." in doc.text
     assert len(doc.pages) == 1 and doc.text[doc.pages[0]:].startswith("The bridge")
+
+
+def test_what_only_a_files_properties_say_is_written_as_a_dateline_under_its_title(tmp_path):
+    """A PDF or Word file dated and signed only in its properties shows them as a line to cite."""
+    document = docx.Document()
+    document.add_heading("Forum opens", level=1)
+    document.add_paragraph("The forum opened on Thursday.")
+    document.core_properties.author, document.core_properties.created = "Xinhua", datetime(2024, 4, 25)
+    document.save(tmp_path / "forum.docx")
+    doc = load(tmp_path / "forum.docx", "forum.docx", 10_000_000)
+    assert doc.text.startswith("# Forum opens\n\nPublished 2024-04-25 by Xinhua\n\nThe forum opened")
+    assert doc.text[doc.meta_span[0]:doc.meta_span[1]] == "Published 2024-04-25 by Xinhua"
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(make_pdf(["The canal opens in 2031.", "The bridge has 12 lanes."]))))
+    writer.add_metadata({"/Author": "City Office", "/CreationDate": "D:20230517000000"})
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    (tmp_path / "plan.pdf").write_bytes(buffer.getvalue())
+    doc = load(tmp_path / "plan.pdf", "plan.pdf", 10_000_000)
+    assert doc.text[doc.meta_span[0]:doc.meta_span[1]] == "Published 2023-05-17 by City Office"
+    assert doc.text[doc.pages[0]:].startswith("The bridge")
 
 
 def test_docx_headings_become_sections(tmp_path):
