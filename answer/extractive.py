@@ -187,8 +187,11 @@ def type_fit(kind: Kind, text: str, question: Question) -> float:
         unit = asked_unit(question)
         return 1.0 if unit is None else unit.fit(text)
     if kind is Kind.DATE:
+        # "When did the 2024 forum run?" is not answered by "The forum was founded in 2007": a
+        # year is an answer only where the question names no other one.
         asked = question.text.lower()
-        return 1.0 if any(m.group(0).lower() not in asked for m in _DATE.finditer(text)) else 0.0
+        return 1.0 if any(m.group(0).lower() not in asked and not (question.years and YEAR.fullmatch(m.group(0)))
+                          for m in _DATE.finditer(text)) else 0.0
     if kind is Kind.PERSON:
         names = [m for m in _NAME.findall(text) if not set(terms(m)) <= set(question.terms)]
         return 1.0 if names else 0.0

@@ -24,19 +24,22 @@ _POINTING = r"in|from|under|by|according to|of"
 _REFERENCE = re.compile(rf"\b(?:(?P<points>{_POINTING})|does|did|do|is|was|summari[sz]e|describe|about)\s+(?:the|this|that|its|their)\s+"
                         r"(?:(?P<year>(?:19|20)\d\d)(?:['’]s)?\s+)?(?P<words>(?:[\w'’-]+\s+){0,4}?)"
                         rf"(?P<noun>{DOCUMENT_NOUN})\b"
-                        r"(?:\s+(?:on|about|of|for|into|regarding|covering)\s+(?P<about>(?:[\w'’-]+[ ]?){1,8}))?", re.I)
+                        r"(?:\s+(?:on|about|of|for|into|regarding|covering)\s+(?P<about>(?:[\w'’-]+[ ]?){1,8}"
+                        r"(?:,\s*(?:19|20)\d\d\b)?))?", re.I)
 
 
 # "High Energy Photon Source (HEPS)": a document defining an acronym.
 _DEFINED = re.compile(r"((?:[A-Z][\w-]*\s+(?:(?:of|and|for|the)\s+)?){1,6}[A-Z][\w-]*)\s+\(([A-Z][A-Z&]{1,7})\)")
 
 
-def _month_year(date: str | None) -> str:
-    """"2023-08-19" → "August 2023" (the year alone when the date has no month)."""
+def _day_month_year(date: str | None) -> str:
+    """"2023-08-19" → "19 August 2023" (the year alone when the date has no month): how a
+    question calls a document by its date ("the report of March 6, 2021")."""
     try:
-        return datetime.date.fromisoformat(date or "").strftime("%B %Y")
+        day = datetime.date.fromisoformat(date or "")
     except ValueError:
         return (date or "")[:4]
+    return f"{day.day} {day.strftime('%B %Y')}"
 
 
 class KeywordIndex:
@@ -72,7 +75,7 @@ class KeywordIndex:
             # "the 2026 People's Daily report", "the Xinhua report of August 2023": a document is
             # also called by its publisher and the month and year of its date.
             if row.source not in called_by:
-                called_by[row.source] = title | set(terms(f"{row.publisher or ''} {_month_year(row.date)}"))
+                called_by[row.source] = title | set(terms(f"{row.publisher or ''} {_day_month_year(row.date)}"))
             headings.setdefault(row.source, set(called_by[row.source])).update(terms(row.section))
             self.dates.setdefault(row.source, row.date or "")
         self._df: Counter[str] = Counter(t for doc in corpus for t in set(doc))

@@ -212,6 +212,27 @@ def test_a_document_called_by_its_publisher_and_year_is_answered_from_not_refuse
                               ) == {"yizhuang.txt"}
 
 
+def test_a_document_called_by_its_publisher_and_full_date_is_told_from_one_of_the_same_month(ingested):
+    assistant = ingested({
+        "agenda.txt": "Innovation tops the agenda\nDate: 2021-03-06 Source: China Daily\n\n"
+                      "The Tianwen-1 Mars mission was one of the breakthroughs of 2020.\n",
+        "spending.txt": "R&D spending to rise\nDate: 2021-03-08 Source: China Daily\n\n"
+                        "Spending on research will grow by more than 7 percent a year.\n"})
+    question = "According to the China Daily report of March 6, 2021, which Mars mission was a breakthrough?"
+    assert assistant.retriever.keyword_index().referenced(question) == {"agenda.txt"}
+    assert "Tianwen-1" in assistant.ask(question).text
+
+
+def test_a_year_the_question_does_not_name_does_not_answer_when(ingested):
+    """"When did the 2024 forum run?" is not answered by the year the forum was founded."""
+    assistant = ingested({
+        "forum.txt": "Forum opens\nDate: 2024-04-25 Source: Xinhua\n\n"
+                     "The 2024 forum opened on Thursday for a five-day session.\n\nThe forum was founded in 2007.\n",
+        "other.txt": "Deals signed\nDate: 2024-05-07 Source: Daily\n\nDeals worth 61 billion yuan were signed.\n"})
+    answer = assistant.ask("When did the 2024 forum run?")
+    assert "Thursday" in answer.text and "2007" not in answer.text
+
+
 def test_the_publishers_name_that_points_at_a_document_is_not_asked_of_its_sentences(ingested):
     """The publisher comes from the document's properties here, so no line of its text names it."""
     assistant = ingested({
