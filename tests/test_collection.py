@@ -8,7 +8,8 @@ import shutil
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from answer.question import analyse
+from answer.extractive import type_fit
+from answer.question import Kind, analyse
 from assistant import BadQuestion, build_assistant
 from settings import load_settings
 from tests.conftest import ROOT, shortfalls
@@ -231,6 +232,9 @@ def test_a_year_the_question_does_not_name_does_not_answer_when(ingested):
         "other.txt": "Deals signed\nDate: 2024-05-07 Source: Daily\n\nDeals worth 61 billion yuan were signed.\n"})
     answer = assistant.ask("When did the 2024 forum run?")
     assert "Thursday" in answer.text and "2007" not in answer.text
+    founded = "The forum was founded in 2007."
+    assert type_fit(Kind.DATE, founded, analyse("When did the 2024 forum run?")) == 0
+    assert type_fit(Kind.DATE, founded, analyse("When was the forum founded?")) == 1
 
 
 def test_the_publishers_name_that_points_at_a_document_is_not_asked_of_its_sentences(ingested):
