@@ -1,4 +1,4 @@
-"""Writes the PDFs of bench/heldout (national/ and one in driving/): short releases laid out as agencies publish
+"""Writes the PDFs of bench/heldout (national/, and one each in driving/ and biomed/): short releases laid out as agencies publish
 them (a title, headings, numbered points, a bulleted list, a small table), each carrying its date
 and publisher differently: a dateline in the text, the PDF's own properties only, or a footer
 line. The texts are summaries in our words (see bench/heldout/README.md). Run it once (it needs
@@ -112,6 +112,33 @@ DOCUMENTS = {
             ("p", "More than 800 intelligent vehicles have driven in the zone so far, and 29 companies testing "
                   "vehicles have been issued road test plates. The cumulative autonomous test mileage in the zone "
                   "is close to 30 million kilometres."),
+        ],
+    },
+    "biomed/action-plan-2024.pdf": {
+        "title": "Beijing sets out three-year plan for pharmaceutical and health innovation",
+        "properties": ("Beijing Municipal Science and Technology Commission", datetime(2024, 6, 6)),
+        "dateline": None,
+        "footer": None,
+        "blocks": [
+            ("p", "Beijing has issued an action plan to speed up collaborative innovation in medicine and health "
+                  "from 2024 to 2026, the third round of such plans, Zhang Jihong, director of the Beijing "
+                  "Municipal Science and Technology Commission, told a news conference on June 6."),
+            ("h", "Where the industry stands"),
+            ("p", "The industry's revenue reached 976.1 billion yuan in 2023, and its fixed asset investment "
+                  "12.46 billion yuan, more than four times that of 2018. Fifty companies have been listed in six "
+                  "years, more than in all the years before, for 84 in all."),
+            ("table", "Table 1: Approved for the market"),
+            ("row", ("Product", "Number")),
+            ("row", ("Innovative medical devices", "50")),
+            ("row", ("AI class III medical devices", "31")),
+            ("row", ("Innovative drugs", "14")),
+            ("h", "Targets for 2026"),
+            ("li", "5 to 8 scientific discoveries and technological breakthroughs that lead the world;"),
+            ("li", "a total industry scale of 1.25 trillion yuan;"),
+            ("li", "operating revenue of the pharmaceutical industry above 240 billion yuan;"),
+            ("li", "one or two research-oriented hospitals and more than 10,000 professionals."),
+            ("p", "The plan lists 34 key tasks, from national laboratories and research quality to industrial "
+                  "support and digital empowerment."),
         ],
     },
 }
