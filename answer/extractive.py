@@ -158,7 +158,7 @@ _UNITS = (
                     r"fall|drop)\b).*\b(spen[dt]|cost|invest|fund|budget|pa(?:y|id)|earn|revenue|worth|price|money|"
                     r"expenditure|receiv|raise|allocat)", re.I), _MONEY, also=_SHARE),
     Unit(re.compile(r"\b(?:what|which) (?:is the )?(?:land )?area\b|\bhow many square\b", re.I),
-         re.compile(r"\d[\d.,]*\s*(?:(?:million|thousand)\s+)?(?:square|sq\b|km2|km²|m2|m²|hectares?|acres?|mu\b)",
+         re.compile(r"\d[\d.,]*[\s-]*(?:(?:million|thousand)\s+)?(?:square|sq\b|km2|km²|m2|m²|hectares?|acres?|mu\b)",
                     re.I)),
     Unit(re.compile(r"\bhow (?:long|old)\b", re.I),
          re.compile(rf"{_AMOUNT}(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|"
@@ -388,13 +388,13 @@ class ExtractiveAnswerer:
         said_time = time_asked(question.text) if not question.context else None
         if said_time is When.FUTURE and not asks_future_time(question.text):
             said_time = None
-        if said_time in (When.PRESENT, When.FUTURE) and best.tense < 0:
+        if said_time is not None and best.tense < 0:
             # "How many unicorns does Beijing have today?" is not answered by "five to 10 by
             # 2025", nor "When will China bring back samples from Mars?" by a mission of 2020. The
             # time of a conversation that moved to another topic ("and the patents?" after "… by
             # 2025?") only ranks the evidence.
-            return f"the question asks about {'now' if said_time is When.PRESENT else 'what is to come'}, " \
-                   "and the evidence speaks of another time"
+            asked_time = {When.PRESENT: "now", When.FUTURE: "what is to come", When.PAST: "what was so"}[said_time]
+            return f"the question asks about {asked_time}, and the evidence speaks of another time"
         if question.negated and not NEGATION.search(best.text):
             return "the question asks about what is not so, and the evidence does not say that"
         asked = _REQUEST_ADJECTIVE.sub(r"\1", question.text)
@@ -436,7 +436,7 @@ class ExtractiveAnswerer:
         said = [w[:-2] if w.endswith("'s") else w for w in words(context_text)]
         said_words = set(said)
         missing = [y for y in sorted(question.years) if y not in row.text and y not in row.title
-                   and y not in (row.date or "") and y not in best.terms]
+                   and y not in (row.section or "") and y not in (row.date or "") and y not in best.terms]
         missing += [n for n in sorted(question.numbers) if n not in context]
         missing += [n for n in question.names if n not in context and not _kin(n, context)
                     and not (n in question.acronyms and _spelled_out(n, said))

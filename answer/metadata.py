@@ -20,7 +20,8 @@ from retrieval.text import DOCUMENT_REFERENCE, terms
 from schema import Passage
 from store.catalog import Catalog, DocumentInfo
 
-_VERBS = r"publish\w*|issu\w*|releas\w*|report\w*|unveil\w*|announc\w*|post\w*|wr[io]te|written|author\w*|put out"
+_VERBS = (r"publish\w*|issu\w*|releas\w*|report\w*|unveil\w*|announc\w*|post\w*|wr[io]te|written|author\w*|"
+          r"put out|updated")
 _WHO = re.compile(rf"^(who|which (\w+ )?(newspaper|outlet|agency|organi[sz]ation|department|office|media|publication|"
                   rf"publisher|source|body|authority|ministry|government))\b.*\b({_VERBS})\b|\b(source|publisher|"
                   rf"author)s? of (the|this)\b|\bwho (is|was) (the )?(source|publisher|author)\b", re.I)

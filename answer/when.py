@@ -63,6 +63,7 @@ _GRAMMAR_RE = _compile(_GRAMMAR)
 # In a question, only modals of what will or should be, deadlines and plan nouns ask for the
 # future: "what does the theory seek to answer?" and "where can one expect to find it?" do not.
 _PLANNED = re.compile(r"\b(?:will|shall|should|won't|'ll|going to|targets?|goals?|by (?:the end of )?(?:19|20)\d\d)\b", re.I)
+_PAST_IN_YEAR = re.compile(r"^(?=.*\b(?:was|were|did)\b).*\b(?:in|during|for)\s+(?:19|20)\d\d\b", re.I)
 # Nouns that name a time role rather than a topic: "and the target?" asks for the earlier topic's.
 ROLE_NOUNS = re.compile(r"\b(?:targets?|goals?|aims?|objectives?|plans?|projections?|forecasts?|status|level)\b", re.I)
 
@@ -108,7 +109,10 @@ def asked(question: str) -> When | None:
     for when in (When.PRESENT, When.PAST, When.FUTURE):
         if _DEICTIC_RE[when].search(question):
             return when
-    return When.FUTURE if _PLANNED.search(question) else None
+    if _PLANNED.search(question):
+        return When.FUTURE
+    # "How large was the cluster in 2025?" asks what was so in a year, not what was planned for it.
+    return When.PAST if _PAST_IN_YEAR.search(question) and not ROLE_NOUNS.search(question) else None
 
 
 def mismatch(question: When | None, sentence: set[When]) -> bool:

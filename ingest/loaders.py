@@ -106,11 +106,23 @@ def load_html(path: Path, data: bytes, options: LoadOptions) -> Extracted:
                                favor_recall=True) or ""
     meta = trafilatura.extract_metadata(html)
     title = (meta.title if meta and meta.title else "") or _title_from_text(text, path.stem)
-    properties = Metadata(title, as_date(meta.date) if meta else None,
-                          (meta.sitename or meta.author or "") if meta else "")
+    site = (meta.sitename or meta.author or "") if meta else ""
+    properties = Metadata(title, as_date(meta.date) if meta else None, site or _site_in_title(html))
     extracted = Extracted(text + "\n" if text else "", title, properties=properties)
     dateline = _page_dateline(html)
     return _under_title(extracted, dateline) if dateline and dateline not in text else extracted
+
+
+_TITLE_SUFFIX = re.compile(r"^(?:\S+\s+){4,}?\S+\s+[-|–—_:]\s+((?:[A-Z0-9][\w.&'’-]*\s?){1,5})\s*$")
+
+
+def _site_in_title(html: str) -> str:
+    """The site a page's ``<title>`` names after its headline ("… Drug Innovation - Caixin
+    Global"): who published the page when its metadata does not say. A headline has words enough
+    ("Beijing - A City" is a headline alone)."""
+    found = re.search(r"<title[^>]*>(.*?)</title>", html, re.S | re.I)
+    suffix = _TITLE_SUFFIX.search(" ".join(found.group(1).split())) if found else None
+    return suffix.group(1).strip() if suffix else ""
 
 
 def _under_title(extracted: Extracted, line: str) -> Extracted:

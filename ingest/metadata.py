@@ -16,10 +16,14 @@ import yaml
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _ORDINAL = r"(?:st|nd|rd|th)?"
+# "Mar 17, 2023", "Oct. 1, 2025", "Sept 5, 2024": a month by its first letters.
+_MONTH = rf"(?:{_MONTHS}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
 _DATE_PATTERNS = (
     (re.compile(r"\b((?:19|20)\d\d)[-/.](\d{1,2})[-/.](\d{1,2})\b"), "ymd"),
-    (re.compile(rf"\b({_MONTHS})\.? (\d{{1,2}}){_ORDINAL},? ((?:19|20)\d\d)\b", re.I), "mdy"),
-    (re.compile(rf"\b(\d{{1,2}}){_ORDINAL} ({_MONTHS}),? ((?:19|20)\d\d)\b", re.I), "dmy"),
+    (re.compile(rf"\b({_MONTH}) (\d{{1,2}}){_ORDINAL},? ((?:19|20)\d\d)\b", re.I), "mdy"),
+    (re.compile(rf"\b(\d{{1,2}}){_ORDINAL} ({_MONTH}),? ((?:19|20)\d\d)\b", re.I), "dmy"),
+    # "09/29 2018", "29/09/2018": month first unless it cannot be.
+    (re.compile(r"\b(\d{1,2})/(\d{1,2})[/ ]((?:19|20)\d\d)\b"), "numeric"),
 )
 _DATE_KEYS = r"date|dated|published(?: on)?|released(?: on)?|issued(?: on)?|updated|posted"
 _PUBLISHER_KEYS = r"source|publisher|published by|issued by|released by|author|by|from|agency"
@@ -46,6 +50,11 @@ class Metadata:
                         self.publisher or fallback.publisher, self.span or fallback.span)
 
 
+def _month_number(name: str) -> int:
+    """"March", "Mar", "Mar." and "Sept" → 3, 3, 3 and 9."""
+    return datetime.strptime(name.rstrip(".")[:3].title(), "%b").month
+
+
 def find_date(text: str) -> str | None:
     """The first date in ``text``, as ISO ``YYYY-MM-DD``."""
     found = _date_match(text)
@@ -60,9 +69,12 @@ def _date_match(text: str) -> tuple[str, re.Match] | None:
             try:
                 if order == "ymd":
                     return datetime(int(a), int(b), int(c)).date().isoformat(), match
+                if order == "numeric":
+                    month, day = (int(a), int(b)) if int(a) <= 12 else (int(b), int(a))
+                    return datetime(int(c), month, day).date().isoformat(), match
                 if order == "mdy":
-                    return datetime.strptime(f"{a} {b} {c}", "%B %d %Y").date().isoformat(), match
-                return datetime.strptime(f"{a} {b} {c}", "%d %B %Y").date().isoformat(), match
+                    return datetime(int(c), _month_number(a), int(b)).date().isoformat(), match
+                return datetime(int(c), _month_number(b), int(a)).date().isoformat(), match
             except ValueError:
                 continue
     return None
@@ -164,8 +176,17 @@ def header(text: str, lines: int = 8) -> Metadata:
             value = line[field.end():following.start() if following else len(line)].strip(" |·,;")
             values.setdefault(field.group(1).lower(), value)
         day = next((as_date(v) for k, v in values.items() if re.fullmatch(_DATE_KEYS, k)), None)
-        who = next((v for k, v in values.items() if re.fullmatch(_PUBLISHER_KEYS, k) and v
-                    and not as_date(v)), "")
+        who = ""
+        for key, value in values.items():
+            if not re.fullmatch(_PUBLISHER_KEYS, key) or not value:
+                continue
+            dated = _date_match(value)
+            if dated is None:
+                who = who or value
+                continue
+            # "Source: China News Service, November 9, 2023": a publisher and the date together.
+            day = day or dated[0]
+            who = who or _publisher(_names(f"{value[:dated[1].start()]} | {value[dated[1].end():]}") or [])
         if not who and fields[0].start() > 0:
             # "By FAN FEIFEI | China Daily | Updated: 2022-04-29": names before the first label.
             who = _publisher(_names(line[:fields[0].start()]) or [])

@@ -35,6 +35,10 @@ Tourists crowd the harbour ferries every summer.
 Sailings to Dieppe resumed after a two-week strike by the crews.
 
 A quarter of the city's trade passes through the port.
+
+By 2030 the port aims to handle 5 million containers a year.
+
+The 7.2-square-kilometre park by the harbour is home to 40 boatyards.
 """
 
 
@@ -138,11 +142,18 @@ def test_when_is_not_answered_by_a_sentence_that_names_no_time(harbour):
     assert refusal.abstained and "names no time" in refusal.reason
 
 
+def test_what_was_so_in_a_year_is_not_answered_by_a_target_for_it(harbour):
+    assert "5 million containers" in harbour.ask("How many containers does the port aim to handle by 2030?").text
+    refusal = harbour.ask("How many containers did the port handle in 2030?")
+    assert refusal.abstained and "what was so" in refusal.reason
+
+
 @pytest.mark.parametrize("question, figure", [
     ("How long was the strike by the crews?", "two-week"),
     ("What share of the city's trade passes through the port?", "A quarter"),
+    ("How many square kilometres does the park by the harbour cover?", "7.2-square-kilometre"),
 ])
-def test_durations_and_shares_written_in_words_answer_their_questions(harbour, question, figure):
+def test_durations_shares_and_areas_written_as_words_answer_their_questions(harbour, question, figure):
     assert figure in harbour.ask(question).text
 
 

@@ -237,6 +237,16 @@ def test_a_year_the_question_does_not_name_does_not_answer_when(ingested):
     assert type_fit(Kind.DATE, founded, analyse("When was the forum founded?")) == 1
 
 
+def test_a_sentence_holds_the_year_of_its_section_and_an_update_is_a_date(ingested):
+    assistant = ingested({
+        "scale.md": "# Industry reaches 891.6 billion yuan\n\nUpdated: Mar 17, 2023\n\n## Growth since 2018\n\n"
+                    "That is an average growth of 7.9 percent a year.\n",
+        "other.md": "# Parks\n\nDate: 2024-01-02\n\nThe park has 600 companies.\n"})
+    assert "7.9 percent" in assistant.ask("What was the industry's average annual growth since 2018?").text
+    answer = assistant.ask("When was the article on the industry reaching 891.6 billion yuan updated?")
+    assert "2023-03-17" in answer.text and "Mar 17, 2023" in answer.citations[-1].text
+
+
 def test_the_publishers_name_that_points_at_a_document_is_not_asked_of_its_sentences(ingested):
     """The publisher comes from the document's properties here, so no line of its text names it."""
     assistant = ingested({

@@ -53,6 +53,10 @@ def test_dates_are_read_in_common_forms():
     assert find_date("Published November 24, 2021 by the city") == "2021-11-24"
     assert find_date("24 November 2021") == "2021-11-24"
     assert find_date("no date here") is None
+    assert find_date("Updated: Mar 17, 2023") == "2023-03-17"
+    assert find_date("Published: Oct. 1, 2025 11:59 a.m.") == "2025-10-01"
+    assert find_date("Published on 09/29 2018") == "2018-09-29"
+    assert find_date("29/09/2018") == "2018-09-29"
 
 
 def test_a_header_block_gives_date_publisher_and_the_line_to_cite(tmp_path):
@@ -71,6 +75,7 @@ def test_a_header_block_gives_date_publisher_and_the_line_to_cite(tmp_path):
     ("*Xinhua, December 31, 2024*", "2024-12-31", "Xinhua"),
     ("By FAN FEIFEI | China Daily | Updated: 2022-04-29 07:44", "2022-04-29", "China Daily"),
     ("2025-06-20 19:41:00", "2025-06-20", ""),
+    ("Source: China News Service, November 9, 2023", "2023-11-09", "China News Service"),
 ])
 def test_a_dateline_without_labels_under_the_title_gives_date_and_publisher(tmp_path, dateline, date, publisher):
     text = f"Beijing opens roads to driverless tests\n{dateline}\n\nBEIJING -- The city opened 278 roads.\n"
@@ -135,3 +140,15 @@ def test_word_and_html_properties_give_metadata(tmp_path):
             "</article></body></html>")
     doc = load(write(tmp_path, "parks.html", page.encode()), "parks.html", 10_000)
     assert (doc.date, doc.publisher) == ("2020-06-01", "Parks Office")
+
+
+def test_a_page_without_metadata_is_signed_by_the_site_its_title_names(tmp_path):
+    html = ("<html><head><title>Beijing Life Science Hub Aims to Accelerate Drug Innovation - Caixin Global</title>"
+            "</head><body><article><h1>Beijing Life Science Hub Aims to Accelerate Drug Innovation</h1>\n"
+            "<p class='meta'>Published: Oct. 1, 2025  11:59 a.m.  GMT+8</p>\n"
+            "<p>A life sciences hub in Beijing is speeding up its drive to turn laboratory breakthroughs into "
+            "innovative drugs for the market, a goal central to the country's push for a competitive sector.</p>"
+            "<p>The park is home to more than 1,000 innovative pharmaceutical companies.</p></article>"
+            "<footer>Copyright 2025 Caixin Global Limited.</footer></body></html>")
+    doc = load(write(tmp_path, "hub.html", html.encode()), "hub.html", 100_000)
+    assert (doc.date, doc.publisher) == ("2025-10-01", "Caixin Global")
