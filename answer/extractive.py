@@ -27,8 +27,9 @@ from retrieval.text import relative_years, terms, words, years_spoken_of
 from schema import Passage
 from settings import Settings
 
-_NUMBER_WORDS = re.compile(r"\b(\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
-                           r"forty|fifty|hundred|thousand|million|billion|trillion|dozen|half|percent|single|both|"
+# "One" counts only before what it counts ("one new bridge"), not in "in one ecosystem" or "one of them".
+_NUMBER_WORDS = re.compile(r"\b(\d|(?<!\bin )(?<!\binto )(?<!\bas )(?<!\bat )one(?! of\b)|two|three|four|five|six|"
+                           r"seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|trillion|dozen|half|percent|single|both|"
                            r"zero|once|twice)\b", re.I)
 _DATE = re.compile(r"\b(1[0-9]\d\ds?|20\d\ds?|\d{1,2}(st|nd|rd|th)|century|centuries|January|February|March|April|"
                    r"May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|"

@@ -4,7 +4,8 @@ import pytest
 
 from answer.opposites import contradiction
 from answer.swaps import quantity_mismatch, swapped_word, unranked_superlative
-from answer.question import analyse
+from answer.extractive import type_fit
+from answer.question import Kind, analyse
 from assistant import build_assistant
 from settings import load_settings
 
@@ -128,6 +129,13 @@ def test_a_quantity_whose_measure_the_evidence_lacks_is_refused(harbour, answere
 def test_a_count_the_evidence_does_not_give_is_refused(harbour):
     assert "two new bridges" in harbour.ask("How many new bridges did the council approve?").text
     assert harbour.ask("What three new bridges did the council approve?").abstained
+
+
+def test_one_is_a_count_only_before_what_it_counts():
+    question = analyse("How many companies are there in the park?")
+    assert type_fit(Kind.NUMBER, "The park brings research and care together in one ecosystem.", question) == 0
+    assert type_fit(Kind.NUMBER, "One of them supports young companies.", question) == 0
+    assert type_fit(Kind.NUMBER, "The park has one new company.", question) == 1
 
 
 def test_a_count_of_what_the_evidence_names_without_counting_it_is_refused(harbour):
