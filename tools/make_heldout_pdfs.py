@@ -1,8 +1,8 @@
-"""Writes the PDFs of bench/heldout (national/, and one each in driving/ and biomed/): short releases laid out as agencies publish
-them (a title, headings, numbered points, a bulleted list, a small table), each carrying its date
-and publisher differently: a dateline in the text, the PDF's own properties only, or a footer
-line. The texts are summaries in our words (see bench/heldout/README.md). Run it once (it needs
-``pip install reportlab``); the PDFs are committed.
+"""Writes the PDFs of bench/heldout (national/, and one each in driving/, biomed/ and space/): short
+releases laid out as agencies publish them (a title, headings, numbered points, a bulleted list, a
+small table), each carrying its date and publisher differently: a dateline in the text, the PDF's
+own properties only, or a footer line. The texts are summaries in our words (see
+bench/heldout/README.md). Run it once (it needs ``pip install reportlab``); the PDFs are committed.
 
     python tools/make_heldout_pdfs.py
 """
@@ -112,6 +112,31 @@ DOCUMENTS = {
             ("p", "More than 800 intelligent vehicles have driven in the zone so far, and 29 companies testing "
                   "vehicles have been issued road test plates. The cumulative autonomous test mileage in the zone "
                   "is close to 30 million kilometres."),
+        ],
+    },
+    "space/rocket-street-conference-2026.pdf": {
+        "title": "'Beijing Rocket Street': a launchpad for faster development",
+        "properties": None,
+        "dateline": "By Yang Cheng and Guo Yanqi | China Daily | Updated: 2026-01-26 09:23",
+        "footer": None,
+        "blocks": [
+            ("p", "Beijing E-Town has rolled out projects and shared infrastructure for the commercial aerospace "
+                  "industry, which officials say will help private companies cut costs, speed up satellite and "
+                  "rocket production and work together more closely."),
+            ("p", "At a conference in the area on Friday, the authorities unveiled nine major production-capacity "
+                  "projects, six satellite programmes and six industrial platforms under the Beijing Rocket "
+                  "Street initiative."),
+            ("h", "A fast-growing sector"),
+            ("p", "In 2025 China carried out 50 commercial space launches, more than half of all its missions that "
+                  "year, and put 311 commercial satellites into orbit, 84 percent of the total."),
+            ("p", "Commercial aerospace now covers the whole industrial chain, from research and development to "
+                  "launches, tracking and control and downstream applications, said Zhang Rusheng, deputy director "
+                  "of the commercial aerospace department of the China National Space Administration."),
+            ("h", "Shared infrastructure"),
+            ("p", "Fragmented resources and repeated investment in test facilities weigh on private companies, so "
+                  "Beijing's answer is shared infrastructure. The Rocket Street project covers 145,000 square "
+                  "metres and is described as China's first shared research and production base for commercial "
+                  "aerospace."),
         ],
     },
     "biomed/action-plan-2024.pdf": {
