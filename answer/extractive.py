@@ -31,7 +31,8 @@ from settings import Settings
 _NUMBER_WORDS = re.compile(r"\b(\d|(?<!\bin )(?<!\binto )(?<!\bas )(?<!\bat )one(?! of\b)|two|three|four|five|six|"
                            r"seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|trillion|dozen|half|percent|single|both|"
                            r"zero|once|twice)\b", re.I)
-_DATE = re.compile(r"\b(1[0-9]\d\ds?|20\d\ds?|\d{1,2}(st|nd|rd|th)|century|centuries|January|February|March|April|"
+# An ordinal is a day only beside a month ("the 19th launch" is no date; "March 21st" is one by its month).
+_DATE = re.compile(r"\b(1[0-9]\d\ds?|20\d\ds?|century|centuries|January|February|March|April|"
                    r"May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|"
                    r"Sept|Oct|Nov|Dec|spring|summer|autumn|winter|decade)\b")
 # Words that place an event in time without a date: a weekday, a deictic word, a clause of another

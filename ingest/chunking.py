@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ingest.metadata import front_matter_end, header_end, is_dateline, is_field_line
+from ingest.metadata import front_matter_end, header_end, is_dateline, is_field_line, signs_dateline
 
 _TERMINAL = tuple('.!?:;"\'”’)]')
 _MARKDOWN_BLOCK = re.compile(r"^\s*(#{1,6}\s|[-*+]\s|\d+[.)]\s|>|\|)")
@@ -57,7 +57,11 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
             continue
         widest = max(b - a for a, b in lines)
         cur_start = lines[0][0]
-        for (a, b), nxt in zip(lines, lines[1:] + [None]):
+        texts = [text[a:b] for a, b in lines]
+        # "China News" over "March 24, 2024": a publisher's line signs the dateline below it.
+        header = [header_line(a, t) or (a < zone and k + 1 < len(texts) and signs_dateline(t, texts[k + 1]))
+                  for k, ((a, _), t) in enumerate(zip(lines, texts))]
+        for k, ((a, b), nxt) in enumerate(zip(lines, lines[1:] + [None])):
             line = text[a:b].rstrip()
             if nxt is None:
                 out.append((cur_start, b))
@@ -65,7 +69,7 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
             following = text[nxt[0]:nxt[1]]
             breaks = (line.endswith(_TERMINAL) or len(line) < 0.6 * widest
                       or _MARKDOWN_BLOCK.match(following) or _MARKDOWN_BLOCK.match(line)
-                      or header_line(a, line) or header_line(nxt[0], following))
+                      or header[k] or header[k + 1])
             if breaks:
                 out.append((cur_start, b))
                 cur_start = nxt[0]

@@ -123,7 +123,7 @@ def _publisher(names: list[str]) -> str:
 
 def unlabelled_dateline(line: str) -> tuple[str, str] | None:
     """The date and publisher of a dateline without labels, None if ``line`` is no such line."""
-    line = line.strip().strip("*_ ")
+    line = line.replace("*", "").strip().strip("_ ")
     if len(line) > 120 or line.startswith("|"):
         return None
     found = _date_match(line)
@@ -132,6 +132,14 @@ def unlabelled_dateline(line: str) -> tuple[str, str] | None:
     day, match = found
     names = _names(f"{line[:match.start()]} | {line[match.end():]}")
     return None if names is None else (day, _publisher(names))
+
+
+def signs_dateline(line: str, following: str) -> bool:
+    """A publisher's name alone on the line above a dateline that names none ("China News" over
+    "March 24, 2024")."""
+    names = _names(line.replace("*", "")) if len(line) <= 60 and not _date_match(line) else None
+    below = unlabelled_dateline(following)
+    return bool(names) and len(names) == 1 and below is not None and not below[1]
 
 
 def is_dateline(line: str) -> bool:
@@ -156,7 +164,8 @@ def header(text: str, lines: int = 8) -> Metadata:
     found = Metadata()
     zone = header_end(text, lines)
     every = list(re.finditer(r"[^\n]*\S[^\n]*", text))
-    for match in every[:lines] + every[max(lines, len(every) - 3):]:
+    last = max(lines, len(every) - 3)
+    for i, match in [*enumerate(every[:lines]), *enumerate(every[last:], last)]:
         line = match.group(0)
         start = match.start() + len(line) - len(line.lstrip())
         span = (start, match.start() + len(line.rstrip()))
@@ -168,13 +177,20 @@ def header(text: str, lines: int = 8) -> Metadata:
         fields = list(_FIELD.finditer(line))
         if not fields:
             unlabelled = unlabelled_dateline(line) if match.start() < zone else None
+            if unlabelled and not unlabelled[1] and i >= 2 and signs_dateline(every[i - 1].group(0), line):
+                above = every[i - 1]
+                unlabelled = (unlabelled[0], above.group(0).replace("*", "").strip())
+                span = (above.start() + len(above.group(0)) - len(above.group(0).lstrip()), span[1])
             if unlabelled:
                 found = found.merged(Metadata("", unlabelled[0], unlabelled[1], span))
             continue
-        values = {}
+        values, trailing = {}, []
         for field, following in zip(fields, fields[1:] + [None]):
             value = line[field.end():following.start() if following else len(line)].strip(" |·,;")
-            values.setdefault(field.group(1).lower(), value)
+            # "Published: January 2024 | Flanders-China Chamber of Commerce": a name after the value.
+            value, _, rest = value.partition(" | ")
+            trailing += _names(rest) or [] if rest else []
+            values.setdefault(field.group(1).lower(), value.strip())
         day = next((as_date(v) for k, v in values.items() if re.fullmatch(_DATE_KEYS, k)), None)
         who = ""
         for key, value in values.items():
@@ -190,6 +206,7 @@ def header(text: str, lines: int = 8) -> Metadata:
         if not who and fields[0].start() > 0:
             # "By FAN FEIFEI | China Daily | Updated: 2022-04-29": names before the first label.
             who = _publisher(_names(line[:fields[0].start()]) or [])
+        who = who or _publisher(trailing)
         title = values.get("title", "")
         if day or who or title:
             found = found.merged(Metadata(title, day, who[:120], span))

@@ -21,10 +21,15 @@ from store.catalog import ChunkRow
 # A reference led by a preposition points ("according to the 2026 report, …"); one led by a verb
 # is what the question is about ("when was the work plan issued?").
 _POINTING = r"in|from|under|by|according to|of"
-_REFERENCE = re.compile(rf"\b(?:(?P<points>{_POINTING})|does|did|do|is|was|summari[sz]e|describe|about)\s+(?:the|this|that|its|their)\s+"
+# The verbs that say what was done to a document end what it is said to be about ("when was the
+# report on the conference published?").
+_DONE = r"published|issued|released|reported|updated|written|posted|unveiled|announced"
+_REFERENCE = re.compile(rf"\b(?:(?P<points>{_POINTING})|does|did|do|is|was|summari[sz]e|describe|about|{_DONE}|"
+                        r"wrote)\s+(?:the|this|that|its|their)\s+"
                         r"(?:(?P<year>(?:19|20)\d\d)(?:['’]s)?\s+)?(?P<words>(?:[\w'’-]+\s+){0,4}?)"
                         rf"(?P<noun>{DOCUMENT_NOUN})\b"
-                        r"(?:\s+(?:on|about|of|for|into|regarding|covering)\s+(?P<about>(?:[\w'’-]+[ ]?){1,8}"
+                        r"(?:\s+(?:on|about|of|for|into|regarding|covering)\s+"
+                        rf"(?P<about>(?:(?!(?:{_DONE})\b)[\w'’-]+[ ]?){{1,8}}"
                         r"(?:,\s*(?:19|20)\d\d\b)?))?", re.I)
 
 
@@ -154,11 +159,14 @@ class KeywordIndex:
             # the noun and what it is said to be about.
             words = set(terms(f"{match.group('words') or ''} {match.group('noun')} {match.group('about') or ''}"))
             pool = [s for s, d in self.dates.items() if not year or d.startswith(year)]
-            scored = sorted(((len(words & self._headings[s]), s) for s in pool), reverse=True)
+            # Its title and headings first; between documents they name alike, the one whose text
+            # holds more of the reference ("the report on the Rocket Street conference").
+            scored = sorted(((len(words & self._headings[s]), len(words & self.vocabulary(s)), s) for s in pool),
+                            reverse=True)
             if year and len(pool) == 1:
                 found.append((match, pool[0]))
-            elif scored and scored[0][0] and (len(scored) == 1 or scored[0][0] > scored[1][0]):
-                found.append((match, scored[0][1]))
+            elif scored and scored[0][0] and (len(scored) == 1 or scored[0][:2] > scored[1][:2]):
+                found.append((match, scored[0][2]))
         return found
 
     def scope(self, question: str) -> set[str]:

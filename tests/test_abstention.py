@@ -144,6 +144,12 @@ def test_a_count_of_what_the_evidence_names_without_counting_it_is_refused(harbo
     assert refusal.abstained and "no number" in refusal.reason
 
 
+def test_an_ordinal_without_a_month_is_no_date():
+    question = analyse("When did Liu Baiqi found the company?")
+    assert type_fit(Kind.DATE, "It was the rocket's 19th launch, said Liu Baiqi.", question) == 0
+    assert type_fit(Kind.DATE, "The company was founded on March 21st.", question) == 1
+
+
 def test_when_is_not_answered_by_a_sentence_that_names_no_time(harbour):
     assert "2020" in harbour.ask("When did the Port Authority's new pier open?").text
     refusal = harbour.ask("When did the harbour master retire?")

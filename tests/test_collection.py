@@ -247,6 +247,19 @@ def test_a_sentence_holds_the_year_of_its_section_and_an_update_is_a_date(ingest
     assert "2023-03-17" in answer.text and "Mar 17, 2023" in answer.citations[-1].text
 
 
+def test_a_document_named_alike_in_titles_is_told_apart_by_what_its_text_tells_of(ingested):
+    """Two titles name the Rocket Street; only one report is about the conference held there."""
+    assistant = ingested({
+        "complete.txt": "Rocket Street project is completed\nDate: 2026-01-16 Source: Global Times\n\n"
+                        "The project covers 145,000 square metres.\n",
+        "conference.txt": "Rocket Street: a launchpad\nDate: 2026-01-26 Source: China Daily\n\n"
+                          "At a conference in the area, nine projects were unveiled.\n"})
+    answer = assistant.ask("When was the report on the Rocket Street conference published?")
+    assert "2026-01-26" in answer.text and "2026-01-16" not in answer.text
+    answer = assistant.ask("Who published the report on the Rocket Street conference?")
+    assert "China Daily" in answer.text
+
+
 def test_the_publishers_name_that_points_at_a_document_is_not_asked_of_its_sentences(ingested):
     """The publisher comes from the document's properties here, so no line of its text names it."""
     assistant = ingested({

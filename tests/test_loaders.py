@@ -76,12 +76,21 @@ def test_a_header_block_gives_date_publisher_and_the_line_to_cite(tmp_path):
     ("By FAN FEIFEI | China Daily | Updated: 2022-04-29 07:44", "2022-04-29", "China Daily"),
     ("2025-06-20 19:41:00", "2025-06-20", ""),
     ("Source: China News Service, November 9, 2023", "2023-11-09", "China News Service"),
+    ("**Xinhua** | 2025-03-24", "2025-03-24", "Xinhua"),
+    ("China Youth Daily · 2025-06-21 22:24", "2025-06-21", "China Youth Daily"),
+    ("China News\nMarch 24, 2024", "2024-03-24", "China News"),
 ])
 def test_a_dateline_without_labels_under_the_title_gives_date_and_publisher(tmp_path, dateline, date, publisher):
     text = f"Beijing opens roads to driverless tests\n{dateline}\n\nBEIJING -- The city opened 278 roads.\n"
     doc = load(write(tmp_path, "a.txt", text.encode()), "a.txt", 10_000)
     assert (doc.date, doc.publisher) == (date, publisher)
     assert text[doc.meta_span[0]:doc.meta_span[1]] == dateline
+
+
+def test_a_labelled_dateline_may_name_its_publisher_after_a_bar(tmp_path):
+    text = "Space industry plan\nPublished: January 2024 | Flanders-China Chamber of Commerce\n\nYizhuang plans more.\n"
+    doc = load(write(tmp_path, "a.txt", text.encode()), "a.txt", 10_000)
+    assert doc.publisher == "Flanders-China Chamber of Commerce" and doc.date is None
 
 
 @pytest.mark.parametrize("line", [
