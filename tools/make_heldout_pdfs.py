@@ -1,4 +1,4 @@
-"""Writes the PDFs of bench/heldout (national/, and one each in driving/, biomed/ and space/): short
+"""Writes the PDFs of bench/heldout (national/, and one each in driving/, biomed/, space/, hydrogen/):
 releases laid out as agencies publish them (a title, headings, numbered points, a bulleted list, a
 small table), each carrying its date and publisher differently: a dateline in the text, the PDF's
 own properties only, or a footer line. The texts are summaries in our words (see
@@ -137,6 +137,27 @@ DOCUMENTS = {
                   "Beijing's answer is shared infrastructure. The Rocket Street project covers 145,000 square "
                   "metres and is described as China's first shared research and production base for commercial "
                   "aerospace."),
+        ],
+    },
+    "hydrogen/hydrogen-vehicles-2021.pdf": {
+        "title": "China's Beijing to promote hydrogen fuel cell vehicles",
+        "properties": None,
+        "dateline": None,
+        "footer": "Published 2021-08-19 by Argus Media",
+        "blocks": [
+            ("p", "Beijing is promoting hydrogen fuel cell vehicles in response to the country's carbon reduction "
+                  "targets. The city is on course for 3,000 hydrogen vehicles on the road and 37 hydrogen "
+                  "refuelling stations by the end of 2023, and expects more than 10,000 hydrogen vehicles by 2025."),
+            ("h", "Demand and output"),
+            ("p", "The city government expects the plan to raise demand for hydrogen to 135 tonnes a day by 2025, "
+                  "from 50 tonnes a day in 2023."),
+            ("p", "China produced 664 hydrogen fuel cell vehicles in January-July, 48.5 percent more than a year "
+                  "earlier, according to the China Association of Automobile Manufacturers."),
+            ("p", "China's hydrogen demand is forecast to reach 60 million tonnes by 2050, 10 percent of the "
+                  "country's energy consumption, according to the China Hydrogen Alliance."),
+            ("h", "Sinopec"),
+            ("p", "The state-controlled oil company Sinopec aims to build 1,000 hydrogen refuelling stations by "
+                  "2025."),
         ],
     },
     "biomed/action-plan-2024.pdf": {
