@@ -72,6 +72,9 @@ class Settings(BaseSettings):
     shaped_answers: bool = Field(True, description="comparisons, overviews and document lists answered in their own "
                                                    "shapes (off: every question answered as a factoid)")
     answer_passages: int = 4
+    # Scores this close rank two sentences as equals when the better lacks the year or number
+    # asked: the one that holds it answers.
+    answer_tie_margin: float = 0.05
     max_question_chars: int = 2000
     abstain_min_similarity: float = 0.10
     abstain_min_coverage: float = 0.25

@@ -241,6 +241,10 @@ _COUNTED = re.compile(r"\bhow many\s+(?!(?:the|a|an|of)\b)((?:[\w'-]+\s+){0,3}?[
                       re.I)
 
 
+# "How much does a kilogram of hydrogen cost?": what a sum is asked of, up to "of" or the verb.
+_PRICED = re.compile(r"\bhow much\s+(?:does|did|do|is|was|were|will|would)\s+(?:(?:the|a|an|one|each)\s+)?"
+                     r"((?:[\w'-]+\s+){0,2}?[\w'-]+?)(?=\s+(?:of|cost|costs|weigh|weighs|sell|sells|earn|earns|pay)\b)",
+                     re.I)
 _NUMERAL = re.compile(r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
                       r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|"
                       r"seventy|eighty|ninety)(?:-\w+)?|hundreds?|thousands?|millions?|billions?|dozens?|single|"
@@ -274,6 +278,10 @@ def uncounted(question: str, text: str) -> bool:
         if any(_NUMERAL.fullmatch(t) for t in before + after):
             return False
     return bool(places)
+
+
+# "the 2021 report", "the 2024 forum": a year that names something rather than a time asked about.
+_NAMING_YEAR = re.compile(r"\bthe\s+((?:19|20)\d\d)\b", re.I)
 
 
 # "What is the budget for Huairou Science City?": the attribute asked of something.
@@ -419,7 +427,9 @@ class ExtractiveAnswerer:
                 and self.unknown_share(question, keyword) >= s.abstain_unknown_share):
             return (f"the evidence covers too little of the question ({best.context_coverage:.2f}), "
                     "and the documents never use most of its words")
-        if best.dense < s.abstain_min_similarity:
+        if best.dense < s.abstain_min_similarity and best.coverage < 1.0:
+            # A sentence that holds every word the question asks about answers it, however far
+            # the small model puts them ("Who published the five-year roadmap of November 22?").
             return f"the evidence is not close to the question ({best.dense:.2f})"
         return ""
 
@@ -446,7 +456,7 @@ class ExtractiveAnswerer:
         said_run = f" {' '.join(said)} "
         missing += [p for p in question.phrases if f" {p} " not in said_run]
         missing += [c for c in question.counts if c not in said_words and COUNT_WORDS.get(c) not in said_words]
-        counted = _COUNTED.search(question.text)
+        counted = _COUNTED.search(question.text) or _PRICED.search(question.text)
         if counted and self.settings.abstain_absent_measure:
             # "How many unicorns does Shanghai have?": what is counted must be in the evidence.
             head = terms(counted.group(1).split()[-1])
@@ -480,6 +490,9 @@ class ExtractiveAnswerer:
             return ranked
 
         documents: dict[str, tuple[set[str], set[str]]] = {}
+        # A title's year counts when the question names a document by it ("the 2021 report"); "by
+        # 2025" is the time asked about, and a title that spans it ("… in 2021-2025") names nothing.
+        naming_years = set(_NAMING_YEAR.findall(question.text)) & question.years
         passage_weight = 0.15  # what holding the names in the passage itself adds to a score
 
         def held(c: Candidate) -> tuple[float, ...]:
@@ -494,7 +507,7 @@ class ExtractiveAnswerer:
             passage = set(terms(f"{row.section} {row.text}"))
             in_passage = sum(n in passage for n in names) / max(len(names), 1)
             return (sum(n in words for n in names), sum(y in words for y in question.years),
-                    sum(t in title for t in (*question.years, *names)), c.score + passage_weight * in_passage)
+                    sum(t in title for t in (*naming_years, *names)), c.score + passage_weight * in_passage)
         keys = [held(c) for c in ranked]
         order = list(range(len(ranked)))
         if question.recency:
@@ -514,8 +527,13 @@ class ExtractiveAnswerer:
         reason = self.abstain_reason(question, best, keyword, hits)
         if reason:
             # The documents' order chooses between answers, not between an answer and a refusal:
-            # a closer sentence further down that passes every check answers.
-            best = next((c for c in ranked[1:] if c.score > best.score
+            # a closer sentence further down that passes every check answers, and so does one as
+            # close as makes no difference when the best lacks only the year or number asked
+            # ("before 2023" next to "ahead of 2025").
+            missing, _ = self.gaps(question, best, keyword, hits)
+            dated = bool(missing) and set(missing) <= question.years | question.numbers
+            floor = best.score - (self.settings.answer_tie_margin if dated else 0.0)
+            best = next((c for c in ranked[1:] if c.score > floor
                          and not self.abstain_reason(question, c, keyword, hits)), None)
             if best is None:
                 return Draft("", True, reason=reason)

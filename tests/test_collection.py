@@ -260,6 +260,29 @@ def test_a_document_named_alike_in_titles_is_told_apart_by_what_its_text_tells_o
     assert "China Daily" in answer.text
 
 
+def test_a_target_year_is_a_time_not_a_title_and_the_sentence_holding_it_answers(ingested):
+    assistant = ingested({
+        "cluster.txt": "Cluster to deploy 5,300 vehicles in 2021-2025\nDate: 2021-09-15 Source: Gasgoo\n\n"
+                       "The cluster aims at an industrial chain worth 10 billion yuan a year.\n",
+        "plan.txt": "Hydrogen plan released\nDate: 2021-08-17 Source: Xinhua\n\n"
+                    "The region will build a hydrogen energy industry chain of more than 100 billion yuan by 2025.\n\n"
+                    "Before 2023, five to eight leading enterprises of the chain are to be nurtured.\n\n"
+                    "Ahead of 2025, ten to 15 leading enterprises of the chain are to be nurtured.\n"})
+    assert "100 billion" in assistant.ask("How large should the region's hydrogen energy industry chain be by 2025?").text
+    assert "five to eight" in assistant.ask("How many leading enterprises are to be nurtured before 2023?").text
+
+
+def test_a_document_the_text_tells_of_is_not_the_report_that_tells_of_it(ingested):
+    assistant = ingested({
+        "roadmap.txt": "Hydrogen car blueprint\nSource: TechNode   Date: 28/11/2022\n\nAccording to a five-year roadmap "
+                       "published on November 22 by the Beijing Municipal Commission of Urban Management, the city "
+                       "plans to have more than 70 hydrogen filling stations.\n",
+        "other.txt": "Hydrogen plan released\nDate: 2021-08-17 Source: Xinhua\n\nThe region will build 74 stations.\n"})
+    assert "2022-11-28" in assistant.ask("When was the TechNode report on the hydrogen car blueprint published?").text
+    answer = assistant.ask("Who published the five-year roadmap of November 22?")
+    assert "Commission of Urban Management" in answer.text and "TechNode" not in answer.text
+
+
 def test_the_publishers_name_that_points_at_a_document_is_not_asked_of_its_sentences(ingested):
     """The publisher comes from the document's properties here, so no line of its text names it."""
     assistant = ingested({
