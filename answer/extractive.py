@@ -393,7 +393,7 @@ class ExtractiveAnswerer:
         missing, _ = self.gaps(question, best, keyword, hits)
         if missing:
             return f"the evidence does not mention {', '.join(missing)}"
-        if periods(question.text) and other_period(question.text, best.text):
+        if periods(question.text, months=True) and other_period(question.text, best.text):
             return "the question asks about one part of the year, and the evidence gives another"
         said_time = time_asked(question.text) if not question.context else None
         if said_time is When.FUTURE and not asks_future_time(question.text):
@@ -447,8 +447,12 @@ class ExtractiveAnswerer:
         context = set(terms(context_text))
         said = [w[:-2] if w.endswith("'s") else w for w in words(context_text)]
         said_words = set(said)
-        missing = [y for y in sorted(question.years) if y not in row.text and y not in row.title
-                   and y not in (row.section or "") and y not in (row.date or "") and y not in best.terms]
+        # A sentence speaks of the years around it (its passage, title, section, the document's
+        # date) unless it gives its own ("fell to 30 micrograms last year" in a report of January
+        # 2023 is a figure for 2022, whatever the dateline above it says).
+        own = not (years_spoken_of(best.text) or relative_years(best.text, row.date))
+        around = f"{row.text} {row.title} {row.section or ''} {row.date or ''}"
+        missing = [y for y in sorted(question.years) if y not in best.terms and not (own and y in around)]
         missing += [n for n in sorted(question.numbers) if n not in context]
         missing += [n for n in question.names if n not in context and not _kin(n, context)
                     and not (n in question.acronyms and _spelled_out(n, said))

@@ -102,13 +102,27 @@ def contradiction(question: str, evidence: str) -> tuple[str, str] | None:
         opposite = set().union(*(inflections(o) for lemma in lemmas[word] for o in against[lemma])) - mine
         for other in sorted(opposite & said):
             if (other not in asked and not (negated and _prefixed(word, other))
-                    and not _converse(asked, word, evidence, other)):
+                    and not _converse(asked, word, evidence, other)
+                    and not (_spans_time(asked, word) or _spans_time(words(evidence), other))):
                 return word, other
     return None
 
 
 # Words that order two things: "A before B" says what "B after A" says.
 _CONVERSES = frozenset("before after prior subsequent earlier later preceded followed precedes follows".split())
+
+
+# "the first eight months", "last year": a span of time, not a rank.
+_SPAN = frozenset("year years month months week weeks day days quarter half decade".split())
+_COUNTS = frozenset("two three four five six seven eight nine ten eleven twelve few".split())
+
+
+def _spans_time(words_: list[str], word: str) -> bool:
+    """``word`` opens a span of time where it stands ("first eight months", "last year")."""
+    i = words_.index(word)
+    following = words_[i + 1:i + 3]
+    return bool(following) and (following[0] in _SPAN or (following[0] in _COUNTS or following[0].isdigit())
+                                and following[1:2] and following[1] in _SPAN)
 
 
 def _converse(asked: list[str], word: str, evidence: str, other: str) -> bool:

@@ -14,6 +14,8 @@ import re
 from enum import Enum
 from functools import lru_cache
 
+from retrieval.text import DOCUMENT_REFERENCE
+
 
 class When(str, Enum):
     PAST = "past"
@@ -129,20 +131,45 @@ def mismatch(question: When | None, sentence: set[When]) -> bool:
 
 # Parts of a year a figure may be given for: "in the first quarter", "in the first half of 2023".
 _PERIODS = (
-    ("Q1", r"(?:first|1st) quarter|Q1|January[-–](?:to )?March"),
-    ("Q2", r"second quarter|2nd quarter|Q2|April[-–](?:to )?June"),
-    ("Q3", r"third quarter|3rd quarter|Q3|July[-–](?:to )?September"),
-    ("Q4", r"fourth quarter|4th quarter|Q4|October[-–](?:to )?December"),
-    ("H1", r"first half|1st half|H1|first six months|January[-–](?:to )?June"),
-    ("H2", r"second half|2nd half|H2|last six months|July[-–](?:to )?December"),
+    ((1, 3), r"(?:first|1st) quarter|Q1"),
+    ((4, 6), r"second quarter|2nd quarter|Q2"),
+    ((7, 9), r"third quarter|3rd quarter|Q3"),
+    ((10, 12), r"fourth quarter|4th quarter|Q4"),
+    ((1, 6), r"first half|1st half|H1"),
+    ((7, 12), r"second half|2nd half|H2|last six months"),
 )
-_PERIOD_RE = tuple((name, re.compile(rf"\b(?:{pattern})\b", re.I)) for name, pattern in _PERIODS)
+_PERIOD_RE = tuple((months, re.compile(rf"\b(?:{pattern})\b", re.I)) for months, pattern in _PERIODS)
+_MONTH_NAMES = ("january february march april may june july august september october november "
+                "december").split()
+_MONTH_WORD = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_COUNT = {w: n for n, w in enumerate("one two three four five six seven eight nine ten eleven twelve".split(), 1)}
+# "January to August", "January-July", "from January through March"; "the first eight months".
+_MONTH_RANGE = re.compile(rf"\b({_MONTH_WORD})\s*(?:[-–]|to|through|until)\s*({_MONTH_WORD})\b", re.I)
+_FIRST_MONTHS = re.compile(r"\bfirst\s+(\w+)\s+months\b", re.I)
+# A month alone ("in August"), not a day of it ("on September 26").
+_ONE_MONTH = re.compile(rf"\b({_MONTH_WORD})\b(?!\s*\d{{1,2}}\b)", re.I)
 
 
 @lru_cache(maxsize=4096)
-def periods(text: str) -> frozenset[str]:
-    """The parts of a year a text gives figures for ("first half" → H1)."""
-    return frozenset(name for name, pattern in _PERIOD_RE if pattern.search(text))
+def periods(text: str, months: bool = False) -> frozenset[tuple[int, int]]:
+    """The parts of a year a text gives figures for, as (first month, last month): "first half"
+    and "January to June" are (1, 6), "the first eight months" (1, 8). With ``months``, a month
+    named alone is one too ("in August"): a question's "in August 2021" asks for that month, while
+    a sentence's "announced in August" dates an event unless the question asks a month."""
+    found = {span for span, pattern in _PERIOD_RE if pattern.search(text)}
+    ranges = list(_MONTH_RANGE.finditer(text))
+    found |= {(_MONTH_NAMES.index(a.lower()) + 1, _MONTH_NAMES.index(b.lower()) + 1)
+              for a, b in (m.groups() for m in ranges)}
+    for m in _FIRST_MONTHS.finditer(text):
+        n = _COUNT.get(m.group(1).lower()) or (int(m.group(1)) if m.group(1).isdigit() else 0)
+        if 1 <= n <= 12:
+            found.add((1, n))
+    if months:
+        # "the September 2024 report" names a document, not a month asked about.
+        inside = [(m.start(), m.end()) for m in ranges] + [m.span() for m in DOCUMENT_REFERENCE.finditer(text)]
+        found |= {(k, k) for m in _ONE_MONTH.finditer(text) if not any(a <= m.start() < b for a, b in inside)
+                  for k in [_MONTH_NAMES.index(m.group(1).lower()) + 1]}
+    return frozenset(found)
 
 
 @lru_cache(maxsize=256)
@@ -154,10 +181,10 @@ def other_period(question: str, sentence: str) -> bool:
     """The sentence speaks of another part of the year than the question: the first half does
     not answer "in the first quarter of 2023", nor does a figure the sentence gives for all of
     2023; and for a question about a whole year ("in 2023"), a part of it is no answer either."""
-    asked, years = periods(question), _years_of(question)
+    asked, years = periods(question, months=True), _years_of(question)
     if not (asked or years):
         return False
-    said = periods(sentence)
+    said = periods(sentence, months=any(a == b for a, b in asked))
     if asked:
         return not asked & said and (bool(said) or any(y in sentence for y in years))
     return bool(said)

@@ -166,7 +166,7 @@ def header(text: str, lines: int = 8) -> Metadata:
     every = list(re.finditer(r"[^\n]*\S[^\n]*", text))
     last = max(lines, len(every) - 3)
     for i, match in [*enumerate(every[:lines]), *enumerate(every[last:], last)]:
-        line = match.group(0)
+        line = match.group(0).replace("*", " ")
         start = match.start() + len(line) - len(line.lstrip())
         span = (start, match.start() + len(line.rstrip()))
         published = _PUBLISHED_LINE.match(line)
@@ -176,7 +176,8 @@ def header(text: str, lines: int = 8) -> Metadata:
             continue
         fields = list(_FIELD.finditer(line))
         if not fields:
-            unlabelled = unlabelled_dateline(line) if match.start() < zone else None
+            # Under the title, or signed at the foot ("Xinhua, 17 August 2021").
+            unlabelled = unlabelled_dateline(line) if match.start() < zone or i >= last else None
             if unlabelled and not unlabelled[1] and i >= 2 and signs_dateline(every[i - 1].group(0), line):
                 above = every[i - 1]
                 unlabelled = (unlabelled[0], above.group(0).replace("*", "").strip())

@@ -72,7 +72,8 @@ def naming_terms(title: str) -> set[str]:
 
 
 _YEAR_SAID = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b(?![-–]\d)")
-_BASE_YEAR = re.compile(r"\b(?:than|compared (?:with|to)|versus|vs\.?|from|since)\s+(?:(?:in|the|that of|those of|end of)\s+)*"
+_BASE_YEAR = re.compile(r"\b(?:than|compared (?:with|to)|versus|vs\.?|from|since)\s+"
+                        r"(?:(?:in|the|that of|those of|end of|same period (?:of|in))\s+)*"
                         r"(?:1[5-9]\d\d|20\d\d)\b", re.I)
 
 
@@ -87,10 +88,17 @@ _RELATIVE_YEAR = re.compile(r"\b(last|previous|this|next|the coming)\s+year\b", 
 _YEAR_STEP = {"last": -1, "previous": -1, "this": 0, "next": 1, "the coming": 1}
 
 
+# "five fewer than in the same period of last year": a comparison's base, as with a year.
+_BASE_RELATIVE = re.compile(r"\b(?:than|compared (?:with|to)|versus|from)\s+(?:in\s+)?(?:the same period (?:of|in)\s+)?"
+                            r"(?:last|previous|the previous)\s+year\b", re.I)
+
+
 def relative_years(text: str, date: str | None) -> set[str]:
-    """The years "last year", "this year" and "next year" mean in a text dated ``date``."""
+    """The years "last year", "this year" and "next year" mean in a text dated ``date`` (not a
+    comparison's base: "more than last year")."""
     if not date or not date[:4].isdigit():
         return set()
+    text = _BASE_RELATIVE.sub(" ", text)
     return {str(int(date[:4]) + _YEAR_STEP[m.group(1).lower()]) for m in _RELATIVE_YEAR.finditer(text)}
 
 

@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from answer.extractive import type_fit
 from answer.question import Kind, analyse
+from answer.when import other_period, periods
 from assistant import BadQuestion, build_assistant
 from settings import load_settings
 from tests.conftest import ROOT, shortfalls
@@ -281,6 +282,25 @@ def test_a_document_the_text_tells_of_is_not_the_report_that_tells_of_it(ingeste
     assert "2022-11-28" in assistant.ask("When was the TechNode report on the hydrogen car blueprint published?").text
     answer = assistant.ask("Who published the five-year roadmap of November 22?")
     assert "Commission of Urban Management" in answer.text and "TechNode" not in answer.text
+
+
+def test_months_and_runs_of_months_are_parts_of_a_year():
+    assert periods("What was the reading in August 2021?", months=True) == {(8, 8)}
+    assert periods("from January to August this year") == periods("in the first eight months") == {(1, 8)}
+    assert periods("January-March") == periods("the first quarter") == {(1, 3)}
+    assert periods("According to the September 2024 report, how many?", months=True) == frozenset()
+    question = "What was the average reading in August 2021?"
+    assert other_period(question, "The reading was 34 from January to August this year, authorities said on September 26.")
+    assert not other_period(question, "The average reading in August was 18.")
+
+
+def test_a_figure_for_last_year_in_a_report_of_january_is_no_figure_for_the_reports_year(ingested):
+    assistant = ingested({
+        "annual.txt": "Key pollution measure hits record low\nDate: 2023-01-04 Source: Caixin\n\n"
+                      "The annual average concentration of PM2.5 fell to 30 micrograms per cubic metre last year.\n",
+        "other.txt": "Better air\nDate: 2022-08-20 Source: Xinhua\n\nFrom January to July the average was 29 micrograms.\n"})
+    assert "30 micrograms" in assistant.ask("What was the annual average concentration of PM2.5 in 2022?").text
+    assert assistant.ask("What was the annual average concentration of PM2.5 in 2023?").abstained
 
 
 def test_the_publishers_name_that_points_at_a_document_is_not_asked_of_its_sentences(ingested):

@@ -84,7 +84,17 @@ def test_a_dateline_without_labels_under_the_title_gives_date_and_publisher(tmp_
     text = f"Beijing opens roads to driverless tests\n{dateline}\n\nBEIJING -- The city opened 278 roads.\n"
     doc = load(write(tmp_path, "a.txt", text.encode()), "a.txt", 10_000)
     assert (doc.date, doc.publisher) == (date, publisher)
-    assert text[doc.meta_span[0]:doc.meta_span[1]] == dateline
+    assert text[doc.meta_span[0]:doc.meta_span[1]] == dateline.strip("*")
+
+
+@pytest.mark.parametrize("foot, date, publisher", [
+    ("Xinhua, 17 August 2021", "2021-08-17", "Xinhua"),
+    ("*Source: Xinhua, 23rd November 2021*", "2021-11-23", "Xinhua"),
+])
+def test_a_release_signed_at_its_foot_is_dated_by_it(tmp_path, foot, date, publisher):
+    text = f"Beijing releases hydrogen plan\n\nThe plan runs to 2025.\n\nIt has 74 stations.\n\n{foot}\n"
+    doc = load(write(tmp_path, "a.md", text.encode()), "a.md", 10_000)
+    assert (doc.date, doc.publisher) == (date, publisher)
 
 
 def test_a_labelled_dateline_may_name_its_publisher_after_a_bar(tmp_path):
