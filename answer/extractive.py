@@ -29,7 +29,8 @@ from settings import Settings
 
 # "One" counts only before what it counts ("one new bridge"), not in "in one ecosystem" or "one of them".
 _NUMBER_WORDS = re.compile(r"\b(\d|(?<!\bin )(?<!\binto )(?<!\bas )(?<!\bat )one(?! of\b)|two|three|four|five|six|"
-                           r"seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|trillion|dozen|half|percent|single|both|"
+                           r"seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|"
+                           r"billion|trillion|dozen|half|percent|single|both|"
                            r"zero|once|twice)\b", re.I)
 # An ordinal is a day only beside a month ("the 19th launch" is no date; "March 21st" is one by its month).
 _DATE = re.compile(r"\b(1[0-9]\d\ds?|20\d\ds?|century|centuries|January|February|March|April|"

@@ -121,8 +121,8 @@ def _spans_time(words_: list[str], word: str) -> bool:
     """``word`` opens a span of time where it stands ("first eight months", "last year")."""
     i = words_.index(word)
     following = words_[i + 1:i + 3]
-    return bool(following) and (following[0] in _SPAN or (following[0] in _COUNTS or following[0].isdigit())
-                                and following[1:2] and following[1] in _SPAN)
+    counted = len(following) > 1 and (following[0] in _COUNTS or following[0].isdigit()) and following[1] in _SPAN
+    return bool(following) and (following[0] in _SPAN or counted)
 
 
 def _converse(asked: list[str], word: str, evidence: str, other: str) -> bool:
