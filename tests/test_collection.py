@@ -269,15 +269,16 @@ def test_a_target_year_is_a_time_not_a_title_and_the_sentence_holding_it_answers
                     "The region will build a hydrogen energy industry chain of more than 100 billion yuan by 2025.\n\n"
                     "Before 2023, five to eight leading enterprises of the chain are to be nurtured.\n\n"
                     "Ahead of 2025, ten to 15 leading enterprises of the chain are to be nurtured.\n"})
-    assert "100 billion" in assistant.ask("How large should the region's hydrogen energy industry chain be by 2025?").text
+    answer = assistant.ask("How large should the region's hydrogen energy industry chain be by 2025?")
+    assert "100 billion" in answer.text
     assert "five to eight" in assistant.ask("How many leading enterprises are to be nurtured before 2023?").text
 
 
 def test_a_document_the_text_tells_of_is_not_the_report_that_tells_of_it(ingested):
     assistant = ingested({
-        "roadmap.txt": "Hydrogen car blueprint\nSource: TechNode   Date: 28/11/2022\n\nAccording to a five-year roadmap "
-                       "published on November 22 by the Beijing Municipal Commission of Urban Management, the city "
-                       "plans to have more than 70 hydrogen filling stations.\n",
+        "roadmap.txt": "Hydrogen car blueprint\nSource: TechNode   Date: 28/11/2022\n\n"
+                       "According to a five-year roadmap published on November 22 by the Beijing Municipal "
+                       "Commission of Urban Management, the city plans to have more than 70 hydrogen filling stations.\n",
         "other.txt": "Hydrogen plan released\nDate: 2021-08-17 Source: Xinhua\n\nThe region will build 74 stations.\n"})
     assert "2022-11-28" in assistant.ask("When was the TechNode report on the hydrogen car blueprint published?").text
     answer = assistant.ask("Who published the five-year roadmap of November 22?")
@@ -290,7 +291,7 @@ def test_months_and_runs_of_months_are_parts_of_a_year():
     assert periods("January-March") == periods("the first quarter") == {(1, 3)}
     assert periods("According to the September 2024 report, how many?", months=True) == frozenset()
     question = "What was the average reading in August 2021?"
-    assert other_period(question, "The reading was 34 from January to August this year, authorities said on September 26.")
+    assert other_period(question, "The reading was 34 from January to August, authorities said on September 26.")
     assert not other_period(question, "The average reading in August was 18.")
 
 
@@ -298,7 +299,8 @@ def test_a_figure_for_last_year_in_a_report_of_january_is_no_figure_for_the_repo
     assistant = ingested({
         "annual.txt": "Key pollution measure hits record low\nDate: 2023-01-04 Source: Caixin\n\n"
                       "The annual average concentration of PM2.5 fell to 30 micrograms per cubic metre last year.\n",
-        "other.txt": "Better air\nDate: 2022-08-20 Source: Xinhua\n\nFrom January to July the average was 29 micrograms.\n"})
+        "other.txt": "Better air\nDate: 2022-08-20 Source: Xinhua\n\n"
+                     "From January to July the average was 29 micrograms.\n"})
     assert "30 micrograms" in assistant.ask("What was the annual average concentration of PM2.5 in 2022?").text
     assert assistant.ask("What was the annual average concentration of PM2.5 in 2023?").abstained
 

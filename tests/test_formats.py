@@ -48,7 +48,8 @@ def test_what_only_a_files_properties_say_is_written_as_a_dateline_under_its_tit
     doc = load(tmp_path / "forum.docx", "forum.docx", 10_000_000)
     assert doc.text.startswith("# Forum opens\n\nPublished 2024-04-25 by Xinhua\n\nThe forum opened")
     assert doc.text[doc.meta_span[0]:doc.meta_span[1]] == "Published 2024-04-25 by Xinhua"
-    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(make_pdf(["The canal opens in 2031.", "The bridge has 12 lanes."]))))
+    pages = make_pdf(["The canal opens in 2031.", "The bridge has 12 lanes."])
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pages)))
     writer.add_metadata({"/Author": "City Office", "/CreationDate": "D:20230517000000"})
     buffer = io.BytesIO()
     writer.write(buffer)
