@@ -23,7 +23,7 @@ from answer.swaps import quantity_mismatch, swapped_word, unranked_superlative
 from prompts import load_prompt
 from retrieval.hybrid import Hit
 from retrieval.keyword import KeywordIndex
-from retrieval.text import relative_years, terms, words, years_spoken_of
+from retrieval.text import ANAPHOR, relative_years, terms, words, years_spoken_of
 from schema import Passage
 from settings import Settings
 
@@ -46,11 +46,6 @@ _TIME_WORDS = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturda
 # a property of the thing asked about; "specific" has no opposite in the evidence.
 _REQUEST_ADJECTIVE = re.compile(r"\b(what|which)\s+(?:specific|particular|exact|precise|detailed|main|key|primary|"
                                 r"overall|general)\b", re.I)
-# A sentence about what the one before it names: it opens with a pronoun, or with a short phrase
-# of time or manner and then a subject pronoun ("At 7 percent a year it will reach …").
-_ANAPHOR = re.compile(r"(It|Its|This|These|That|Those|They|Their|He|His|She|Her|Such)\b|"
-                      r"(?:At|In|By|From|On|Since|After|Before|Over|For|With|Under|Until)\b[^,.;]{0,40}?,?\s+"
-                      r"(?:it|they|he|she)\b")
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+")
 
 
@@ -296,13 +291,17 @@ class ExtractiveAnswerer:
         self.settings = settings
         opposites()  # the table of opposites, read once here rather than in the first answer
 
-    def candidates(self, question: Question, hits: list[Hit]) -> list[Candidate]:
+    def candidates(self, question: Question, hits: list[Hit], keyword: KeywordIndex | None = None
+                   ) -> list[Candidate]:
         out = []
         for rank, hit in enumerate(hits):
             row = hit.row
             if row.heading and not question.asks_metadata:
                 continue
-            before: set[str] = set()
+            # A passage that opens by referring back ("The 7.2-square-kilometre park is …") holds
+            # the names of the sentence before it, in the passage before.
+            referent = set(keyword.referent(row)) if keyword is not None else set()
+            before: set[str] = referent
             # "Basic research received 195.1 billion yuan" is a 2022 figure when its passage
             # speaks of 2022 alone: a sentence that names no year holds its section's one year
             # ("Achievements in 2024"), else its passage's; "last year" is the year before the
@@ -315,7 +314,7 @@ class ExtractiveAnswerer:
                 own = set(terms(text))
                 # "It lists 89 tasks": a sentence that opens with a pronoun is about what the one
                 # before it names, so it holds that sentence's words too.
-                held = own | before if _ANAPHOR.match(text) else own
+                held = own | before if ANAPHOR.match(text) or (j == 0 and referent) else own
                 if len(year) == 1 and not YEAR.search(text):
                     held = held | year
                 held = held | relative_years(text, row.date)
@@ -324,7 +323,7 @@ class ExtractiveAnswerer:
         return out
 
     def score(self, question: Question, hits: list[Hit], keyword: KeywordIndex) -> list[Candidate]:
-        cands = self.candidates(question, hits)
+        cands = self.candidates(question, hits, keyword)
         if not cands:
             return []
         weights = self.weights(question, keyword, conversation=False)

@@ -13,7 +13,7 @@ from collections import Counter
 import bm25s
 import numpy as np
 
-from retrieval.text import DOCUMENT_NOUN, name_terms, naming_terms, terms
+from retrieval.text import DOCUMENT_NOUN, name_terms, naming_terms, refers_back, terms
 from store.catalog import ChunkRow
 
 
@@ -47,6 +47,18 @@ def _day_month_year(date: str | None) -> str:
     return f"{day.day} {day.strftime('%B %Y')}"
 
 
+def _antecedent(row: ChunkRow, by_key: dict) -> tuple[str, ...]:
+    """The names of the sentence before a passage that opens by referring back to it ("The
+    7.2-square-kilometre park is home to …" after "The Zhongguancun Life Science Park …"): the
+    passage is about them, and a question that names them should find it."""
+    previous = by_key.get((row.source, row.doc_hash, row.idx - 1))
+    if previous is None or not row.sentences or not previous.sentences or previous.heading:
+        return ()
+    (a, b), (c, d) = row.sentences[0], previous.sentences[-1]
+    first, before = row.text[a - row.start:b - row.start], previous.text[c - previous.start:d - previous.start]
+    return tuple(name_terms(before)) if refers_back(first, before) else ()
+
+
 class KeywordIndex:
     def __init__(self, rows: list[ChunkRow]) -> None:
         self.rows = rows
@@ -63,6 +75,8 @@ class KeywordIndex:
         body: dict[str, set[str]] = {}
         uses: dict[str, Counter[str]] = {}
         self._acronyms: dict[str, tuple[str, ...]] = {}
+        by_key = {(r.source, r.doc_hash, r.idx): r for r in rows}
+        self._referents: dict[tuple, tuple[str, ...]] = {}
         for row in rows:
             for expansion, acronym in _DEFINED.findall(row.text):
                 for short in terms(acronym)[:1]:
@@ -71,7 +85,10 @@ class KeywordIndex:
             title = titles.setdefault(row.source, set(terms(row.title)))
             names.setdefault(row.source, naming_terms(row.title))
             section = terms(row.section) if row.section and not row.heading else ()
-            doc = [*(terms(row.title) if titled else ()), *section, *own]
+            referent = _antecedent(row, by_key)
+            if referent:
+                self._referents[(row.source, row.doc_hash, row.idx)] = referent
+            doc = [*(terms(row.title) if titled else ()), *section, *own, *referent]
             corpus.append(doc or ["∅"])
             by_source.setdefault(row.source, set()).update(doc)
             if not row.heading:
@@ -129,6 +146,10 @@ class KeywordIndex:
             if holders and len(holders) <= max(1, len(self._titles) // 5) and theirs * 2 > said:
                 found |= holders
         return found
+
+    def referent(self, row: ChunkRow) -> tuple[str, ...]:
+        """The names a passage that opens by referring back speaks of (see ``_antecedent``)."""
+        return self._referents.get((row.source, row.doc_hash, row.idx), ())
 
     def referenced(self, question: str) -> set[str]:
         """The documents a question points to as "the 2023 work plan", "the guideline", "the

@@ -140,3 +140,22 @@ def name_phrases(text: str) -> tuple[str, ...]:
 def holds_phrase(text: str, phrase: str) -> bool:
     """Whether ``text`` says the words of ``phrase`` one after another."""
     return f" {phrase} " in f" {' '.join(words(text))} "
+
+
+# A sentence that is about what the one before it names: a pronoun subject ("It lists 89 tasks",
+# "At 7 percent a year it will reach …"), or a definite description whose noun that sentence used
+# ("The 7.2-square-kilometre park is home to …" after "The Zhongguancun Life Science Park …").
+ANAPHOR = re.compile(r"(It|Its|This|These|That|Those|They|Their|He|His|She|Her|Such)\b|"
+                     r"(?:At|In|By|From|On|Since|After|Before|Over|For|With|Under|Until)\b[^,.;]{0,40}?,?\s+"
+                     r"(?:it|they|he|she)\b")
+_DEFINITE = re.compile(r"The\s+((?:[\w.'’-]+\s+){0,2}[\w'’-]+)")
+
+
+def refers_back(sentence: str, previous: str) -> bool:
+    """Whether ``sentence`` speaks of what ``previous`` (the sentence before it) names."""
+    if not previous:
+        return False
+    if ANAPHOR.match(sentence):
+        return True
+    match = _DEFINITE.match(sentence)
+    return bool(match) and bool(set(terms(match.group(1))) & set(terms(previous)))

@@ -305,6 +305,25 @@ def test_a_figure_for_last_year_in_a_report_of_january_is_no_figure_for_the_repo
     assert assistant.ask("What was the annual average concentration of PM2.5 in 2023?").abstained
 
 
+def test_a_passage_that_refers_back_is_about_what_the_passage_before_it_names(ingested):
+    """"The 7.2-square-kilometre park" is the Zhongguancun Life Science Park of the paragraph before."""
+    assistant = ingested({
+        "hub.txt": "Beijing life science hub speeds up drug innovation\nDate: 2025-10-01 Source: Caixin\n\n"
+                   "The Zhongguancun Life Science Park in Changping district brings basic research, clinical "
+                   "development, manufacturing and healthcare services together, so that laboratory breakthroughs "
+                   "become medicines for the market sooner than they did.\n\n"
+                   "The 7.2-square-kilometre park is home to more than 1,000 innovative pharmaceutical companies, "
+                   "according to a representative of the park, and gives access to more than 3,000 hospital beds "
+                   "at nearby facilities, among them a research hospital.\n",
+        "daxing.txt": "Daxing builds a medicine cluster\nDate: 2018-09-28 Source: Qianlong\n\n"
+                      "Fifty projects signed agreements with the Daxing base.\n"})
+    keyword = assistant.retriever.keyword_index()
+    park = next(r for r in keyword.rows if r.text.startswith("The 7.2"))
+    assert {"zhongguancun", "park"} <= set(keyword.referent(park))
+    answer = assistant.ask("How many companies are there in the Zhongguancun Life Science Park?")
+    assert "1,000 innovative pharmaceutical companies" in answer.text
+
+
 def test_the_publishers_name_that_points_at_a_document_is_not_asked_of_its_sentences(ingested):
     """The publisher comes from the document's properties here, so no line of its text names it."""
     assistant = ingested({
