@@ -23,7 +23,7 @@ from answer.swaps import quantity_mismatch, swapped_word, unranked_superlative
 from prompts import load_prompt
 from retrieval.hybrid import Hit
 from retrieval.keyword import KeywordIndex
-from retrieval.text import ANAPHOR, relative_years, terms, words, years_spoken_of
+from retrieval.text import ANAPHOR, NUMBER_WORDS, relative_years, terms, words, years_spoken_of
 from schema import Passage
 from settings import Settings
 
@@ -241,10 +241,8 @@ _COUNTED = re.compile(r"\bhow many\s+(?!(?:the|a|an|of)\b)((?:[\w'-]+\s+){0,3}?[
 _PRICED = re.compile(r"\bhow much\s+(?:does|did|do|is|was|were|will|would)\s+(?:(?:the|a|an|one|each)\s+)?"
                      r"((?:[\w'-]+\s+){0,2}?[\w'-]+?)(?=\s+(?:of|cost|costs|weigh|weighs|sell|sells|earn|earns|pay)\b)",
                      re.I)
-_NUMERAL = re.compile(r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
-                      r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|"
-                      r"seventy|eighty|ninety)(?:-\w+)?|hundreds?|thousands?|millions?|billions?|dozens?|single|"
-                      r"both)", re.I)
+_NUMERAL = re.compile(rf"(?:\d[\d,.]*|{'|'.join(NUMBER_WORDS)}|(?:twenty|thirty|forty|fifty|sixty|seventy|"
+                      r"eighty|ninety)(?:-\w+)?|hundreds?|thousands?|millions?|billions?|dozens?|single|both)", re.I)
 _TOKEN = re.compile(r"[\w'’.-]+|[,;:]")
 
 

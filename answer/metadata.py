@@ -68,17 +68,14 @@ class MetadataAnswerer:
         if doc is None or not (doc.publisher if field == "publisher" else doc.date):
             return None
         # The text wins when it says who or when with the question's own verb ("… was released on
-        # May 19"); "the report on …" is no verb, and the date of an event the report tells of
-        # ("the forum ran from April 25") is no date of the report.
-        # … and names what the question asks about: "a roadmap published on November 22" does
-        # not date "the TechNode report" that tells of it.
+        # May 19") about what the question names: "the report on …" is no verb, the date of an
+        # event the report tells of ("the forum ran from April 25") is no date of the report, and
+        # "a roadmap published on November 22" does not date "the TechNode report" that tells of it.
         verbs = {t for t in terms(_unnamed(question.text)) if re.fullmatch(_VERBS, t)}
         noun = DOCUMENT_REFERENCE.search(question.text)
         about = not noun or bool(set(terms(noun.group(0).split()[-1])) & set(terms(said)))
-        if said and field == "publisher" and verbs & set(terms(said)) and about:
-            return None
-        if (said and field == "date" and not relative and (_MONTH.search(said) or _ISO.search(said))
-                and verbs & set(terms(said)) and about):
+        text_says = bool(said) and bool(verbs & set(terms(said))) and about
+        if text_says and (field == "publisher" or (not relative and (_MONTH.search(said) or _ISO.search(said)))):
             return None
         appended = bool(said) and field == "date"
         line = load_prompt(f"metadata_{field}").format(title=doc.title or doc.source, publisher=doc.publisher,

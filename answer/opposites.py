@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from answer.question import NEGATION
-from retrieval.text import STOPWORDS, terms, words
+from retrieval.text import NUMBER_WORDS, STOPWORDS, terms, words
 
 _PAIRS = """
 most least; more less; more fewer; largest smallest; biggest smallest; highest lowest; higher lower;
@@ -114,7 +114,7 @@ _CONVERSES = frozenset("before after prior subsequent earlier later preceded fol
 
 # "the first eight months", "last year": a span of time, not a rank.
 _SPAN = frozenset("year years month months week weeks day days quarter half decade".split())
-_COUNTS = frozenset("two three four five six seven eight nine ten eleven twelve few".split())
+_COUNTS = frozenset(NUMBER_WORDS) | {"few"}
 
 
 def _spans_time(words_: list[str], word: str) -> bool:

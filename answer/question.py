@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from answer.when import When, asked
-from retrieval.text import DOCUMENT_NOUN, name_phrases, terms, words
+from retrieval.text import DOCUMENT_NOUN, NUMBER_WORDS, name_phrases, terms, words
 
 
 # The auxiliaries a question inverts ("how many tasks *does* the plan list?").
@@ -77,9 +77,7 @@ _PROPER = re.compile(r"(?<=[\w,;:)] )(?!I\b)[A-Z][\w&'’.-]*")
 _ACRONYM = re.compile(r"\b(?:[A-Z]&[A-Z]|[A-Z]{2,6})\b")
 # Counts and ranks a question can swap ("the three integer responses" for the two); "one" and
 # "two" are left out, as texts often list two things without saying "two".
-COUNT_WORDS = {w: str(n) for n, w in enumerate(
-    "three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
-    "eighteen nineteen twenty".split(), start=3)}
+COUNT_WORDS = {w: str(n) for w, n in NUMBER_WORDS.items() if n >= 3}
 RANK_WORDS = frozenset("second third fourth fifth sixth seventh eighth ninth tenth".split())
 YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)s?\b")
 # A statement that something is not so (in evidence and in generated answers alike).

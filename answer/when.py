@@ -10,11 +10,12 @@ that speak of different times do not answer each other ("what is it now?" is not
 """
 from __future__ import annotations
 
+import calendar
 import re
 from enum import Enum
 from functools import lru_cache
 
-from retrieval.text import DOCUMENT_REFERENCE
+from retrieval.text import DOCUMENT_REFERENCE, NUMBER_WORDS
 
 
 class When(str, Enum):
@@ -139,10 +140,8 @@ _PERIODS = (
     ((7, 12), r"second half|2nd half|H2|last six months"),
 )
 _PERIOD_RE = tuple((months, re.compile(rf"\b(?:{pattern})\b", re.I)) for months, pattern in _PERIODS)
-_MONTH_NAMES = ("january february march april may june july august september october november "
-                "december").split()
-_MONTH_WORD = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-_COUNT = {w: n for n, w in enumerate("one two three four five six seven eight nine ten eleven twelve".split(), 1)}
+_MONTH_NAMES = [name.lower() for name in calendar.month_name[1:]]
+_MONTH_WORD = rf"(?:{'|'.join(_MONTH_NAMES)})"
 # "January to August", "January-July", "from January through March"; "the first eight months".
 _MONTH_RANGE = re.compile(rf"\b({_MONTH_WORD})\s*(?:[-–]|to|through|until)\s*({_MONTH_WORD})\b", re.I)
 _FIRST_MONTHS = re.compile(r"\bfirst\s+(\w+)\s+months\b", re.I)
@@ -161,7 +160,7 @@ def periods(text: str, months: bool = False) -> frozenset[tuple[int, int]]:
     found |= {(_MONTH_NAMES.index(a.lower()) + 1, _MONTH_NAMES.index(b.lower()) + 1)
               for a, b in (m.groups() for m in ranges)}
     for m in _FIRST_MONTHS.finditer(text):
-        n = _COUNT.get(m.group(1).lower()) or (int(m.group(1)) if m.group(1).isdigit() else 0)
+        n = NUMBER_WORDS.get(m.group(1).lower()) or (int(m.group(1)) if m.group(1).isdigit() else 0)
         if 1 <= n <= 12:
             found.add((1, n))
     if months:

@@ -40,15 +40,18 @@ def _line_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if text[a:b].strip()]
 
 
+def _header_line(line: str, in_header: bool) -> bool:
+    """A labelled header line anywhere, or any dateline in the header zone (the first lines),
+    where a line of a date and names dates the document rather than a row of a schedule."""
+    return is_field_line(line) or (in_header and is_dateline(line))
+
+
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """Spans of paragraphs: blocks between blank lines, split further at line breaks that end
     a sentence or a heading (one-paragraph-per-line files) and around labelled header lines
     ("Date: … Source: …" under a title), but not at hard wraps."""
     out: list[tuple[int, int]] = []
     zone = header_end(text)
-
-    def header_line(a: int, line: str) -> bool:
-        return is_field_line(line) or (a < zone and is_dateline(line))
 
     for block in re.finditer(r"\S(?:.*?\S)?(?=\s*(?:\r?\n[ \t]*){2,}|\s*$)", text, re.S):
         lines = _line_spans(text, block.start(), block.end())
@@ -59,7 +62,7 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
         cur_start = lines[0][0]
         texts = [text[a:b] for a, b in lines]
         # "China News" over "March 24, 2024": a publisher's line signs the dateline below it.
-        header = [header_line(a, t) or (a < zone and k + 1 < len(texts) and signs_dateline(t, texts[k + 1]))
+        header = [_header_line(t, a < zone) or (a < zone and k + 1 < len(texts) and signs_dateline(t, texts[k + 1]))
                   for k, ((a, _), t) in enumerate(zip(lines, texts))]
         for k, ((a, b), nxt) in enumerate(zip(lines, lines[1:] + [None])):
             line = text[a:b].rstrip()
@@ -208,7 +211,7 @@ def chunk_text(text: str, max_chars: int, min_chars: int = 0, breaks: tuple[int,
         if p_start < matter:
             continue
         para = text[p_start:p_end]
-        dateline = is_field_line(para) or (p_start < zone and is_dateline(para))
+        dateline = _header_line(para, p_start < zone)
         if ((_HEADING.match(para) if explicit else is_heading(para)) or dateline) and not _is_table(para):
             match = _HEADING.match(para)
             title = (match.group(1) if match else para).strip()

@@ -106,63 +106,72 @@ def load_html(path: Path, data: bytes, options: LoadOptions) -> Extracted:
                                favor_recall=True) or ""
     meta = trafilatura.extract_metadata(html)
     title = (meta.title if meta and meta.title else "") or _title_from_text(text, path.stem)
+    page = _parsed(html)
     site = (meta.sitename or meta.author or "") if meta else ""
-    properties = Metadata(title, as_date(meta.date) if meta else None, site or _site_in_title(html))
+    properties = Metadata(title, as_date(meta.date) if meta else None, site or _site_in_title(page))
     extracted = Extracted(text + "\n" if text else "", title, properties=properties)
-    dateline = _page_dateline(html)
-    return _under_title(extracted, dateline) if dateline and dateline not in text else extracted
+    dateline = _page_dateline(page)
+    return _under_title(extracted, dateline)[0] if dateline and dateline not in text else extracted
+
+
+def _parsed(html: str):
+    """The page as an element tree, or None when it cannot be parsed."""
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    try:
+        return lxml_html.fromstring(html)
+    except (ValueError, etree.ParserError):
+        return None
 
 
 _TITLE_SUFFIX = re.compile(r"^(?:\S+\s+){4,}?\S+\s+[-|–—_:]\s+((?:[A-Z0-9][\w.&'’-]*\s?){1,5})\s*$")
 
 
-def _site_in_title(html: str) -> str:
+def _site_in_title(page) -> str:
     """The site a page's ``<title>`` names after its headline ("… Drug Innovation - Caixin
     Global"): who published the page when its metadata does not say. A headline has words enough
     ("Beijing - A City" is a headline alone)."""
-    found = re.search(r"<title[^>]*>(.*?)</title>", html, re.S | re.I)
-    suffix = _TITLE_SUFFIX.search(" ".join(found.group(1).split())) if found else None
+    title = page.findtext(".//title") if page is not None else None
+    suffix = _TITLE_SUFFIX.search(" ".join(title.split())) if title else None
     return suffix.group(1).strip() if suffix else ""
 
 
-def _under_title(extracted: Extracted, line: str) -> Extracted:
-    """``extracted`` with ``line`` standing alone under its title heading (first, without one);
-    page offsets move with the text."""
+def _under_title(extracted: Extracted, line: str) -> tuple[Extracted, tuple[int, int]]:
+    """``extracted`` with ``line`` standing alone under its title heading (first, without one),
+    and where the line now stands; page offsets move with the text."""
     text = extracted.text
     at = (text.find("\n") + 1 or len(text)) if text.startswith("#") else 0
     rest = text[at:].lstrip("\n")
     added = f"\n{line}\n\n" if at else f"{line}\n\n"
     shift = len(added) - (len(text) - at - len(rest))
-    return replace(extracted, text=text[:at] + added + rest,
-                   pages=tuple(p + shift if p >= at else p for p in extracted.pages))
+    start = at + (1 if at else 0)
+    return (replace(extracted, text=text[:at] + added + rest,
+                    pages=tuple(p + shift if p >= at else p for p in extracted.pages)), (start, start + len(line)))
 
 
 def properties_line(meta: Metadata) -> str:
     """The dateline of what a file's properties say ("Published 2021-03-06 by China Daily"),
     written under the title of a PDF, Word file or page whose text never states it: an answer
     about who published the document or when then quotes a line the reader can see. Worded
-    without labels: a "Source:" line would match every question about sources."""
+    without labels where there is a date: a "Source:" line would match every question about
+    sources."""
     if meta.date:
         return f"Published {meta.date}" + (f" by {meta.publisher}" if meta.publisher else "")
     return f"Source: {meta.publisher}"
 
 
-def _page_dateline(html: str) -> str:
+def _page_dateline(page) -> str:
     """The byline a page shows under its headline ("By FAN FEIFEI | China Daily | Updated:
     2022-04-29 07:44"): extraction drops it as boilerplate, yet it is where the page says who
     published it and when, and what an answer about that should quote. The innermost element
     between the headline and the first long paragraph whose text is a dateline."""
-    from lxml import etree
-    from lxml import html as lxml_html
-
-    try:
-        root = lxml_html.fromstring(html)
-    except (ValueError, etree.ParserError):
+    if page is None:
         return ""
-    headline = root.find(".//h1")
+    headline = page.find(".//h1")
     found = None
     started = headline is None
-    for element in root.iter():
+    for element in page.iter():
         if element is headline:
             started = True
             continue
@@ -290,8 +299,8 @@ def load(path: Path, source: str, max_bytes: int, options: LoadOptions | None = 
     meta = (sidecar(path)[0].merged(front_matter(extracted.text)).merged(header(extracted.text))
             .merged(extracted.properties).merged(Metadata(title=extracted.title)))
     if meta.span is None and (extracted.properties.date or extracted.properties.publisher):
-        extracted = _under_title(extracted, properties_line(meta))
-        meta = replace(meta, span=header(extracted.text).span)
+        extracted, span = _under_title(extracted, properties_line(meta))
+        meta = replace(meta, span=span)
     return LoadedDocument(source=source, text=extracted.text, content_hash=document_hash(path, data),
                           title=meta.title, date=meta.date, pages=extracted.pages, notes=extracted.notes,
                           publisher=meta.publisher, meta_span=meta.span)

@@ -7,6 +7,7 @@ The header line's offsets are kept, so that an answer about the metadata cites t
 """
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime
@@ -121,23 +122,41 @@ def _publisher(names: list[str]) -> str:
     return next((n for n in names if not re.match(r"by\s", n, re.I)), "")[:120]
 
 
+def _beside(text: str, date: re.Match) -> list[str] | None:
+    """The names around the date ``date`` matched in ``text`` (see ``_names``)."""
+    return _names(f"{text[:date.start()]} | {text[date.end():]}")
+
+
+def _span(start: int, line: str) -> tuple[int, int]:
+    """The offsets of ``line`` (at ``start``) without the blanks around it."""
+    return start + len(line) - len(line.lstrip()), start + len(line.rstrip())
+
+
+def _plain(line: str) -> str:
+    """A line without Markdown emphasis ("*Xinhua, December 31, 2024*"), at the same offsets."""
+    return line.replace("*", " ")
+
+
+def _lines(text: str):
+    return re.finditer(r"[^\n]*\S[^\n]*", text)
+
+
 def unlabelled_dateline(line: str) -> tuple[str, str] | None:
     """The date and publisher of a dateline without labels, None if ``line`` is no such line."""
-    line = line.replace("*", "").strip().strip("_ ")
+    line = _plain(line).strip().strip("_ ")
     if len(line) > 120 or line.startswith("|"):
         return None
     found = _date_match(line)
     if not found:
         return None
-    day, match = found
-    names = _names(f"{line[:match.start()]} | {line[match.end():]}")
-    return None if names is None else (day, _publisher(names))
+    names = _beside(line, found[1])
+    return None if names is None else (found[0], _publisher(names))
 
 
 def signs_dateline(line: str, following: str) -> bool:
     """A publisher's name alone on the line above a dateline that names none ("China News" over
     "March 24, 2024")."""
-    names = _names(line.replace("*", "")) if len(line) <= 60 and not _date_match(line) else None
+    names = _names(_plain(line)) if len(line) <= 60 and not _date_match(line) else None
     below = unlabelled_dateline(following)
     return bool(names) and len(names) == 1 and below is not None and not below[1]
 
@@ -153,8 +172,8 @@ def is_dateline(line: str) -> bool:
 def header_end(text: str, lines: int = 8) -> int:
     """Where the first ``lines`` lines end: the header zone, where a line of a date and names is
     the document's dateline rather than, say, a row of a schedule."""
-    every = list(re.finditer(r"[^\n]*\S[^\n]*", text))
-    return every[min(lines, len(every)) - 1].end() if every else 0
+    first = list(itertools.islice(_lines(text), lines))
+    return first[-1].end() if first else 0
 
 
 def header(text: str, lines: int = 8) -> Metadata:
@@ -162,13 +181,12 @@ def header(text: str, lines: int = 8) -> Metadata:
     ``Published by``…), or from a "Published <date> by <publisher>" line among the first or last
     lines, with the offsets of the line that holds them."""
     found = Metadata()
+    every = list(_lines(text))
     zone = header_end(text, lines)
-    every = list(re.finditer(r"[^\n]*\S[^\n]*", text))
     last = max(lines, len(every) - 3)
     for i, match in [*enumerate(every[:lines]), *enumerate(every[last:], last)]:
-        line = match.group(0).replace("*", " ")
-        start = match.start() + len(line) - len(line.lstrip())
-        span = (start, match.start() + len(line.rstrip()))
+        line = _plain(match.group(0))
+        span = _span(match.start(), line)
         published = _PUBLISHED_LINE.match(line)
         if published and as_date(published.group("date")):
             found = found.merged(Metadata("", as_date(published.group("date")), (published.group("who") or "").strip(),
@@ -179,9 +197,9 @@ def header(text: str, lines: int = 8) -> Metadata:
             # Under the title, or signed at the foot ("Xinhua, 17 August 2021").
             unlabelled = unlabelled_dateline(line) if match.start() < zone or i >= last else None
             if unlabelled and not unlabelled[1] and i >= 2 and signs_dateline(every[i - 1].group(0), line):
-                above = every[i - 1]
-                unlabelled = (unlabelled[0], above.group(0).replace("*", "").strip())
-                span = (above.start() + len(above.group(0)) - len(above.group(0).lstrip()), span[1])
+                above = _plain(every[i - 1].group(0))
+                unlabelled = (unlabelled[0], above.strip())
+                span = (_span(every[i - 1].start(), above)[0], span[1])
             if unlabelled:
                 found = found.merged(Metadata("", unlabelled[0], unlabelled[1], span))
             continue
@@ -203,7 +221,7 @@ def header(text: str, lines: int = 8) -> Metadata:
                 continue
             # "Source: China News Service, November 9, 2023": a publisher and the date together.
             day = day or dated[0]
-            who = who or _publisher(_names(f"{value[:dated[1].start()]} | {value[dated[1].end():]}") or [])
+            who = who or _publisher(_beside(value, dated[1]) or [])
         if not who and fields[0].start() > 0:
             # "By FAN FEIFEI | China Daily | Updated: 2022-04-29": names before the first label.
             who = _publisher(_names(line[:fields[0].start()]) or [])

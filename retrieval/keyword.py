@@ -47,11 +47,10 @@ def _day_month_year(date: str | None) -> str:
     return f"{day.day} {day.strftime('%B %Y')}"
 
 
-def _antecedent(row: ChunkRow, by_key: dict) -> tuple[str, ...]:
+def _antecedent(row: ChunkRow, previous: ChunkRow | None) -> tuple[str, ...]:
     """The names of the sentence before a passage that opens by referring back to it ("The
     7.2-square-kilometre park is home to …" after "The Zhongguancun Life Science Park …"): the
     passage is about them, and a question that names them should find it."""
-    previous = by_key.get((row.source, row.doc_hash, row.idx - 1))
     if previous is None or not row.sentences or not previous.sentences or previous.heading:
         return ()
     (a, b), (c, d) = row.sentences[0], previous.sentences[-1]
@@ -75,7 +74,7 @@ class KeywordIndex:
         body: dict[str, set[str]] = {}
         uses: dict[str, Counter[str]] = {}
         self._acronyms: dict[str, tuple[str, ...]] = {}
-        by_key = {(r.source, r.doc_hash, r.idx): r for r in rows}
+        self.position = {(r.source, r.doc_hash, r.idx): i for i, r in enumerate(rows)}
         self._referents: dict[tuple, tuple[str, ...]] = {}
         for row in rows:
             for expansion, acronym in _DEFINED.findall(row.text):
@@ -85,7 +84,8 @@ class KeywordIndex:
             title = titles.setdefault(row.source, set(terms(row.title)))
             names.setdefault(row.source, naming_terms(row.title))
             section = terms(row.section) if row.section and not row.heading else ()
-            referent = _antecedent(row, by_key)
+            before = self.position.get((row.source, row.doc_hash, row.idx - 1))
+            referent = _antecedent(row, rows[before] if before is not None else None)
             if referent:
                 self._referents[(row.source, row.doc_hash, row.idx)] = referent
             doc = [*(terms(row.title) if titled else ()), *section, *own, *referent]
@@ -111,7 +111,6 @@ class KeywordIndex:
         self._vocabularies = body
         self._uses = uses
         self._vocab = set(self._df)
-        self.position = {(r.source, r.doc_hash, r.idx): i for i, r in enumerate(rows)}
         self._bm25 = bm25s.BM25()
         if rows:
             self._bm25.index(corpus, show_progress=False)

@@ -71,6 +71,12 @@ def naming_terms(title: str) -> set[str]:
     return set(terms(_COMPOUND_TAIL.sub(" ", title)))
 
 
+# The number words texts and questions spell out, with their values.
+NUMBER_WORDS = {w: n for n, w in enumerate(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen twenty".split(), start=1)}
+
+
 _YEAR_SAID = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b(?![-–]\d)")
 _BASE_YEAR = re.compile(r"\b(?:than|compared (?:with|to)|versus|vs\.?|from|since)\s+"
                         r"(?:(?:in|the|that of|those of|end of|same period (?:of|in))\s+)*"
