@@ -17,13 +17,13 @@ from langchain_core.embeddings import Embeddings
 from answer.announced import as_hit, parts
 from answer.opposites import contradiction, opposites
 from answer.question import ACCOUNT_WORD, AUXILIARIES, COUNT_WORDS, FRAMING, NEGATION, YEAR, Kind, Question
-from answer.when import When, asks_future_time, mismatch, other_period, periods, times
+from answer.when import When, as_of_months, asks_future_time, mismatch, other_period, periods, times
 from answer.when import asked as time_asked
 from answer.swaps import quantity_mismatch, swapped_word, unranked_superlative
 from prompts import load_prompt
 from retrieval.hybrid import Hit
 from retrieval.keyword import KeywordIndex
-from retrieval.text import ANAPHOR, NUMBER_WORDS, relative_years, terms, words, years_spoken_of
+from retrieval.text import NUMBER_WORDS, antecedent, compared_years, relative_years, terms, words, years_spoken_of
 from schema import Passage
 from settings import Settings
 
@@ -36,6 +36,9 @@ _NUMBER_WORDS = re.compile(r"\b(\d|(?<!\bin )(?<!\binto )(?<!\bas )(?<!\bat )one
 _DATE = re.compile(r"\b(1[0-9]\d\ds?|20\d\ds?|century|centuries|January|February|March|April|"
                    r"May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|"
                    r"Sept|Oct|Nov|Dec|spring|summer|autumn|winter|decade)\b")
+_MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+           r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
+_DAY_OF_MONTH = re.compile(rf"\b{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}")
 # Words that place an event in time without a date: a weekday, a deictic word, a clause of another
 # event ("after the war"), a period. A "when" question answered by a sentence with none of these
 # nor a date is answered by something else ("Hu Fangfang … took part in drafting the regulations").
@@ -126,9 +129,15 @@ class Draft:
 # duration its units. A sentence with only another kind of number does not fit ("10,000 in
 # 2024" is no answer to "how much did Zhongguancun spend"); spending given as a share of GDP
 # fits half as well as a sum. "How large" names no unit: it asks for areas, sums and counts alike.
+# A share may also stand beside its whole: "4,430 projects, or 63.0 percent", "accounting for 8.4
+# percent". A sum may name its currency's country or code: "17.41 billion US dollars", "CNY 1.3 trillion".
 _SHARE = re.compile(r"\d\s*(?:%|per ?cent)\s+of\b|\b(?:share|proportion)\b|"
+                    r"\b(?:or|accounting for|accounted for|account for|made up|making up|makes up|represent(?:s|ed|ing)?)"
+                    r"\s+(?:(?:about|around|nearly|almost|over|some|roughly|more than|less than)\s+)?\d[\d.]*\s*(?:%|per ?cent)|"
                     r"\b(?:a|one|two|three|four)[\s-](?:half|third|quarter|fifth|tenth)s?\s+of\b|\bhalf\s+of\b", re.I)
-_MONEY = re.compile(r"(?:[$€£¥]\s?\d|\d[\d.,]*\s*(?:(?:million|billion|trillion|thousand)\s+)?"
+_MONEY = re.compile(r"(?:[$€£¥]\s?\d|\b(?:CNY|RMB|USD|EUR|GBP|JPY|HKD)\s?\d|"
+                    r"\d[\d.,]*\s*(?:(?:million|billion|trillion|thousand)\s+)?"
+                    r"(?:(?:US|U\.S\.|American|Hong Kong|Singapore|Australian|Canadian|New Taiwan)\s+)?"
                     r"(?:yuan|dollars?|euros?|pounds?|yen|rupees?|RMB|USD)\b)", re.I)
 _LENGTH = r"kilomet(?:er|re)s?|km|miles?|met(?:er|re)s?|feet|ft"
 # "28 million kilometres", "a 21.0975-kilometre course": a number, its scale, its unit.
@@ -147,6 +156,7 @@ class Unit:
     also: re.Pattern | None = None
 
     def fit(self, text: str) -> float:
+        text = _DAY_OF_MONTH.sub(" ", text)
         return 1.0 if self.given.search(text) else 0.5 if self.also and self.also.search(text) else 0.0
 
 
@@ -157,6 +167,13 @@ _UNITS = (
                     r"expenditure|receiv|raise|allocat)", re.I), _MONEY, also=_SHARE),
     Unit(re.compile(r"\b(?:what|which) (?:is the )?(?:land )?area\b|\bhow many square\b", re.I),
          re.compile(r"\d[\d.,]*[\s-]*(?:(?:million|thousand)\s+)?(?:square|sq\b|km2|km²|m2|m²|hectares?|acres?|mu\b)",
+                    re.I)),
+    # "How big is the zone?" asks a size: an area or a sum, less directly any other amount; not
+    # "the two zones" nor "the third anniversary".
+    Unit(re.compile(r"\bhow (?:big|large)\b|\bwhat size\b", re.I),
+         re.compile(r"\d[\d.,]*[\s-]*(?:(?:million|thousand)\s+)?(?:square|sq\b|km2|km²|m2|m²|hectares?|acres?|mu\b)|"
+                    + _MONEY.pattern, re.I),
+         re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d\b)\d[\d.,]*|\b(?:hundreds?|thousands?|millions?|billions?|dozens?)\b",
                     re.I)),
     Unit(re.compile(r"\bhow (?:long|old)\b", re.I),
          re.compile(rf"{_AMOUNT}(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|"
@@ -176,9 +193,17 @@ def _unit_of(text: str) -> Unit | None:
     return next((unit for unit in _UNITS if unit.asks.search(text)), None)
 
 
+_TYPED = (Kind.NUMBER, Kind.DATE, Kind.PERSON)
+_MEASURED_YEAR = re.compile(rf"\b((?:1[5-9]|20)\d\d)\s+(?:{_LENGTH}|square|hectares?|tonnes?|tons?|yuan|dollars?|euros?)\b",
+                            re.I)
+
+
 def type_fit(kind: Kind, text: str, question: Question) -> float:
     if kind is Kind.NUMBER:
-        numbers = {w for w in terms(text) if w[:1].isdigit() and not YEAR.fullmatch(w)}
+        # The day of a date is no figure: "listed on September 24, 2020" says how big nothing is;
+        # "2000 kilometres" is one, not a year.
+        numbers = {w for w in terms(_DAY_OF_MONTH.sub(" ", text)) if w[:1].isdigit() and not YEAR.fullmatch(w)}
+        numbers |= set(_MEASURED_YEAR.findall(text))
         numbers -= question.numbers | question.years
         if not (numbers or _NUMBER_WORDS.search(text)):
             return 0.0
@@ -299,7 +324,8 @@ class ExtractiveAnswerer:
             # A passage that opens by referring back ("The 7.2-square-kilometre park is …") holds
             # the names of the sentence before it, in the passage before.
             referent = set(keyword.referent(row)) if keyword is not None else set()
-            before: set[str] = referent
+            texts: list[str] = []
+            helds: list[set[str]] = []
             # "Basic research received 195.1 billion yuan" is a 2022 figure when its passage
             # speaks of 2022 alone: a sentence that names no year holds its section's one year
             # ("Achievements in 2024"), else its passage's; "last year" is the year before the
@@ -310,14 +336,16 @@ class ExtractiveAnswerer:
                 text = row.text[a - row.start:b - row.start]
                 similarity = float(hit.sentence_similarity[j]) if j < len(hit.sentence_similarity) else hit.dense
                 own = set(terms(text))
-                # "It lists 89 tasks": a sentence that opens with a pronoun is about what the one
-                # before it names, so it holds that sentence's words too.
-                held = own | before if ANAPHOR.match(text) or (j == 0 and referent) else own
+                # "It lists 89 tasks", "The zone covers 119.68 square kilometres": a sentence that
+                # refers back is about what an earlier one names, so it holds that one's words too.
+                k = antecedent(text, texts, repeated=False)
+                held = own | helds[k] if k is not None else own | referent if j == 0 and referent else own
                 if len(year) == 1 and not YEAR.search(text):
                     held = held | year
                 held = held | relative_years(text, row.date)
+                texts.append(text)
+                helds.append(held)
                 out.append(Candidate(rank, hit, (a, b), text, held, dense=similarity))
-                before = own
         return out
 
     def score(self, question: Question, hits: list[Hit], keyword: KeywordIndex) -> list[Candidate]:
@@ -344,9 +372,12 @@ class ExtractiveAnswerer:
                               / len(question.context) if question.context else 0.0)
             c.fit = type_fit(question.kind, c.text, question)
             c.tense = -1.0 if ((question.when and mismatch(question.when, times(c.text, c.hit.row.date or "")))
-                               or other_period(question.text, c.text)) else 0.0
+                               or other_period(question.text, c.text) or self.unheld_years(question, c)) else 0.0
             c.score = (s.w_dense * c.dense + s.w_coverage * c.coverage + s.w_fit * c.fit
                        + s.w_tense * c.tense + s.w_conversation_rank * c.conversation + s.w_rank / (1 + c.rank))
+        # A question the text asks ("Reporter: How is foreign investment doing?") answers one only
+        # with a value of the kind asked ("Is there a route of at most 2000 km …?").
+        cands = [c for c in cands if c.fit or question.kind not in _TYPED or not c.text.rstrip().endswith("?")]
         return sorted(cands, key=lambda c: -c.score)
 
     def weights(self, question: Question, keyword: KeywordIndex, conversation: bool = True) -> dict[str, float]:
@@ -445,16 +476,13 @@ class ExtractiveAnswerer:
         context = set(terms(context_text))
         said = [w[:-2] if w.endswith("'s") else w for w in words(context_text)]
         said_words = set(said)
-        # A sentence speaks of the years around it (its passage, title, section, the document's
-        # date) unless it gives its own ("fell to 30 micrograms last year" in a report of January
-        # 2023 is a figure for 2022, whatever the dateline above it says).
-        own = not (years_spoken_of(best.text) or relative_years(best.text, row.date))
-        around = f"{row.text} {row.title} {row.section or ''} {row.date or ''}"
-        missing = [y for y in sorted(question.years) if y not in best.terms and not (own and y in around)]
+        missing = self.unheld_years(question, best)
         missing += [n for n in sorted(question.numbers) if n not in context]
+        dated_month = int(row.date[5:7]) if row.date and row.date[5:7].isdigit() else 0
+        as_of = {name for name, month in as_of_months(question.text).items() if month == dated_month}
         missing += [n for n in question.names if n not in context and not _kin(n, context)
                     and not (n in question.acronyms and _spelled_out(n, said))
-                    and not self.everyday(n, keyword)]
+                    and not self.everyday(n, keyword) and n not in as_of]
         said_run = f" {' '.join(said)} "
         missing += [p for p in question.phrases if f" {p} " not in said_run]
         missing += [c for c in question.counts if c not in said_words and COUNT_WORDS.get(c) not in said_words]
@@ -476,6 +504,22 @@ class ExtractiveAnswerer:
                 unlisted += absent
                 missing = [m for m in missing if m not in spared]
         return missing, unlisted
+
+    @staticmethod
+    def unheld_years(question: Question, c: Candidate) -> list[str]:
+        """The years the question asks about that the sentence does not speak of. A sentence
+        speaks of the years around it (its passage, title, section, the document's date) unless
+        it gives its own ("fell to 30 micrograms last year" in a report of January 2023 is a
+        figure for 2022, whatever the dateline above it says); a year it names only as a
+        comparison's base ("more than in 2021") is not one it gives a figure for, unless the
+        question compares with it too."""
+        if not question.years:
+            return []
+        row = c.hit.row
+        own = not (years_spoken_of(c.text) or relative_years(c.text, row.date))
+        around = f"{row.text} {row.title} {row.section or ''} {row.date or ''}"
+        compared = compared_years(c.text) - compared_years(question.text)
+        return [y for y in sorted(question.years) if (y not in c.terms or y in compared) and not (own and y in around)]
 
     @staticmethod
     def named(question: Question, ranked: list[Candidate], keyword: KeywordIndex) -> list[Candidate]:
@@ -531,10 +575,13 @@ class ExtractiveAnswerer:
             # The documents' order chooses between answers, not between an answer and a refusal:
             # a closer sentence further down that passes every check answers, and so does one as
             # close as makes no difference when the best lacks only the year or number asked
-            # ("before 2023" next to "ahead of 2025").
+            # ("before 2023" next to "ahead of 2025") or a value of the unit asked ("How big is
+            # the zone?": "listed on September 24" next to "covers 119.68 square kilometres").
             missing, _ = self.gaps(question, best, keyword, hits)
             dated = bool(missing) and set(missing) <= question.years | question.numbers
-            floor = best.score - (self.settings.answer_tie_margin if dated else 0.0)
+            unit = asked_unit(question) if question.kind is Kind.NUMBER else None
+            untyped = not missing and unit is not None and not unit.fit(best.text)
+            floor = best.score - (self.settings.answer_tie_margin if dated or untyped else 0.0)
             best = next((c for c in ranked[1:] if c.score > floor
                          and not self.abstain_reason(question, c, keyword, hits)), None)
             if best is None:

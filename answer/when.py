@@ -66,6 +66,10 @@ _GRAMMAR_RE = _compile(_GRAMMAR)
 # In a question, only modals of what will or should be, deadlines and plan nouns ask for the
 # future: "what does the theory seek to answer?" and "where can one expect to find it?" do not.
 _PLANNED = re.compile(r"\b(?:will|shall|should|won't|'ll|going to|targets?|goals?|by (?:the end of )?(?:19|20)\d\d)\b", re.I)
+# "What share of the annual target had investment reached?" measures against a target; it asks
+# what was reached, not what is planned.
+_TARGET_AS_BASE = re.compile(r"\b(?:share|percent(?:age)?|per cent|proportion|fraction|%|how much)\s+of\s+"
+                             r"(?:the\s+|its\s+|their\s+|this\s+)?(?:\w+\s+)?(?:targets?|goals?)\b", re.I)
 _PAST_IN_YEAR = re.compile(r"^(?=.*\b(?:was|were|did)\b).*\b(?:in|during|for)\s+(?:19|20)\d\d\b", re.I)
 # Nouns that name a time role rather than a topic: "and the target?" asks for the earlier topic's.
 ROLE_NOUNS = re.compile(r"\b(?:targets?|goals?|aims?|objectives?|plans?|projections?|forecasts?|status|level)\b", re.I)
@@ -112,7 +116,7 @@ def asked(question: str) -> When | None:
     for when in (When.PRESENT, When.PAST, When.FUTURE):
         if _DEICTIC_RE[when].search(question):
             return when
-    if _PLANNED.search(question):
+    if _PLANNED.search(_TARGET_AS_BASE.sub(" ", question)):
         return When.FUTURE
     # "How large was the cluster in 2025?" asks what was so in a year, not what was planned for it.
     return When.PAST if _PAST_IN_YEAR.search(question) and not ROLE_NOUNS.search(question) else None
@@ -147,6 +151,16 @@ _MONTH_RANGE = re.compile(rf"\b({_MONTH_WORD})\s*(?:[-–]|to|through|until)\s*(
 _FIRST_MONTHS = re.compile(r"\bfirst\s+(\w+)\s+months\b", re.I)
 # A month alone ("in August"), not a day of it ("on September 26").
 _ONE_MONTH = re.compile(rf"\b({_MONTH_WORD})\b(?!\s*\d{{1,2}}\b)", re.I)
+# "had been released by April 2021": a point in time the figure stands at, not a month it is for.
+_AS_OF_MONTH = re.compile(rf"\b(?:by|as of|as at|until|till|up to|at the end of)\s+(?:the\s+end\s+of\s+)?"
+                          rf"({_MONTH_WORD})\b(?!\s*\d{{1,2}}\b)", re.I)
+
+
+def as_of_months(text: str) -> dict[str, int]:
+    """The months a question asks a state at ("by April 2021"), by name, with their numbers: a
+    document dated in that month states how things stand then, whether or not its sentence
+    names the month."""
+    return {m.group(1).lower(): _MONTH_NAMES.index(m.group(1).lower()) + 1 for m in _AS_OF_MONTH.finditer(text)}
 
 
 @lru_cache(maxsize=4096)
@@ -165,7 +179,8 @@ def periods(text: str, months: bool = False) -> frozenset[tuple[int, int]]:
             found.add((1, n))
     if months:
         # "the September 2024 report" names a document, not a month asked about.
-        inside = [(m.start(), m.end()) for m in ranges] + [m.span() for m in DOCUMENT_REFERENCE.finditer(text)]
+        inside = ([(m.start(), m.end()) for m in ranges] + [m.span() for m in DOCUMENT_REFERENCE.finditer(text)]
+                  + [m.span() for m in _AS_OF_MONTH.finditer(text)])
         found |= {(k, k) for m in _ONE_MONTH.finditer(text) if not any(a <= m.start() < b for a, b in inside)
                   for k in [_MONTH_NAMES.index(m.group(1).lower()) + 1]}
     return frozenset(found)
@@ -173,7 +188,9 @@ def periods(text: str, months: bool = False) -> frozenset[tuple[int, int]]:
 
 @lru_cache(maxsize=256)
 def _years_of(question: str) -> tuple[str, ...]:
-    return tuple(start for start, _ in _YEAR.findall(question))
+    """The years a question asks about: not those that name a document ("in the August 2023
+    press conference, what share …" asks nothing of the whole of 2023)."""
+    return tuple(start for start, _ in _YEAR.findall(DOCUMENT_REFERENCE.sub(" ", question)))
 
 
 def other_period(question: str, sentence: str) -> bool:

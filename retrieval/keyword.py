@@ -13,7 +13,7 @@ from collections import Counter
 import bm25s
 import numpy as np
 
-from retrieval.text import DOCUMENT_NOUN, name_terms, naming_terms, refers_back, terms
+from retrieval.text import DOCUMENT_NOUN, antecedent, name_terms, naming_terms, terms
 from store.catalog import ChunkRow
 
 
@@ -53,9 +53,11 @@ def _antecedent(row: ChunkRow, previous: ChunkRow | None) -> tuple[str, ...]:
     passage is about them, and a question that names them should find it."""
     if previous is None or not row.sentences or not previous.sentences or previous.heading:
         return ()
-    (a, b), (c, d) = row.sentences[0], previous.sentences[-1]
-    first, before = row.text[a - row.start:b - row.start], previous.text[c - previous.start:d - previous.start]
-    return tuple(name_terms(before)) if refers_back(first, before) else ()
+    (a, b) = row.sentences[0]
+    first = row.text[a - row.start:b - row.start]
+    earlier = [previous.text[c - previous.start:d - previous.start] for c, d in previous.sentences]
+    k = antecedent(first, earlier)
+    return tuple(name_terms(earlier[k])) if k is not None else ()
 
 
 class KeywordIndex:

@@ -79,15 +79,34 @@ NUMBER_WORDS = {w: n for n, w in enumerate(
 
 _YEAR_SAID = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b(?![-–]\d)")
 _BASE_YEAR = re.compile(r"\b(?:than|compared (?:with|to)|versus|vs\.?|from|since)\s+"
-                        r"(?:(?:in|the|that of|those of|end of|same period (?:of|in))\s+)*"
+                        r"(?:(?:in|the|that of|those of|end of|same period (?:of|in)|early|late|mid|"
+                        r"January|February|March|April|May|June|July|August|September|October|November|December)"
+                        r"\s+)*"
                         r"(?:1[5-9]\d\d|20\d\d)\b", re.I)
+
+
+# "Since the State Council approved the zones in September 2020, the city has drawn 1,100
+# projects": a span that runs from that year to the text's own date.
+_SINCE_YEAR = re.compile(r"\bsince\s+[^,.;:]{0,60}?\b(?:1[5-9]\d\d|20\d\d)\b", re.I)
 
 
 def years_spoken_of(text: str) -> set[str]:
     """The years a text gives its facts for: not a comparison's base ("10.4 percent more than
-    in 2021"), nor the ends of a period ("2021-25")."""
-    text = _BASE_YEAR.sub(" ", text)
+    in 2021"), nor the start of a span up to its date ("since … September 2020"), nor the ends
+    of a period ("2021-25")."""
+    text = _SINCE_YEAR.sub(" ", _BASE_YEAR.sub(" ", text))
     return {m.group(0) for m in _YEAR_SAID.finditer(text) if text[m.start() - 1:m.start()] not in ("-", "–")}
+
+
+_COMPARED_YEAR = re.compile(r"\b(?:than|compared (?:with|to)|versus|vs\.?)\s+"
+                            r"(?:(?:in|the|that of|those of|end of|same period (?:of|in))\s+)*"
+                            r"((?:1[5-9]\d\d|20\d\d))\b", re.I)
+
+
+def compared_years(text: str) -> set[str]:
+    """The years a text names only as a comparison's base: "5,794 projects in 2022, 61.7 percent
+    more than in 2021" gives no figure for 2021."""
+    return {m.group(1) for m in _COMPARED_YEAR.finditer(text)} - years_spoken_of(text)
 
 
 _RELATIVE_YEAR = re.compile(r"\b(last|previous|this|next|the coming)\s+year\b", re.I)
@@ -155,6 +174,24 @@ ANAPHOR = re.compile(r"(It|Its|This|These|That|Those|They|Their|He|His|She|Her|S
                      r"(?:At|In|By|From|On|Since|After|Before|Over|For|With|Under|Until)\b[^,.;]{0,40}?,?\s+"
                      r"(?:it|they|he|she)\b")
 _DEFINITE = re.compile(r"The\s+((?:[\w.'’-]+\s+){0,2}[\w'’-]+)")
+
+
+def antecedent(sentence: str, earlier: list[str], repeated: bool = True) -> int | None:
+    """Which of the ``earlier`` sentences ``sentence`` speaks of, if it refers back: for a
+    description, the latest that names what it describes ("The zone covers 119.68 square
+    kilometres" after "The China (Beijing) Pilot Free Trade Zone was listed … On the same day …
+    on the zone": the name's word, written small); else the one just before, for a pronoun or,
+    with ``repeated``, a description that repeats one of its words."""
+    if not earlier:
+        return None
+    match = _DEFINITE.match(sentence)
+    if match:
+        described = {t for w in match.group(1).split() if w[:1].islower() for t in terms(w)}
+        for k in range(len(earlier) - 1, -1, -1):
+            if described & name_terms(earlier[k]):
+                return k
+    last = earlier[-1]
+    return len(earlier) - 1 if (refers_back(sentence, last) if repeated else ANAPHOR.match(sentence)) else None
 
 
 def refers_back(sentence: str, previous: str) -> bool:

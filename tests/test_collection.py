@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from answer.extractive import type_fit
 from answer.question import Kind, analyse
+from answer.when import asked as time_asked
 from answer.when import other_period, periods
 from assistant import BadQuestion, build_assistant
 from settings import load_settings
@@ -431,3 +432,64 @@ def test_who_published_a_report_and_when_are_read_from_its_header_line(ingested,
     assistant = ingested({**files, "other.txt": "Forum opens\nDate: 2024-04-25 Source: Xinhua\nThe forum opened.\n"})
     answer = assistant.ask(question)
     assert said in answer.text and said in answer.citations[-1].text
+
+
+def test_a_year_named_only_as_a_comparisons_base_gives_no_figure_for_it(ingested):
+    """"61.7 percent more than in 2021" is a figure for 2022; "since September 2020" in a report of
+    April 2021 runs up to its date."""
+    assistant = ingested({
+        "projects.md": "# Two zones draw more projects\n\n**Source:** The Beijing News · **Date:** 15 March 2023\n\n"
+                       "In 2022, 5,794 new projects were registered in the project database of the two zones, "
+                       "61.7 percent more than in 2021.\n",
+        "early.txt": "Service zone develops at good pace\nDate: 2021-04-03 Source: China Daily\n\n"
+                     "Since the State Council approved the two zones in September 2020, the city has drawn key "
+                     "investors into more than 1,100 projects.\n\n"
+                     "The city has drawn up 251 policies for the two zones, and 137 of them have been released.\n"})
+    assert assistant.ask("How many new projects were registered in the two zones in 2021?").abstained
+    assert "1,100 projects" in assistant.ask("How many projects had the two zones attracted by spring 2021?").text
+    assert "61.7 percent" in assistant.ask("By how much did new projects grow in 2022 compared with 2021?").text
+    # A state asked "by April 2021" is what a report of that month says, though no sentence names April.
+    assert "137" in assistant.ask("How many of the 251 policies had been released by April 2021?").text
+
+
+def test_sums_in_a_named_currency_and_shares_beside_their_whole_are_values_of_their_kind():
+    sum_asked = analyse("How much foreign investment did Beijing actually use in 2022?")
+    assert type_fit(Kind.NUMBER, "Foreign investment reached 17.41 billion US dollars in 2022.", sum_asked) == 1.0
+    assert type_fit(Kind.NUMBER, "Investment is forecast at CNY 1.3 trillion.", sum_asked) == 1.0
+    share_asked = analyse("What share of the new projects had been launched?")
+    assert type_fit(Kind.NUMBER, "Of these, 4,430 projects, or 63.0 percent, have been launched.", share_asked) == 1.0
+    assert type_fit(Kind.NUMBER, "The number of projects rose 208.1 percent.", share_asked) == 0.0
+    size_asked = analyse("How big is the Beijing Pilot Free Trade Zone?")
+    assert type_fit(Kind.NUMBER, "The zone was officially listed on September 24, 2020.", size_asked) == 0.0
+    assert type_fit(Kind.NUMBER, "It marks the third anniversary of the two zones.", size_asked) == 0.0
+    assert type_fit(Kind.NUMBER, "The zone covers 119.68 square kilometres.", size_asked) == 1.0
+
+
+def test_a_description_refers_to_the_sentence_that_names_what_it_describes(ingested):
+    """"The zone covers …" speaks of the China (Beijing) Pilot Free Trade Zone two sentences up,
+    not of the press conference "on the zone" just before it."""
+    assistant = ingested({
+        "layout.txt": "The layout of the free trade zone is announced\nPosted on 25 September 2020 by Kaizen CPA\n\n"
+                      "The China (Beijing) Pilot Free Trade Zone was officially listed on September 24, 2020. On the "
+                      "same day the municipal government held a press conference on the zone and announced its "
+                      "layout for the first time.\n\nThe zone covers 119.68 square kilometres in three areas.\n",
+        "other.txt": "Zones at three\nDate: 2023-08-22 Source: SCIO\n\n"
+                     "This year marks the third anniversary of Beijing's two zones and of the free trade zone.\n"})
+    assert "119.68 square kilometres" in assistant.ask("How big is the Beijing Pilot Free Trade Zone?").text
+
+
+def test_a_reporters_question_answers_nothing_and_a_share_of_a_target_asks_what_was_reached(ingested):
+    assistant = ingested({
+        "briefing.txt": "Press conference on the two zones in the first half of 2023\n"
+                        "Beijing Municipal Commerce Bureau\n17 August 2023\n\n"
+                        "Liu Meiying: In the first half of the year, 7,035 projects were added. Of these, 4,430 "
+                        "projects, or 63.0 percent, have been launched.\n\n"
+                        "Reporter (Beijing Daily): How is foreign investment doing this year?\n\n"
+                        "Liu Meiying: From January to June, foreign investment in actual use totalled 9.9 billion US "
+                        "dollars, 60 percent of the target for the year.\n",
+        "other.txt": "Zones at three\nDate: 2023-08-22 Source: SCIO\n\nNearly 98 percent of the 251 tasks have begun.\n"})
+    question = "In the August 2023 press conference, what share of the annual target had foreign investment reached?"
+    assert "60 percent of the target" in assistant.ask(question).text
+    # The target is what the share is measured against, and the year names the press conference.
+    assert time_asked(question) is None
+    assert not other_period(question, "From January to June, foreign investment totalled 9.9 billion US dollars.")

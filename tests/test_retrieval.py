@@ -1,4 +1,5 @@
 """Hybrid retrieval: both rankers contribute, and the keyword index is built once per version."""
+import pytest
 from langchain_core.documents import Document
 
 from retrieval.hybrid import reciprocal_rank_fusion
@@ -137,3 +138,23 @@ def test_an_acronym_one_document_defines_finds_the_documents_that_write_it_out(i
     assert keyword.spelled("hep") == ("high", "energi", "photon", "sourc")
     scores = keyword.scores("Who directs HEPS?")
     assert scores[[r.source for r in keyword.rows].index("trial.txt")] > 0
+
+
+def test_a_span_since_a_year_runs_to_the_texts_date_and_a_base_year_is_only_compared():
+    from retrieval.text import compared_years, years_spoken_of
+    assert years_spoken_of("Since the State Council approved the zones in September 2020, the city drew 1,100 "
+                           "projects") == set()
+    assert compared_years("In 2022, 5,794 projects were registered, 61.7 percent more than in 2021.") == {"2021"}
+    assert compared_years("The figure rose from 40 in 2021 to 52 in 2022, more than in 2021.") == set()
+
+
+@pytest.mark.parametrize("sentence, earlier, expected", [
+    ("The zone covers 119.68 square kilometres.",
+     ["The China (Beijing) Pilot Free Trade Zone was listed on September 24.", "On the same day a press "
+      "conference on the zone announced its layout."], 0),
+    ("It lists 89 tasks.", ["The Belt and Road plan was issued.", "The plan is long."], 1),
+    ("The treaty offered Rollo land.", ["Rollo met Charles at Saint-Clair-sur-Epte."], None),
+])
+def test_a_sentence_that_refers_back_speaks_of_the_sentence_naming_what_it_describes(sentence, earlier, expected):
+    from retrieval.text import antecedent
+    assert antecedent(sentence, earlier, repeated=False) == expected
