@@ -108,6 +108,29 @@ DOCUMENTS = {
                        ["Cases promoted nationwide", "40"]]),
         ],
     },
+    "subcentre/government-moves-2019.docx": {
+        "title": "Beijing municipal government officially opens in the sub-centre",
+        "properties": None,
+        "dateline": "Yang Zekun | China Daily | Updated: Jan 12, 2019",
+        "blocks": [
+            ("p", "Four key municipal bodies of Beijing have officially moved into new offices in the city's "
+                  "sub-centre in Tongzhou district."),
+            ("p", "More than 600 people, among them Beijing Party chief Cai Qi and Mayor Chen Jining, gathered for a "
+                  "flag-raising ceremony in front of the new office buildings on the morning of January 11, marking "
+                  "the start of the government's work in its new home."),
+            ("h", "Who moved"),
+            ("table", [["Body", "Moved"],
+                       ["Beijing Municipal Committee of the Communist Party of China", "January 2019"],
+                       ["Beijing Municipal People's Government", "January 2019"],
+                       ["Standing Committee of the Beijing Municipal People's Congress", "January 2019"],
+                       ["Beijing Municipal Committee of the CPPCC", "January 2019"]]),
+            ("p", "On the evening of January 10 the nameplate on the government's old main building downtown was "
+                  "taken off and handed to the archives."),
+            ("p", "So far 35 municipal government departments and 165 agencies, with about 120,000 staff, have moved "
+                  "their offices to the sub-centre, according to the city government."),
+            ("p", "Cai said that although the bodies have moved, their work still serves the main urban areas."),
+        ],
+    },
 }
 
 

@@ -282,6 +282,30 @@ DOCUMENTS = {
                   "share their innovative practices."),
         ],
     },
+    "subcentre/cultural-opening-2023.pdf": {
+        "title": "Library, museum and theatre open in Tongzhou",
+        "properties": ("China Daily", datetime(2023, 12, 28)),
+        "dateline": None,
+        "footer": None,
+        "blocks": [
+            ("p", "A library, a museum and an arts centre opened to the public on Wednesday afternoon in Beijing's "
+                  "sub-centre Tongzhou."),
+            ("p", "Building of the three facilities, the Beijing Performing Arts Center, the Beijing Library and the "
+                  "Grand Canal Museum of Beijing, began in October 2019."),
+            ("p", "Yin Yong, mayor of Beijing, said at the opening ceremony that the facilities would let people "
+                  "enjoy the best cultural products and services."),
+            ("h", "The library"),
+            ("p", "Near the library's north gate, readers can talk with Tuyueyue, a robot librarian powered by "
+                  "artificial intelligence, the first such robot in a Chinese library. The library has four robots "
+                  "that lend and take back books, answer questions, guide tours and disinfect the building, said Xie "
+                  "Peng, its deputy operator."),
+            ("p", "Its glass curtain walls are 16 metres high, and its automated storage and retrieval system, the "
+                  "largest in China, covers about 3,000 square metres."),
+            ("h", "The arts centre"),
+            ("p", "The Beijing Performing Arts Center, called a \"cultural granary\", takes its form from old grain "
+                  "silos and the boats of Tongzhou. It has a construction area of 125,000 square metres."),
+        ],
+    },
 }
 
 
