@@ -103,6 +103,7 @@ class Settings(BaseSettings):
     w_dense: float = 1.0
     w_coverage: float = 1.0
     w_fit: float = 0.2
+    w_fit_unit: float = Field(0.4, description="weight of the answer type when the question names its unit")
     w_rank: float = 0.1
     w_tense: float = Field(0.5, description="penalty for a sentence that speaks of another time than the question asks")
     w_conversation: float = Field(0.5, description="weight, against the question's own terms, of the terms of the "

@@ -50,6 +50,9 @@ _TIME_WORDS = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturda
 _REQUEST_ADJECTIVE = re.compile(r"\b(what|which)\s+(?:specific|particular|exact|precise|detailed|main|key|primary|"
                                 r"overall|general)\b", re.I)
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+")
+# A sentence may open with a person's name when a role or a verb of saying follows: "Yin Yong,
+# mayor of Beijing, said …".
+_LEADING_NAME = re.compile(r"^[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+(?=,\s+[a-z]|\s+(?:said|says|told|added|noted)\b)")
 
 
 def _kin(name: str, context: set[str]) -> bool:
@@ -171,15 +174,16 @@ _UNITS = (
     # "How big is the zone?" asks a size: an area or a sum, less directly any other amount; not
     # "the two zones" nor "the third anniversary".
     Unit(re.compile(r"\bhow (?:big|large)\b|\bwhat size\b", re.I),
-         re.compile(r"\d[\d.,]*[\s-]*(?:(?:million|thousand)\s+)?(?:square|sq\b|km2|km²|m2|m²|hectares?|acres?|mu\b)|"
-                    + _MONEY.pattern, re.I),
+         re.compile(rf"{_AMOUNT}[\s-]*(?:square|sq\b|km2|km²|m2|m²|hectares?|acres?|mu\b)|" + _MONEY.pattern, re.I),
          re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d\b)\d[\d.,]*|\b(?:hundreds?|thousands?|millions?|billions?|dozens?)\b",
                     re.I)),
     Unit(re.compile(r"\bhow (?:long|old)\b", re.I),
          re.compile(rf"{_AMOUNT}(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|"
                     rf"{_LENGTH})\b", re.I)),
+    # A distance may be told as a journey's time: "about 40 minutes' drive".
     Unit(re.compile(r"\bhow (?:far|tall|high|deep|wide)\b", re.I),
-         re.compile(rf"{_AMOUNT}(?:{_LENGTH}|inch(?:es)?|cm|mm)\b", re.I)),
+         re.compile(rf"{_AMOUNT}(?:{_LENGTH}|inch(?:es)?|cm|mm)\b", re.I),
+         re.compile(rf"{_AMOUNT}(?:minutes?|hours?|days?)['’]?\s+(?:drive|walk|ride|flight|journey|by)\b", re.I)),
 )
 
 
@@ -208,7 +212,11 @@ def type_fit(kind: Kind, text: str, question: Question) -> float:
         if not (numbers or _NUMBER_WORDS.search(text)):
             return 0.0
         unit = asked_unit(question)
-        return 1.0 if unit is None else unit.fit(text)
+        fit = 1.0 if unit is None else unit.fit(text)
+        # "How many days did it take?" is answered by a number of days before any other number.
+        head = counted_head(question.text)
+        said = set(terms(text))
+        return fit / 2 if head and not any(h in said or _kin(h, said) for h in head) else fit
     if kind is Kind.DATE:
         # "When did the 2024 forum run?" is not answered by "The forum was founded in 2007": a
         # year is an answer only where the question names no other one.
@@ -216,7 +224,8 @@ def type_fit(kind: Kind, text: str, question: Question) -> float:
         return 1.0 if any(m.group(0).lower() not in asked and not (question.years and YEAR.fullmatch(m.group(0)))
                           for m in _DATE.finditer(text)) else 0.0
     if kind is Kind.PERSON:
-        names = [m for m in _NAME.findall(text) if not set(terms(m)) <= set(question.terms)]
+        names = [m for m in _NAME.findall(text) + _LEADING_NAME.findall(text)
+                 if not set(terms(m)) <= set(question.terms)]
         return 1.0 if names else 0.0
     if kind is Kind.LIST:
         return 1.0 if len(_NAME.findall(text)) >= 2 or text.count(",") >= 2 else 0.0
@@ -269,6 +278,12 @@ _PRICED = re.compile(r"\bhow much\s+(?:does|did|do|is|was|were|will|would)\s+(?:
 _NUMERAL = re.compile(rf"(?:\d[\d,.]*|{'|'.join(NUMBER_WORDS)}|(?:twenty|thirty|forty|fifty|sixty|seventy|"
                       r"eighty|ninety)(?:-\w+)?|hundreds?|thousands?|millions?|billions?|dozens?|single|both)", re.I)
 _TOKEN = re.compile(r"[\w'’.-]+|[,;:]")
+
+
+def counted_head(question: str) -> set[str]:
+    """What "how many" counts, by its last word: "days" in "How many days did it take?"."""
+    counted = _COUNTED.search(question)
+    return set(terms(counted.group(1).split()[-1])) if counted else set()
 
 
 def uncounted(question: str, text: str) -> bool:
@@ -363,6 +378,9 @@ class ExtractiveAnswerer:
                 row = c.hit.row
                 context_terms[key] = set(terms(f"{row.title} {row.section} {row.text}"))
         s = self.settings
+        # A question that names its unit ("how large", "how far") is answered by a value in it
+        # before a closer-sounding sentence with some other number.
+        w_fit = s.w_fit_unit if question.kind is Kind.NUMBER and asked_unit(question) else s.w_fit
         for c in cands:
             # "GDP" is held by a sentence that writes "gross domestic product".
             c.terms |= {a for a in question.acronyms if a not in c.terms and _spelled_out(a, words(c.text))}
@@ -373,7 +391,7 @@ class ExtractiveAnswerer:
             c.fit = type_fit(question.kind, c.text, question)
             c.tense = -1.0 if ((question.when and mismatch(question.when, times(c.text, c.hit.row.date or "")))
                                or other_period(question.text, c.text) or self.unheld_years(question, c)) else 0.0
-            c.score = (s.w_dense * c.dense + s.w_coverage * c.coverage + s.w_fit * c.fit
+            c.score = (s.w_dense * c.dense + s.w_coverage * c.coverage + w_fit * c.fit
                        + s.w_tense * c.tense + s.w_conversation_rank * c.conversation + s.w_rank / (1 + c.rank))
         # A question the text asks ("Reporter: How is foreign investment doing?") answers one only
         # with a value of the kind asked ("Is there a route of at most 2000 km …?").
@@ -506,6 +524,18 @@ class ExtractiveAnswerer:
         return missing, unlisted
 
     @staticmethod
+    def untyped(question: Question, c: Candidate) -> bool:
+        """The sentence gives no value of the kind asked for: none in the unit asked, or none of
+        what "how many" counts ("How many days did it take?" of "The buildings cover 300,000
+        square metres")."""
+        if question.kind is not Kind.NUMBER:
+            return False
+        head = counted_head(question.text)
+        unit = asked_unit(question)
+        return (bool(head) and not any(h in c.terms or _kin(h, c.terms) for h in head)) or (
+            unit is not None and not unit.fit(c.text))
+
+    @staticmethod
     def unheld_years(question: Question, c: Candidate) -> list[str]:
         """The years the question asks about that the sentence does not speak of. A sentence
         speaks of the years around it (its passage, title, section, the document's date) unless
@@ -577,12 +607,17 @@ class ExtractiveAnswerer:
             # close as makes no difference when the best lacks only the year or number asked
             # ("before 2023" next to "ahead of 2025") or a value of the unit asked ("How big is
             # the zone?": "listed on September 24" next to "covers 119.68 square kilometres").
+            # A best sentence that gives no value of the kind asked ("How far is Tongzhou?":
+            # "about 155 square kilometres") is no sign that the documents do not answer: any
+            # sentence further down that gives one, covers the question about as well and passes
+            # every check answers.
             missing, _ = self.gaps(question, best, keyword, hits)
             dated = bool(missing) and set(missing) <= question.years | question.numbers
-            unit = asked_unit(question) if question.kind is Kind.NUMBER else None
-            untyped = not missing and unit is not None and not unit.fit(best.text)
-            floor = best.score - (self.settings.answer_tie_margin if dated or untyped else 0.0)
+            typed_only = self.untyped(question, best) and set(missing) <= counted_head(question.text)
+            cover = self.settings.compare_min_coverage * best.coverage
+            floor = float("-inf") if typed_only else best.score - (self.settings.answer_tie_margin if dated else 0.0)
             best = next((c for c in ranked[1:] if c.score > floor
+                         and not (typed_only and (self.untyped(question, c) or c.coverage < cover))
                          and not self.abstain_reason(question, c, keyword, hits)), None)
             if best is None:
                 return Draft("", True, reason=reason)
@@ -619,12 +654,12 @@ class ExtractiveAnswerer:
                         hits: list[Hit]) -> list[Candidate]:
         """The same figure as other documents give it: each other document's best sentence that
         holds a value of the asked kind, covers the question about as well as the best one and
-        passes the same checks."""
+        passes the same checks (a value in the unit asked, where the best gives one)."""
         best, s = ranked[0], self.settings
         found: dict[str, Candidate] = {}
         for c in ranked[1:]:
             source = c.hit.row.source
-            if (source == best.hit.row.source or source in found or not c.fit
+            if (source == best.hit.row.source or source in found or not c.fit or c.fit < best.fit
                     or c.score < s.compare_min_ratio * best.score or c.coverage < s.compare_min_coverage * best.coverage):
                 continue
             if not self.abstain_reason(question, c, keyword, hits):

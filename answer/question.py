@@ -117,10 +117,21 @@ class Question:
         return tuple(t for t in self.terms if t not in FRAMING)
 
 
+_SCOPE = re.compile(r"\s*(?:according to|in|under|from|for|based on|per)\b[^,?]{0,120},", re.I)
+
+
+def _kind(lowered: str) -> Kind:
+    return next((k for k, pattern in _KIND_PATTERNS if pattern.search(lowered)), Kind.OTHER)
+
+
 def analyse(text: str) -> Question:
     said = words(text)
     lowered = " ".join(said)
-    kind = next((k for k, pattern in _KIND_PATTERNS if pattern.search(lowered)), Kind.OTHER)
+    kind = _kind(lowered)
+    scope = _SCOPE.match(text)
+    if kind is Kind.OTHER and scope:
+        # "According to the report on the opening, who spoke …?": the question starts after its scope.
+        kind = _kind(" ".join(words(text[scope.end():])))
     years = frozenset(YEAR.findall(text))
     numbers = frozenset(w.replace(",", "") for w in said if _NUMBER.match(w)) - years
     asks_metadata = bool(re.search(r"\b(title|headline|published|source|date of|dated|who wrote|author)\b", lowered))

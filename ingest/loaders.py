@@ -55,9 +55,18 @@ def _first_lines(text: str, n: int = 5) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()][:n]
 
 
+# A section label printed above a headline: "CHINA / SOCIETY", "Home > News", "WORLD".
+_LABEL_WORD = r"[^\W\d](?:[^\W\d]|[-'’&.])*"
+_KICKER = re.compile(rf"^(?:{_LABEL_WORD}(?:\s+{_LABEL_WORD})?\s*[/>»]\s*)+{_LABEL_WORD}(?:\s+{_LABEL_WORD})?$|"
+                     r"^[A-Z&]+(?:\s+[A-Z&]+)?$")
+
+
 def _title_from_text(text: str, fallback: str) -> str:
-    for line in _first_lines(text, 1):
-        line = line.lstrip("#").strip()
+    """The first line, unless it is a section label above the headline."""
+    lines = [line.lstrip("#").strip() for line in _first_lines(text, 2)]
+    if len(lines) == 2 and _KICKER.match(lines[0]):
+        lines = lines[1:]
+    for line in lines[:1]:
         if 0 < len(line) <= 150:
             return line
     return fallback
@@ -169,7 +178,7 @@ def _page_dateline(page) -> str:
     if page is None:
         return ""
     headline = page.find(".//h1")
-    found = None
+    found, found_text = None, ""
     started = headline is None
     for element in page.iter():
         if element is headline:
@@ -183,7 +192,10 @@ def _page_dateline(page) -> str:
         if 6 <= len(text) <= 160 and is_dateline(text):
             if found is not None and element not in found.iterdescendants():
                 break
-            found = element
+            # "Commission of Tourism Development · <time>10 May 2017</time>": the inner date
+            # alone would lose the publisher beside it.
+            if found is None or header(text, 1).publisher or not header(found_text, 1).publisher:
+                found, found_text = element, text
     return " ".join(found.text_content().split()) if found is not None else ""
 
 

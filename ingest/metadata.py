@@ -110,7 +110,7 @@ _FIELD_BREAK = re.compile(r"\s*(?:[|·•()\[\]]|,\s|\s[-–—/]\s|\s{2,})\s*")
 
 def _names(text: str) -> list[str] | None:
     """The names a dateline holds besides its date, or None if ``text`` holds anything else."""
-    text = _CLOCK.sub(" | ", _WEEKDAY.sub(" | ", text))
+    text = _ROLE.sub("By ", _CLOCK.sub(" | ", _WEEKDAY.sub(" | ", text)))
     fields = [f.strip(" .:;,") for f in _FIELD_BREAK.split(text)]
     fields = [f for f in fields if f]
     if not all(_NAME_FIELD.fullmatch(f) for f in fields):
@@ -118,8 +118,21 @@ def _names(text: str) -> list[str] | None:
     return fields
 
 
+# Words that mark a name as an organisation's: "Yang Zekun | China Daily | Updated: …" is
+# published by China Daily, whatever name stands first.
+_ORGANISATION = re.compile(r"\b(?:Daily|News|Times|Post|Press|Xinhua|Agency|Review|Journal|Gazette|Herald|Tribune|"
+                           r"Network|Media|Online|Service|Office|Bureau|Ministry|Council|Commission|Government|"
+                           r"Committee|Department|Administration|Institute|Academy|University|Association|Group|"
+                           r"Company|Ltd|Inc|Corporation|Radio|TV|Television|Broadcasting|Magazine|Weekly|"
+                           r"Newswire|Wire|Observer|Reuters|Bloomberg|CGTN|CCTV)\b|\.(?:com|cn|org|net)\b")
+# "Editor: Li Na", "Reporter: …": a person who wrote or edited, as "By" names one.
+_ROLE = re.compile(r"\b(?:editors?|reporters?|writers?|translators?|photos?|photographers?|(?:edited|written|compiled)"
+                   r"\s+by)\s*:?\s+(?=[A-Z])", re.I)
+
+
 def _publisher(names: list[str]) -> str:
-    return next((n for n in names if not re.match(r"by\s", n, re.I)), "")[:120]
+    named = [n for n in names if not re.match(r"by\s", n, re.I)]
+    return next((n for n in named if _ORGANISATION.search(n)), named[0] if named else "")[:120]
 
 
 def _beside(text: str, date: re.Match) -> list[str] | None:
@@ -133,8 +146,9 @@ def _span(start: int, line: str) -> tuple[int, int]:
 
 
 def _plain(line: str) -> str:
-    """A line without Markdown emphasis ("*Xinhua, December 31, 2024*"), at the same offsets."""
-    return line.replace("*", " ")
+    """A line without Markdown emphasis or quoting ("*Xinhua, December 31, 2024*", "> Xinhua ·
+    …"), at the same offsets."""
+    return re.sub(r"^(\s*)>", r"\1 ", line.replace("*", " "))
 
 
 def _lines(text: str):

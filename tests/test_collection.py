@@ -493,3 +493,44 @@ def test_a_reporters_question_answers_nothing_and_a_share_of_a_target_asks_what_
     # The target is what the share is measured against, and the year names the press conference.
     assert time_asked(question) is None
     assert not other_period(question, "From January to June, foreign investment totalled 9.9 billion US dollars.")
+
+
+def test_a_question_that_names_its_unit_is_answered_by_a_value_in_it(ingested):
+    assistant = ingested({
+        "shift.txt": "Beijing shifts its administration\nDate: 2015-12-01 Source: Xinhua\n\n"
+                     "The new administrative centre in Tongzhou, about 40 minutes' drive from the city centre, will "
+                     "draw about 400,000 residents.\n",
+        "plan.txt": "Plan for the sub-centre\nDate: 2019-01-07 Source: Beijing Review\n\n"
+                    "The sub-centre takes in the original Tongzhou New City, about 155 square kilometres.\n",
+        "offices.txt": "Offices move\nDate: 2019-01-12 Source: China Daily\n\n"
+                       "So far 35 municipal government departments, with about 120,000 staff, have moved their "
+                       "offices to the sub-centre.\n",
+        "projects.txt": "Projects speed up\nDate: 2017-05-10 Source: Visit Beijing\n\n"
+                        "The plan for the six-square-kilometre administrative office area has been completed.\n"})
+    # A distance may be told as a journey's time.
+    assert "40 minutes' drive" in assistant.ask("How far is Tongzhou from the city centre by car?").text
+    answer = assistant.ask("How large is the administrative office area of the sub-centre?")
+    assert "six-square-kilometre" in answer.text and "120,000" not in answer.text
+
+
+def test_how_many_is_answered_by_a_number_of_what_it_counts(ingested):
+    assistant = ingested({
+        "gems.txt": "Three cultural gems\nPublished: Jan 01, 2024 11:12 PM | Global Times\n\n"
+                    "The three buildings opened together on December 27, 2023, after more than 1,400 days of "
+                    "construction.\n",
+        "works.txt": "Cultural buildings near completion\nXinhua, July 13, 2023\n\n"
+                     "The three cultural buildings cover nearly 300,000 square metres.\n"})
+    question = "How many days did it take to build the three cultural buildings?"
+    assert "1,400 days" in assistant.ask(question).text
+    asked = analyse(question)
+    assert type_fit(Kind.NUMBER, "The buildings cover nearly 300,000 square metres.", asked) == 0.5
+    assert type_fit(Kind.NUMBER, "They opened after more than 1,400 days of construction.", asked) == 1.0
+
+
+def test_a_scoped_question_is_typed_by_what_follows_its_scope_and_a_leading_name_is_a_person(ingested):
+    assert analyse("According to China Daily's report on the opening, who spoke at the ceremony?").kind is Kind.PERSON
+    assert analyse("In the 2021 report, when did the zone open?").kind is Kind.DATE
+    question = analyse("Who spoke at the opening ceremony?")
+    assert type_fit(Kind.PERSON, "Yin Yong, mayor of Beijing, said at the opening ceremony that it was open.",
+                    question) == 1.0
+    assert type_fit(Kind.PERSON, "Building began in October 2019.", question) == 0.0

@@ -171,3 +171,34 @@ def test_a_page_without_metadata_is_signed_by_the_site_its_title_names(tmp_path)
             "<footer>Copyright 2025 Caixin Global Limited.</footer></body></html>")
     doc = load(write(tmp_path, "hub.html", html.encode()), "hub.html", 100_000)
     assert (doc.date, doc.publisher) == ("2025-10-01", "Caixin Global")
+
+
+@pytest.mark.parametrize("head, title", [
+    ("CHINA / SOCIETY\nThree cultural gems for the people\n", "Three cultural gems for the people"),
+    ("Home > News\nBeijing opens a library\n", "Beijing opens a library"),
+    ("Caixin | 2019-01-03\nBeijing's PM2.5 fell\n", "Caixin | 2019-01-03"),
+])
+def test_a_section_label_above_the_headline_is_not_the_title(tmp_path, head, title):
+    doc = load(write(tmp_path, "a.txt", f"{head}\nThe library opened.\n".encode()), "a.txt", 10_000)
+    assert doc.title == title
+
+
+@pytest.mark.parametrize("line, publisher", [
+    # A byline without "By": the organisation's name publishes, the person's writes.
+    ("Yang Zekun | China Daily | Updated: Jan 12, 2019", "China Daily"),
+    ("Editor: Li Na | Xinhua | 2015-12-01", "Xinhua"),
+    ("> Beijing Review · 7 January 2019", "Beijing Review"),
+])
+def test_a_bylines_publisher_is_the_organisation_it_names(tmp_path, line, publisher):
+    text = f"Beijing government moves to the sub-centre\n{line}\n\nFour bodies moved.\n"
+    doc = load(write(tmp_path, "a.md", text.encode()), "a.md", 10_000)
+    assert doc.publisher == publisher and doc.date is not None
+
+
+def test_a_pages_date_in_a_time_element_keeps_the_publisher_beside_it(tmp_path):
+    page = ("<html><head><title>Sub-centre projects</title></head><body><article><h1>Beijing speeds up its "
+            "sub-centre</h1><p class='meta'>Beijing Municipal Commission of Tourism Development · "
+            "<time datetime='2017-05-10'>10 May 2017</time></p><p>" + "Beijing has arranged 255 projects. " * 12
+            + "</p></article></body></html>")
+    doc = load(write(tmp_path, "a.html", page.encode()), "a.html", 100_000)
+    assert (doc.date, doc.publisher) == ("2017-05-10", "Beijing Municipal Commission of Tourism Development")
