@@ -131,6 +131,27 @@ DOCUMENTS = {
             ("p", "Cai said that although the bodies have moved, their work still serves the main urban areas."),
         ],
     },
+    "fiveg/leads-2024.docx": {
+        "title": "Beijing leads the nation in 5G base stations",
+        "properties": None,
+        "dateline": "Faizan Hashmi Published May 18, 2024 | 09:10 PM",
+        "blocks": [
+            ("p", "Beijing has built about 114,500 5G base stations as of April, 52 for every 10,000 people, the most "
+                  "in China, an official said on Friday."),
+            ("p", "The city is upgrading signals to improve coverage in key areas, said Su Shaolin, head of the "
+                  "Beijing Communications Administration. It has the country's first plan for a 10-gigabit optical "
+                  "network."),
+            ("h", "Users"),
+            ("table", [["Measure (April 2024)", "Figure", "Share"],
+                       ["5G mobile subscribers", "21.27 million", "53.1% of mobile users"],
+                       ["Gigabit broadband users", "2.54 million", "26.9% of broadband users"]]),
+            ("p", "Industries have set up 862 5G virtual private networks, in education, healthcare, tourism, media, "
+                  "connected vehicles and the industrial internet."),
+            ("p", "Beijing has more than 22,000 internet companies, the most in the country, and ranks second in "
+                  "website registration with 405,600 websites, Su said."),
+            ("p", "Source: ecns, via UrduPoint"),
+        ],
+    },
 }
 
 

@@ -306,6 +306,26 @@ DOCUMENTS = {
                   "silos and the boats of Tongzhou. It has a construction area of 125,000 square metres."),
         ],
     },
+    "fiveg/national-ict-plan-2021.pdf": {
+        "title": "National plan sets 26 5G base stations per 10,000 people by 2025",
+        "properties": None,
+        "dateline": "Date: 2021-11-16 Source: Ministry of Industry and Information Technology",
+        "footer": None,
+        "blocks": [
+            ("p", "The Ministry of Industry and Information Technology has issued the information and communications "
+                  "industry development plan for the 14th Five-Year Plan period, with the main targets of the "
+                  "industry for 2021-2025."),
+            ("h", "Targets for 2025"),
+            ("li", "26 5G base stations for every 10,000 people;"),
+            ("li", "more than 3.6 million 5G base stations across the country;"),
+            ("li", "gigabit optical networks and 5G built together, and 5G used at scale."),
+            ("h", "Where things stand"),
+            ("p", "By the end of September 2021, 1.195 million 5G base stations had been built in China, the "
+                  "ministry said. At least 2.445 million more will be built in the next four years, about 600,000 a "
+                  "year."),
+            ("p", "The plan also supports deep 5G coverage in industry, power grids and ports."),
+        ],
+    },
 }
 
 
