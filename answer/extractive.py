@@ -202,7 +202,10 @@ _MEASURED_YEAR = re.compile(rf"\b((?:1[5-9]|20)\d\d)\s+(?:{_LENGTH}|square|hecta
                             re.I)
 
 
-def type_fit(kind: Kind, text: str, question: Question) -> float:
+def type_fit(kind: Kind, text: str, question: Question, held: set[str] | None = None) -> float:
+    """How well the sentence gives a value of the kind asked, 0 to 1; ``held`` are the words the
+    sentence speaks of, its own and those of the sentence it refers back to ("Of these, 4,300
+    have been installed" counts the stations named before)."""
     if kind is Kind.NUMBER:
         # The day of a date is no figure: "listed on September 24, 2020" says how big nothing is;
         # "2000 kilometres" is one, not a year.
@@ -215,7 +218,7 @@ def type_fit(kind: Kind, text: str, question: Question) -> float:
         fit = 1.0 if unit is None else unit.fit(text)
         # "How many days did it take?" is answered by a number of days before any other number.
         head = counted_head(question.text)
-        said = set(terms(text))
+        said = held if held is not None else set(terms(text))
         return fit / 2 if head and not any(h in said or _kin(h, said) for h in head) else fit
     if kind is Kind.DATE:
         # "When did the 2024 forum run?" is not answered by "The forum was founded in 2007": a
@@ -388,7 +391,7 @@ class ExtractiveAnswerer:
             c.context_coverage = sum(w for t, w in talked.items() if t in context_terms[c.hit.row.key]) / talked_total
             c.conversation = (sum(1 for t in question.context if t in context_terms[c.hit.row.key])
                               / len(question.context) if question.context else 0.0)
-            c.fit = type_fit(question.kind, c.text, question)
+            c.fit = type_fit(question.kind, c.text, question, c.terms)
             c.tense = -1.0 if ((question.when and mismatch(question.when, times(c.text, c.hit.row.date or "")))
                                or other_period(question.text, c.text) or self.unheld_years(question, c)) else 0.0
             c.score = (s.w_dense * c.dense + s.w_coverage * c.coverage + w_fit * c.fit
@@ -547,7 +550,9 @@ class ExtractiveAnswerer:
             return []
         row = c.hit.row
         own = not (years_spoken_of(c.text) or relative_years(c.text, row.date))
-        around = f"{row.text} {row.title} {row.section or ''} {row.date or ''}"
+        # The passage's one year is among the sentence's terms already (see ``candidates``); the
+        # years of its other sentences ("By 2021, …", "the 2022 Winter Olympics") are theirs.
+        around = f"{row.title} {row.section or ''} {row.date or ''}"
         compared = compared_years(c.text) - compared_years(question.text)
         return [y for y in sorted(question.years) if (y not in c.terms or y in compared) and not (own and y in around)]
 

@@ -15,7 +15,7 @@ import re
 from enum import Enum
 from functools import lru_cache
 
-from retrieval.text import DOCUMENT_REFERENCE, NUMBER_WORDS
+from retrieval.text import DOCUMENT_REFERENCE, NAMED_YEAR, NUMBER_WORDS
 
 
 class When(str, Enum):
@@ -37,7 +37,7 @@ _DEICTIC = {
 _GRAMMAR = {
     When.FUTURE: r"will|shall|won't|'ll|going to|(?:is|are|be) (?:expected |set |due |scheduled )?to (?!date)|"
                  r"should(?! have)|aims?(?:ing)? (?:to|at)|plans? to|intends? to|expects? to|seeks? to|"
-                 r"strives? to|targets?|targeted|goals?|by the end of|by (?:19|20)\d\d",
+                 r"strives? to|targets?|targeted|goals?",
     When.PAST: r"was|were|did|had(?! to)|used to",
     When.PRESENT: r"(?:is|are|am)(?! (?:expected |set |due |scheduled |going )?to\b)|has|have|does|there's",
 }
@@ -94,10 +94,15 @@ def _year_times(text: str, as_of: str) -> set[When]:
     if not as_of[:4].isdigit():
         return set()
     now, out = int(as_of[:4]), set()
-    for start, end in _YEAR.findall(text):
+    for start, end in _YEAR.findall(NAMED_YEAR.sub("the ", text)):
         year = int(start[:2] + end[-2:]) if end and len(end) == 2 else int(end or start)
         out.add(When.FUTURE if year > now else When.PAST if year < now else When.PRESENT)
     return out
+
+
+# A deadline is a time to come unless the sentence says what had been done by it ("By the end
+# of September 2021, 1.195 million stations had been built").
+_DEADLINE = re.compile(r"\bby the end of\b|\bby (?:19|20)\d\d\b", re.I)
 
 
 def times(text: str, as_of: str = "") -> set[When]:
@@ -106,6 +111,8 @@ def times(text: str, as_of: str = "") -> set[When]:
     found |= {when for when, pattern in _GRAMMAR_RE.items() if pattern.search(text)}
     if _past_verb(text):
         found.add(When.PAST)
+    if _DEADLINE.search(text) and When.PAST not in found:
+        found.add(When.FUTURE)
     return found | _year_times(text, as_of)
 
 

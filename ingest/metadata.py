@@ -101,7 +101,7 @@ _PUBLISHED_LINE = re.compile(r"^\s*(?:published|posted|released|issued|updated)(
 # "*Xinhua, December 31, 2024*": a date among names, with no labels. What is left once the date,
 # the weekday and the clock time are taken out must be names (a sentence with a date is no
 # dateline); the publisher is the first name that is not a "By …" author.
-_CLOCK = re.compile(r"\b\d{1,2}:\d\d(?::\d\d)?(?:\s*[ap]\.?m\b\.?)?", re.I)
+_CLOCK = re.compile(r"\b\d{1,2}:\d\d(?::\d\d)?(?:\s*[ap]\.?m\b\.?)?(?:\s*\(?(?:GMT|UTC|BJT|CST)(?:\s*[+-]\s*\d{1,2})?\)?)?", re.I)
 _WEEKDAY = re.compile(r"\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|sday|nesday|rsday|urday)?\b\.?")
 _NAME_WORD = r"(?:[A-Z0-9][\w.&'’-]*|of|the|and|for|on|de|&)"
 _NAME_FIELD = re.compile(rf"(?:[Bb]y\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,5}}")
@@ -112,7 +112,7 @@ def _names(text: str) -> list[str] | None:
     """The names a dateline holds besides its date, or None if ``text`` holds anything else."""
     text = _ROLE.sub("By ", _CLOCK.sub(" | ", _WEEKDAY.sub(" | ", text)))
     fields = [f.strip(" .:;,") for f in _FIELD_BREAK.split(text)]
-    fields = [f for f in fields if f]
+    fields = [_AUTHOR_BEFORE.sub(r"By \1", f) for f in fields if f]
     if not all(_NAME_FIELD.fullmatch(f) for f in fields):
         return None
     return fields
@@ -130,8 +130,18 @@ _ROLE = re.compile(r"\b(?:editors?|reporters?|writers?|translators?|photos?|phot
                    r"\s+by)\s*:?\s+(?=[A-Z])", re.I)
 
 
+# The section a site files a story under, printed beside its date ("Technology · Aug 02, 2021 ·
+# EqualOcean"): a label, not who published it.
+_SECTION_LABELS = frozenset(
+    "news world china national local international business economy finance markets companies industry technology "
+    "tech science sci-tech society culture opinion politics sports health life lifestyle travel education "
+    "environment metro briefing updates latest home".split())
+# "Faizan Hashmi Published May 18, 2024": the name before the verb is the author's.
+_AUTHOR_BEFORE = re.compile(r"^(.+?)\s+(?:published|posted|updated|released)(?:\s+on)?$", re.I)
+
+
 def _publisher(names: list[str]) -> str:
-    named = [n for n in names if not re.match(r"by\s", n, re.I)]
+    named = [n for n in names if not re.match(r"by\s", n, re.I) and n.lower() not in _SECTION_LABELS]
     return next((n for n in named if _ORGANISATION.search(n)), named[0] if named else "")[:120]
 
 

@@ -90,11 +90,16 @@ _BASE_YEAR = re.compile(r"\b(?:than|compared (?:with|to)|versus|vs\.?|from|since
 _SINCE_YEAR = re.compile(r"\bsince\s+[^,.;:]{0,60}?\b(?:1[5-9]\d\d|20\d\d)\b", re.I)
 
 
+# "the venues of the 2022 Winter Olympics", "at the 2019 World 5G Conference": a year that is part
+# of an event's name dates the event, not the sentence's facts.
+NAMED_YEAR = re.compile(r"\bthe\s+((?:1[5-9]\d\d|20\d\d))\s+(?=[A-Z])")
+
+
 def years_spoken_of(text: str) -> set[str]:
     """The years a text gives its facts for: not a comparison's base ("10.4 percent more than
-    in 2021"), nor the start of a span up to its date ("since … September 2020"), nor the ends
-    of a period ("2021-25")."""
-    text = _SINCE_YEAR.sub(" ", _BASE_YEAR.sub(" ", text))
+    in 2021"), nor the start of a span up to its date ("since … September 2020"), nor a year in
+    an event's name ("the 2022 Winter Olympics"), nor the ends of a period ("2021-25")."""
+    text = NAMED_YEAR.sub("the ", _SINCE_YEAR.sub(" ", _BASE_YEAR.sub(" ", text)))
     return {m.group(0) for m in _YEAR_SAID.finditer(text) if text[m.start() - 1:m.start()] not in ("-", "–")}
 
 
@@ -104,9 +109,11 @@ _COMPARED_YEAR = re.compile(r"\b(?:than|compared (?:with|to)|versus|vs\.?)\s+"
 
 
 def compared_years(text: str) -> set[str]:
-    """The years a text names only as a comparison's base: "5,794 projects in 2022, 61.7 percent
-    more than in 2021" gives no figure for 2021."""
-    return {m.group(1) for m in _COMPARED_YEAR.finditer(text)} - years_spoken_of(text)
+    """The years a text names only as a comparison's base or in an event's name: "5,794 projects
+    in 2022, 61.7 percent more than in 2021" gives no figure for 2021, nor "installed at the venues
+    of the 2022 Winter Olympics" for 2022."""
+    named = {m.group(1) for m in _COMPARED_YEAR.finditer(text)} | set(NAMED_YEAR.findall(text))
+    return named - years_spoken_of(text)
 
 
 _RELATIVE_YEAR = re.compile(r"\b(last|previous|this|next|the coming)\s+year\b", re.I)
@@ -170,7 +177,7 @@ def holds_phrase(text: str, phrase: str) -> bool:
 # A sentence that is about what the one before it names: a pronoun subject ("It lists 89 tasks",
 # "At 7 percent a year it will reach …"), or a definite description whose noun that sentence used
 # ("The 7.2-square-kilometre park is home to …" after "The Zhongguancun Life Science Park …").
-ANAPHOR = re.compile(r"(It|Its|This|These|That|Those|They|Their|He|His|She|Her|Such)\b|"
+ANAPHOR = re.compile(r"(It|Its|This|These|That|Those|They|Their|He|His|She|Her|Such)\b|(?:Of|Among)\s+(?:these|them|those|which)\b|"
                      r"(?:At|In|By|From|On|Since|After|Before|Over|For|With|Under|Until)\b[^,.;]{0,40}?,?\s+"
                      r"(?:it|they|he|she)\b")
 _DEFINITE = re.compile(r"The\s+((?:[\w.'’-]+\s+){0,2}[\w'’-]+)")

@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 from answer.extractive import type_fit
 from answer.question import Kind, analyse
 from answer.when import asked as time_asked
-from answer.when import other_period, periods
+from answer.when import When, other_period, periods, times
 from assistant import BadQuestion, build_assistant
 from settings import load_settings
 from tests.conftest import ROOT, shortfalls
@@ -534,3 +534,19 @@ def test_a_scoped_question_is_typed_by_what_follows_its_scope_and_a_leading_name
     assert type_fit(Kind.PERSON, "Yin Yong, mayor of Beijing, said at the opening ceremony that it was open.",
                     question) == 1.0
     assert type_fit(Kind.PERSON, "Building began in October 2019.", question) == 0.0
+
+
+def test_a_year_in_an_events_name_and_a_deadline_already_passed_are_no_times_of_the_sentence(ingested):
+    """"The venues of the 2022 Winter Olympics" dates the Games, not the 4,300 stations of 2019; "by
+    the end of September 2021, … had been built" tells what was done, not what is to come."""
+    assistant = ingested({
+        "core.txt": "Beijing installs 5G base stations in its core areas\n\n"
+                    "Beijing had delivered close to 6,000 5G base stations to the operators by the end of May. "
+                    "Of these, 4,300 have been installed in core areas such as the venues of the 2022 Winter "
+                    "Olympics.\n\nXinhua, June 11, 2019\n",
+        "paper.txt": "Beijing to have 14,000 5G base stations\nDate: 2019-11-23 Source: Global Times\n\n"
+                     "Beijing will have 14,000 5G base stations built by the end of the year.\n"})
+    assert "4,300" in assistant.ask("How many 5G base stations were installed in Beijing's core areas in 2019?").text
+    assert assistant.ask("How many 5G base stations did Beijing have at the end of 2022?").abstained
+    assert When.FUTURE not in times("By the end of September 2021, 1.195 million stations had been built.", "2021-11-16")
+    assert When.FUTURE in times("By 2021, these core areas will have 5G coverage.", "2019-06-11")

@@ -188,9 +188,13 @@ def test_a_section_label_above_the_headline_is_not_the_title(tmp_path, head, tit
     ("Yang Zekun | China Daily | Updated: Jan 12, 2019", "China Daily"),
     ("Editor: Li Na | Xinhua | 2015-12-01", "Xinhua"),
     ("> Beijing Review · 7 January 2019", "Beijing Review"),
+    # A section label and a time zone beside the date are neither.
+    ("Technology · Aug 02, 2021 10:34 AM (GMT+8) · EqualOcean", "EqualOcean"),
+    # The name before "Published" is the author's; the source line at the foot names the publisher.
+    ("Faizan Hashmi Published May 18, 2024 | 09:10 PM", "UrduPoint"),
 ])
 def test_a_bylines_publisher_is_the_organisation_it_names(tmp_path, line, publisher):
-    text = f"Beijing government moves to the sub-centre\n{line}\n\nFour bodies moved.\n"
+    text = f"Beijing government moves to the sub-centre\n{line}\n\nFour bodies moved.\n\nSource: UrduPoint\n"
     doc = load(write(tmp_path, "a.md", text.encode()), "a.md", 10_000)
     assert doc.publisher == publisher and doc.date is not None
 

@@ -158,3 +158,10 @@ def test_a_span_since_a_year_runs_to_the_texts_date_and_a_base_year_is_only_comp
 def test_a_sentence_that_refers_back_speaks_of_the_sentence_naming_what_it_describes(sentence, earlier, expected):
     from retrieval.text import antecedent
     assert antecedent(sentence, earlier, repeated=False) == expected
+
+
+def test_a_year_in_an_events_name_is_no_year_the_text_speaks_of():
+    from retrieval.text import compared_years, years_spoken_of
+    sentence = "Of these, 4,300 have been installed at the venues of the 2022 Winter Olympics."
+    assert years_spoken_of(sentence) == set() and compared_years(sentence) == {"2022"}
+    assert years_spoken_of("In 2022 Beijing had 8,000 stations.") == {"2022"}
