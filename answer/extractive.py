@@ -278,6 +278,9 @@ _COUNTED = re.compile(r"\bhow many\s+(?!(?:the|a|an|of)\b)((?:[\w'-]+\s+){0,3}?[
 _PRICED = re.compile(r"\bhow much\s+(?:does|did|do|is|was|were|will|would)\s+(?:(?:the|a|an|one|each)\s+)?"
                      r"((?:[\w'-]+\s+){0,2}?[\w'-]+?)(?=\s+(?:of|cost|costs|weigh|weighs|sell|sells|earn|earns|pay)\b)",
                      re.I)
+# "How long does the express train to the airport take?": what a duration is asked of.
+_TIMED = re.compile(r"\bhow long\s+(?:does|did|do|will|would)\s+(?:(?:the|a|an|each)\s+)?"
+                    r"((?:[\w'-]+\s+){0,2}?[\w'-]+?)(?=\s+(?:to|from|take|takes|last|lasts|run|runs|of|in|on)\b)", re.I)
 _NUMERAL = re.compile(rf"(?:\d[\d,.]*|{'|'.join(NUMBER_WORDS)}|(?:twenty|thirty|forty|fifty|sixty|seventy|"
                       r"eighty|ninety)(?:-\w+)?|hundreds?|thousands?|millions?|billions?|dozens?|single|both)", re.I)
 _TOKEN = re.compile(r"[\w'’.-]+|[,;:]")
@@ -507,7 +510,7 @@ class ExtractiveAnswerer:
         said_run = f" {' '.join(said)} "
         missing += [p for p in question.phrases if f" {p} " not in said_run]
         missing += [c for c in question.counts if c not in said_words and COUNT_WORDS.get(c) not in said_words]
-        counted = _COUNTED.search(question.text) or _PRICED.search(question.text)
+        counted = _COUNTED.search(question.text) or _PRICED.search(question.text) or _TIMED.search(question.text)
         if counted and self.settings.abstain_absent_measure:
             # "How many unicorns does Shanghai have?": what is counted must be in the evidence.
             head = terms(counted.group(1).split()[-1])

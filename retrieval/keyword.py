@@ -60,6 +60,13 @@ def _antecedent(row: ChunkRow, previous: ChunkRow | None) -> tuple[str, ...]:
     return tuple(name_terms(earlier[k])) if k is not None else ()
 
 
+def _initials(name: str) -> str:
+    """What a publisher is called for short: "AP" for the Associated Press, "SCIO" for the State
+    Council Information Office."""
+    capitals = [w[0] for w in name.split() if w[:1].isupper()]
+    return "".join(capitals) if len(capitals) >= 2 else ""
+
+
 class KeywordIndex:
     def __init__(self, rows: list[ChunkRow]) -> None:
         self.rows = rows
@@ -99,7 +106,8 @@ class KeywordIndex:
             # "the 2026 People's Daily report", "the Xinhua report of August 2023": a document is
             # also called by its publisher and the month and year of its date.
             if row.source not in called_by:
-                called_by[row.source] = title | set(terms(f"{row.publisher or ''} {_day_month_year(row.date)}"))
+                called_by[row.source] = (title | set(terms(f"{row.publisher or ''} {_day_month_year(row.date)}"))
+                                         | set(terms(_initials(row.publisher or ""))))
             headings.setdefault(row.source, set(called_by[row.source])).update(terms(row.section))
             self.dates.setdefault(row.source, row.date or "")
         self._df: Counter[str] = Counter(t for doc in corpus for t in set(doc))

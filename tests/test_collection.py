@@ -550,3 +550,13 @@ def test_a_year_in_an_events_name_and_a_deadline_already_passed_are_no_times_of_
     assert assistant.ask("How many 5G base stations did Beijing have at the end of 2022?").abstained
     assert When.FUTURE not in times("By the end of September 2021, 1.195 million stations had been built.", "2021-11-16")
     assert When.FUTURE in times("By 2021, these core areas will have 5G coverage.", "2019-06-11")
+
+
+def test_a_document_called_by_its_publishers_initials_is_found(ingested):
+    assistant = ingested({
+        "opening.md": "---\ntitle: China opens new Beijing airport\ndate: 2019-09-25\npublisher: Associated Press\n---\n\n"
+                      "# China opens new Beijing airport\n\nDaxing is designed to handle 72 million passengers a year.\n",
+        "note.md": "---\ntitle: New airport capacity\ndate: 2019-08-12\npublisher: Groups3\n---\n\n"
+                   "# New airport capacity\n\nThe new airport will have a capacity of 100 million passengers a year.\n"})
+    answer = assistant.ask("According to the AP report, how many passengers a year is Daxing designed to handle?")
+    assert "72 million" in answer.text and answer.citations[0].source == "opening.md"
