@@ -146,7 +146,7 @@ _LENGTH = r"kilomet(?:er|re)s?|km|miles?|met(?:er|re)s?|feet|ft"
 # "28 million kilometres", "a 21.0975-kilometre course": a number, its scale, its unit.
 _AMOUNT = (r"(?:\d[\d.,]*[\s-]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
            r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a|an|several|few)[\s-]+)"
-           r"(?:(?:hundred|thousand|million|billion)\s+)?")
+           r"(?:and\s+a\s+half\s+)?(?:(?:hundred|thousand|million|billion)\s+)?")
 
 
 @dataclass(frozen=True)
@@ -171,12 +171,12 @@ _UNITS = (
     Unit(re.compile(r"\b(?:what|which) (?:is the )?(?:land )?area\b|\bhow many square\b", re.I),
          re.compile(r"\d[\d.,]*[\s-]*(?:(?:million|thousand)\s+)?(?:square|sq\b|km2|km²|m2|m²|hectares?|acres?|mu\b)",
                     re.I)),
-    # "How big is the zone?" asks a size: an area or a sum, less directly any other amount; not
-    # "the two zones" nor "the third anniversary".
+    # "How big is the zone?" asks a size: an area, less directly a sum ("how large is the fund?")
+    # or any other amount; not "the two zones" nor "the third anniversary".
     Unit(re.compile(r"\bhow (?:big|large)\b|\bwhat size\b", re.I),
-         re.compile(rf"{_AMOUNT}[\s-]*(?:square|sq\b|km2|km²|m2|m²|hectares?|acres?|mu\b)|" + _MONEY.pattern, re.I),
-         re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d\b)\d[\d.,]*|\b(?:hundreds?|thousands?|millions?|billions?|dozens?)\b",
-                    re.I)),
+         re.compile(rf"{_AMOUNT}[\s-]*(?:square|sq\b|km2|km²|m2|m²|hectares?|acres?|mu\b)", re.I),
+         re.compile(_MONEY.pattern + r"|(?<![\w.,])(?!(?:19|20)\d\d\b)\d[\d.,]*|"
+                    r"\b(?:hundreds?|thousands?|millions?|billions?|dozens?)\b", re.I)),
     Unit(re.compile(r"\bhow (?:long|old)\b", re.I),
          re.compile(rf"{_AMOUNT}(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|"
                     rf"{_LENGTH})\b", re.I)),

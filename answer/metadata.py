@@ -22,8 +22,9 @@ from store.catalog import Catalog, DocumentInfo
 
 _VERBS = (r"publish\w*|issu\w*|releas\w*|report\w*|unveil\w*|announc\w*|post\w*|wr[io]te|written|author\w*|"
           r"put out|updated")
-_WHO = re.compile(rf"^(who|which (\w+ )?(newspaper|outlet|agency|organi[sz]ation|department|office|media|publication|"
-                  rf"publisher|source|body|authority|ministry|government))\b.*\b({_VERBS})\b|\b(source|publisher|"
+_WHO = re.compile(rf"^(who|which (\w+ )?(newspaper|paper|outlet|agency|organi[sz]ation|department|office|media|"
+                  rf"publication|publisher|source|body|authority|ministry|government|site|website|portal|magazine|"
+                  rf"channel|network|wire|service))\b.*\b({_VERBS})\b|\b(source|publisher|"
                   rf"author)s? of (the|this)\b|\bwho (is|was) (the )?(source|publisher|author)\b", re.I)
 _WHEN = re.compile(rf"^(when|on what (day|date)|what (day|date)|which (day|date))\b.*\b({_VERBS}|dated)\b|"
                    rf"\b(date|publication date|release date) of (the|this)\b", re.I)

@@ -103,7 +103,8 @@ _PUBLISHED_LINE = re.compile(r"^\s*(?:published|posted|released|issued|updated)(
 # dateline); the publisher is the first name that is not a "By …" author.
 _CLOCK = re.compile(r"\b\d{1,2}:\d\d(?::\d\d)?(?:\s*[ap]\.?m\b\.?)?(?:\s*\(?(?:GMT|UTC|BJT|CST)(?:\s*[+-]\s*\d{1,2})?\)?)?", re.I)
 _WEEKDAY = re.compile(r"\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|sday|nesday|rsday|urday)?\b\.?")
-_NAME_WORD = r"(?:[A-Z0-9][\w.&'’-]*|of|the|and|for|on|de|&)"
+# A name's word: capitalised, or a brand written small ("eTurboNews", "chinanews.com").
+_NAME_WORD = r"(?:[A-Z0-9][\w.&'’-]*|[a-z]+[A-Z][\w.&'’-]*|[a-z][\w-]*\.(?:com|cn|org|net|gov)(?:\.[a-z]{2})?|of|the|and|for|on|de|&)"
 _NAME_FIELD = re.compile(rf"(?:[Bb]y\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,5}}")
 _FIELD_BREAK = re.compile(r"\s*(?:[|·•()\[\]]|,\s|\s[-–—/]\s|\s{2,})\s*")
 

@@ -560,3 +560,15 @@ def test_a_document_called_by_its_publishers_initials_is_found(ingested):
                    "# New airport capacity\n\nThe new airport will have a capacity of 100 million passengers a year.\n"})
     answer = assistant.ask("According to the AP report, how many passengers a year is Daxing designed to handle?")
     assert "72 million" in answer.text and answer.citations[0].source == "opening.md"
+
+
+def test_how_big_asks_for_an_area_before_a_sum_and_a_half_is_part_of_a_duration(ingested):
+    assert type_fit(Kind.NUMBER, "The resort covers 4 square kilometres.", analyse("How big is the resort?")) == 1.0
+    assert type_fit(Kind.NUMBER, "It represents an investment of 35 billion yuan.", analyse("How big is the resort?")) == 0.5
+    asked = analyse("How long did the construction take?")
+    assert type_fit(Kind.NUMBER, '"The construction took just two and a half years," he said.', asked) == 1.0
+
+
+def test_which_site_reported_a_document_asks_for_its_publisher():
+    from answer.metadata import asked_field
+    assert asked_field("Which site reported the opening of the resort to the public?") == "publisher"

@@ -176,6 +176,7 @@ def test_a_page_without_metadata_is_signed_by_the_site_its_title_names(tmp_path)
 @pytest.mark.parametrize("head, title", [
     ("CHINA / SOCIETY\nThree cultural gems for the people\n", "Three cultural gems for the people"),
     ("Home > News\nBeijing opens a library\n", "Beijing opens a library"),
+    ("Home > China Travel News\nThe resort completes its first phase\n", "The resort completes its first phase"),
     ("Caixin | 2019-01-03\nBeijing's PM2.5 fell\n", "Caixin | 2019-01-03"),
 ])
 def test_a_section_label_above_the_headline_is_not_the_title(tmp_path, head, title):
@@ -192,6 +193,9 @@ def test_a_section_label_above_the_headline_is_not_the_title(tmp_path, head, tit
     ("Technology · Aug 02, 2021 10:34 AM (GMT+8) · EqualOcean", "EqualOcean"),
     # The name before "Published" is the author's; the source line at the foot names the publisher.
     ("Faizan Hashmi Published May 18, 2024 | 09:10 PM", "UrduPoint"),
+    # A brand written small is a name too.
+    ("chinanews.com | 2021-09-20", "chinanews.com"),
+    ("*eTurboNews, 21 September 2021*", "eTurboNews"),
 ])
 def test_a_bylines_publisher_is_the_organisation_it_names(tmp_path, line, publisher):
     text = f"Beijing government moves to the sub-centre\n{line}\n\nFour bodies moved.\n\nSource: UrduPoint\n"
