@@ -23,7 +23,7 @@ from answer.swaps import quantity_mismatch, swapped_word, unranked_superlative
 from prompts import load_prompt
 from retrieval.hybrid import Hit
 from retrieval.keyword import KeywordIndex
-from retrieval.text import NUMBER_WORDS, antecedent, compared_years, relative_years, terms, words, years_spoken_of
+from retrieval.text import NUMBER_WORDS, antecedent, years_not_spoken_of, relative_years, terms, words, years_spoken_of
 from schema import Passage
 from settings import Settings
 
@@ -38,7 +38,8 @@ _DATE = re.compile(r"\b(1[0-9]\d\ds?|20\d\ds?|century|centuries|January|February
                    r"Sept|Oct|Nov|Dec|spring|summer|autumn|winter|decade)\b")
 _MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
            r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
-_DAY_OF_MONTH = re.compile(rf"\b{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}")
+_DAY_OF_MONTH = re.compile(rf"\b{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|"
+                           rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}")
 # Words that place an event in time without a date: a weekday, a deictic word, a clause of another
 # event ("after the war"), a period. A "when" question answered by a sentence with none of these
 # nor a date is answered by something else ("Hu Fangfang … took part in drafting the regulations").
@@ -131,12 +132,13 @@ class Draft:
 # percentage of something, a sum of money has a currency, an area square units, a length or
 # duration its units. A sentence with only another kind of number does not fit ("10,000 in
 # 2024" is no answer to "how much did Zhongguancun spend"); spending given as a share of GDP
-# fits half as well as a sum. "How large" names no unit: it asks for areas, sums and counts alike.
+# fits half as well as a sum.
 # A share may also stand beside its whole: "4,430 projects, or 63.0 percent", "accounting for 8.4
 # percent". A sum may name its currency's country or code: "17.41 billion US dollars", "CNY 1.3 trillion".
 _SHARE = re.compile(r"\d\s*(?:%|per ?cent)\s+of\b|\b(?:share|proportion)\b|"
-                    r"\b(?:or|accounting for|accounted for|account for|made up|making up|makes up|represent(?:s|ed|ing)?)"
-                    r"\s+(?:(?:about|around|nearly|almost|over|some|roughly|more than|less than)\s+)?\d[\d.]*\s*(?:%|per ?cent)|"
+                    r"\b(?:or|accounting for|accounted for|account for|made up|making up|makes up|"
+                    r"represent(?:s|ed|ing)?)\s+(?:(?:about|around|nearly|almost|over|some|roughly|more than|"
+                    r"less than)\s+)?\d[\d.]*\s*(?:%|per ?cent)|"
                     r"\b(?:a|one|two|three|four)[\s-](?:half|third|quarter|fifth|tenth)s?\s+of\b|\bhalf\s+of\b", re.I)
 _MONEY = re.compile(r"(?:[$€£¥]\s?\d|\b(?:CNY|RMB|USD|EUR|GBP|JPY|HKD)\s?\d|"
                     r"\d[\d.,]*\s*(?:(?:million|billion|trillion|thousand)\s+)?"
@@ -198,8 +200,8 @@ def _unit_of(text: str) -> Unit | None:
 
 
 _TYPED = (Kind.NUMBER, Kind.DATE, Kind.PERSON)
-_MEASURED_YEAR = re.compile(rf"\b((?:1[5-9]|20)\d\d)\s+(?:{_LENGTH}|square|hectares?|tonnes?|tons?|yuan|dollars?|euros?)\b",
-                            re.I)
+_MEASURED_YEAR = re.compile(rf"\b((?:1[5-9]|20)\d\d)\s+(?:{_LENGTH}|square|hectares?|tonnes?|tons?|yuan|dollars?|"
+                            r"euros?)\b", re.I)
 
 
 def type_fit(kind: Kind, text: str, question: Question, held: set[str] | None = None) -> float:
@@ -556,8 +558,8 @@ class ExtractiveAnswerer:
         # The passage's one year is among the sentence's terms already (see ``candidates``); the
         # years of its other sentences ("By 2021, …", "the 2022 Winter Olympics") are theirs.
         around = f"{row.title} {row.section or ''} {row.date or ''}"
-        compared = compared_years(c.text) - compared_years(question.text)
-        return [y for y in sorted(question.years) if (y not in c.terms or y in compared) and not (own and y in around)]
+        named_only = years_not_spoken_of(c.text) - years_not_spoken_of(question.text)
+        return [y for y in sorted(question.years) if (y not in c.terms or y in named_only) and not (own and y in around)]
 
     @staticmethod
     def named(question: Question, ranked: list[Candidate], keyword: KeywordIndex) -> list[Candidate]:
@@ -613,12 +615,10 @@ class ExtractiveAnswerer:
             # The documents' order chooses between answers, not between an answer and a refusal:
             # a closer sentence further down that passes every check answers, and so does one as
             # close as makes no difference when the best lacks only the year or number asked
-            # ("before 2023" next to "ahead of 2025") or a value of the unit asked ("How big is
-            # the zone?": "listed on September 24" next to "covers 119.68 square kilometres").
-            # A best sentence that gives no value of the kind asked ("How far is Tongzhou?":
-            # "about 155 square kilometres") is no sign that the documents do not answer: any
-            # sentence further down that gives one, covers the question about as well and passes
-            # every check answers.
+            # ("before 2023" next to "ahead of 2025"). A best sentence that gives no value of the
+            # kind asked ("How far is Tongzhou?": "about 155 square kilometres") is no sign that
+            # the documents do not answer: any sentence further down that gives one, covers the
+            # question about as well and passes every check answers.
             missing, _ = self.gaps(question, best, keyword, hits)
             dated = bool(missing) and set(missing) <= question.years | question.numbers
             typed_only = self.untyped(question, best) and set(missing) <= counted_head(question.text)

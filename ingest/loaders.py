@@ -57,8 +57,8 @@ def _first_lines(text: str, n: int = 5) -> list[str]:
 
 # A section label printed above a headline: "CHINA / SOCIETY", "Home > News", "WORLD".
 _LABEL_WORD = r"[^\W\d](?:[^\W\d]|[-'’&.])*"
-_KICKER = re.compile(rf"^(?:{_LABEL_WORD}(?:\s+{_LABEL_WORD}){{0,2}}\s*[/>»]\s*)+{_LABEL_WORD}(?:\s+{_LABEL_WORD}){{0,2}}$|"
-                     r"^[A-Z&]+(?:\s+[A-Z&]+)?$")
+_LABEL = rf"{_LABEL_WORD}(?:\s+{_LABEL_WORD}){{0,2}}"
+_KICKER = re.compile(rf"^(?:{_LABEL}\s*[/>»]\s*)+{_LABEL}$|^[A-Z&]+(?:\s+[A-Z&]+)?$")
 
 
 def _title_from_text(text: str, fallback: str) -> str:

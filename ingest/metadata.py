@@ -100,11 +100,14 @@ _PUBLISHED_LINE = re.compile(r"^\s*(?:published|posted|released|issued|updated)(
 # "UrduPoint News | Thu 29th July 2021 | 05:20 PM", "(Xinhua) 10:38, October 21, 2021",
 # "*Xinhua, December 31, 2024*": a date among names, with no labels. What is left once the date,
 # the weekday and the clock time are taken out must be names (a sentence with a date is no
-# dateline); the publisher is the first name that is not a "By …" author.
-_CLOCK = re.compile(r"\b\d{1,2}:\d\d(?::\d\d)?(?:\s*[ap]\.?m\b\.?)?(?:\s*\(?(?:GMT|UTC|BJT|CST)(?:\s*[+-]\s*\d{1,2})?\)?)?", re.I)
+# dateline); the publisher is the first organisation's name, else the first name that is not a
+# "By …" author or a section label.
+_CLOCK = re.compile(r"\b\d{1,2}:\d\d(?::\d\d)?(?:\s*[ap]\.?m\b\.?)?"
+                    r"(?:\s*\(?(?:GMT|UTC|BJT|CST)(?:\s*[+-]\s*\d{1,2})?\)?)?", re.I)
 _WEEKDAY = re.compile(r"\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|sday|nesday|rsday|urday)?\b\.?")
 # A name's word: capitalised, or a brand written small ("eTurboNews", "chinanews.com").
-_NAME_WORD = r"(?:[A-Z0-9][\w.&'’-]*|[a-z]+[A-Z][\w.&'’-]*|[a-z][\w-]*\.(?:com|cn|org|net|gov)(?:\.[a-z]{2})?|of|the|and|for|on|de|&)"
+_NAME_WORD = (r"(?:[A-Z0-9][\w.&'’-]*|[a-z]+[A-Z][\w.&'’-]*|[a-z][\w-]*\.(?:com|cn|org|net|gov)(?:\.[a-z]{2})?|"
+              r"of|the|and|for|on|de|&)")
 _NAME_FIELD = re.compile(rf"(?:[Bb]y\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,5}}")
 _FIELD_BREAK = re.compile(r"\s*(?:[|·•()\[\]]|,\s|\s[-–—/]\s|\s{2,})\s*")
 

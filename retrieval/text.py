@@ -108,7 +108,7 @@ _COMPARED_YEAR = re.compile(r"\b(?:than|compared (?:with|to)|versus|vs\.?)\s+"
                             r"((?:1[5-9]\d\d|20\d\d))\b", re.I)
 
 
-def compared_years(text: str) -> set[str]:
+def years_not_spoken_of(text: str) -> set[str]:
     """The years a text names only as a comparison's base or in an event's name: "5,794 projects
     in 2022, 61.7 percent more than in 2021" gives no figure for 2021, nor "installed at the venues
     of the 2022 Winter Olympics" for 2022."""
@@ -177,7 +177,8 @@ def holds_phrase(text: str, phrase: str) -> bool:
 # A sentence that is about what the one before it names: a pronoun subject ("It lists 89 tasks",
 # "At 7 percent a year it will reach …"), or a definite description whose noun that sentence used
 # ("The 7.2-square-kilometre park is home to …" after "The Zhongguancun Life Science Park …").
-ANAPHOR = re.compile(r"(It|Its|This|These|That|Those|They|Their|He|His|She|Her|Such)\b|(?:Of|Among)\s+(?:these|them|those|which)\b|"
+ANAPHOR = re.compile(r"(It|Its|This|These|That|Those|They|Their|He|His|She|Her|Such)\b|"
+                     r"(?:Of|Among)\s+(?:these|them|those|which)\b|"
                      r"(?:At|In|By|From|On|Since|After|Before|Over|For|With|Under|Until)\b[^,.;]{0,40}?,?\s+"
                      r"(?:it|they|he|she)\b")
 _DEFINITE = re.compile(r"The\s+((?:[\w.'’-]+\s+){0,2}[\w'’-]+)")

@@ -123,7 +123,8 @@ def test_a_list_the_evidence_holds_all_but_one_member_of_is_answered_saying_whic
     pytest.param("How much did the new dock cost?", "$40 million", "How much does a kilogram of ferry fuel cost?",
                  "kilogram", id="a price of what it never names"),
     pytest.param("How many new bridges did the council approve?", "two new bridges",
-                 "How long does the express train to the harbour take?", "train", id="a duration of what it never names"),
+                 "How long does the express train to the harbour take?", "train",
+                 id="a duration of what it never names"),
 ])
 def test_a_quantity_whose_measure_the_evidence_lacks_is_refused(harbour, answered, figure, refused, reason):
     assert figure in harbour.ask(answered).text

@@ -1,9 +1,10 @@
-"""Writes the Word files of bench/heldout (forum/: four releases about the Zhongguancun Forum;
-zones/: one report on the "two zones") as offices write them in Word (headings, bulleted lists, a table), carrying their date and publisher
-in the document's properties or in a dateline paragraph. The texts are summaries in our words
-(see bench/heldout/README.md). Needs python-docx (in requirements.txt); the files are committed.
+"""Writes the Word files of bench/heldout (forum/, and one each in zones/, subcentre/ and fiveg/)
+as offices write them in Word (headings, bulleted lists, a table), carrying their date and
+publisher in the document's properties or in a dateline paragraph. The texts are summaries in our
+words (see bench/heldout/README.md). Needs python-docx (in requirements.txt); the files are
+committed. Names given after the command write only the files under those folders.
 
-    python tools/make_heldout_docx.py
+    python tools/make_heldout_docx.py [zones/ ...]
 """
 from __future__ import annotations
 

@@ -1,10 +1,12 @@
 """Writes the PDFs of bench/heldout (national/, and one in each later collection): short
 releases laid out as agencies publish them (a title, headings, numbered points, a bulleted list, a
 small table), each carrying its date and publisher differently: a dateline in the text, the PDF's
-own properties only, or a footer line. The texts are summaries in our words (see
-bench/heldout/README.md). Run it once (it needs ``pip install reportlab``); the PDFs are committed.
+own properties only, a footer line, or a running header with page numbers over two pages. The
+texts are summaries in our words (see bench/heldout/README.md). Run it once (it needs ``pip
+install reportlab``); the PDFs are committed. Names given after the command write only the files
+under those folders.
 
-    python tools/make_heldout_pdfs.py
+    python tools/make_heldout_pdfs.py [zones/ ...]
 """
 from __future__ import annotations
 
