@@ -288,10 +288,11 @@ _NUMERAL = re.compile(rf"(?:\d[\d,.]*|{'|'.join(NUMBER_WORDS)}|(?:twenty|thirty|
 _TOKEN = re.compile(r"[\w'’.-]+|[,;:]")
 
 
-def counted_head(question: str) -> set[str]:
+@lru_cache(maxsize=1024)
+def counted_head(question: str) -> frozenset[str]:
     """What "how many" counts, by its last word: "days" in "How many days did it take?"."""
     counted = _COUNTED.search(question)
-    return set(terms(counted.group(1).split()[-1])) if counted else set()
+    return frozenset(terms(counted.group(1).split()[-1])) if counted else frozenset()
 
 
 def uncounted(question: str, text: str) -> bool:

@@ -56,10 +56,11 @@ def terms(text: str) -> tuple[str, ...]:
 _NAMED = re.compile(r"(?<=[\w,;:)] )[A-Z][\w&'’.-]*|\b[\w-]*[a-z][A-Z][\w-]*|\b[A-Z]{2,}[\w-]*")
 
 
-def name_terms(text: str) -> set[str]:
+@lru_cache(maxsize=16384)
+def name_terms(text: str) -> frozenset[str]:
     """Terms of the names in a text: capitalised words after its first word, and words written
     with inner capitals or in capitals (LLaMA, DetectGPT, BERT)."""
-    return {t for match in _NAMED.findall(text) for t in terms(match)}
+    return frozenset(t for match in _NAMED.findall(text) for t in terms(match))
 
 
 _COMPOUND_TAIL = re.compile(r"(?<=[^\W_])-([^\W_][\w-]*)")
@@ -95,12 +96,13 @@ _SINCE_YEAR = re.compile(r"\bsince\s+[^,.;:]{0,60}?\b(?:1[5-9]\d\d|20\d\d)\b", r
 NAMED_YEAR = re.compile(r"\bthe\s+((?:1[5-9]\d\d|20\d\d))\s+(?=[A-Z])")
 
 
-def years_spoken_of(text: str) -> set[str]:
+@lru_cache(maxsize=16384)
+def years_spoken_of(text: str) -> frozenset[str]:
     """The years a text gives its facts for: not a comparison's base ("10.4 percent more than
     in 2021"), nor the start of a span up to its date ("since … September 2020"), nor a year in
     an event's name ("the 2022 Winter Olympics"), nor the ends of a period ("2021-25")."""
     text = NAMED_YEAR.sub("the ", _SINCE_YEAR.sub(" ", _BASE_YEAR.sub(" ", text)))
-    return {m.group(0) for m in _YEAR_SAID.finditer(text) if text[m.start() - 1:m.start()] not in ("-", "–")}
+    return frozenset(m.group(0) for m in _YEAR_SAID.finditer(text) if text[m.start() - 1:m.start()] not in ("-", "–"))
 
 
 _COMPARED_YEAR = re.compile(r"\b(?:than|compared (?:with|to)|versus|vs\.?)\s+"
@@ -108,12 +110,13 @@ _COMPARED_YEAR = re.compile(r"\b(?:than|compared (?:with|to)|versus|vs\.?)\s+"
                             r"((?:1[5-9]\d\d|20\d\d))\b", re.I)
 
 
-def years_not_spoken_of(text: str) -> set[str]:
+@lru_cache(maxsize=16384)
+def years_not_spoken_of(text: str) -> frozenset[str]:
     """The years a text names only as a comparison's base or in an event's name: "5,794 projects
     in 2022, 61.7 percent more than in 2021" gives no figure for 2021, nor "installed at the venues
     of the 2022 Winter Olympics" for 2022."""
     named = {m.group(1) for m in _COMPARED_YEAR.finditer(text)} | set(NAMED_YEAR.findall(text))
-    return named - years_spoken_of(text)
+    return frozenset(named - years_spoken_of(text))
 
 
 _RELATIVE_YEAR = re.compile(r"\b(last|previous|this|next|the coming)\s+year\b", re.I)
