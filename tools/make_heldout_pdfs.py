@@ -328,6 +328,26 @@ DOCUMENTS = {
             ("p", "The plan also supports deep 5G coverage in industry, power grids and ports."),
         ],
     },
+    "metro/three-lines-2024.pdf": {
+        "title": "Beijing adds three subway lines to its rail network",
+        "properties": ("China Daily", datetime(2024, 12, 16)),
+        "dateline": None,
+        "footer": None,
+        "blocks": [
+            ("p", "With three new subway lines opened on Sunday, Beijing's urban rail network has grown to 879 "
+                  "kilometres, the longest in China."),
+            ("p", "The new lines ease traffic in the city's central areas and support the areas along their routes, "
+                  "said Wu Yulan, deputy director of the rail transit operation management bureau of the Beijing "
+                  "Municipal Commission of Transport."),
+            ("h", "The new lines"),
+            ("li", "the first phase of Line 3, from Dongsi Shitiao to Dongbabei;"),
+            ("li", "Line 12, from Sijiqing Qiao to Dongbabei;"),
+            ("li", "the rest of the southern extension of the Changping Line."),
+            ("p", "Together they add about 43 km to the network, the commission said."),
+            ("p", "Since its first subway line, Line 1, opened in 1969, the capital has built a network of 29 lines "
+                  "and 522 stations."),
+        ],
+    },
 }
 
 
