@@ -17,7 +17,7 @@ from langchain_core.embeddings import Embeddings
 from answer.announced import as_hit, parts
 from answer.opposites import contradiction, opposites
 from answer.question import ACCOUNT_WORD, AUXILIARIES, COUNT_WORDS, FRAMING, NEGATION, YEAR, Kind, Question
-from answer.when import When, as_of_months, asks_future_time, mismatch, other_period, periods, times
+from answer.when import When, asks_future_time, dated_months, mismatch, other_period, periods, times
 from answer.when import asked as time_asked
 from answer.swaps import quantity_mismatch, swapped_word, unranked_superlative
 from prompts import load_prompt
@@ -40,6 +40,11 @@ _MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|Octo
            r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
 _DAY_OF_MONTH = re.compile(rf"\b{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|"
                            rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}")
+# "one new line a year", "1.5 million passengers a day": a rate after what it counts, no duration
+# ("took a year", "for a day" are durations).
+_RATE = re.compile(r"(?<=[a-z] )(?<!\btook )(?<!\btake )(?<!\bfor )(?<!\bin )(?<!\bover )(?<!\babout )(?<!\bjust )"
+                   r"(?<!\bonly )(?<!\bhalf )(?<!\bthan )(?<!\bnearly )(?<!\balmost )(?<!\bwithin )(?<!\btakes )"
+                   r"\b(?:a|an|per|each|every)\s+(?:year|month|week|day|hour)\b")
 # Words that place an event in time without a date: a weekday, a deictic word, a clause of another
 # event ("after the war"), a period. A "when" question answered by a sentence with none of these
 # nor a date is answered by something else ("Hu Fangfang … took part in drafting the regulations").
@@ -161,7 +166,7 @@ class Unit:
     also: re.Pattern | None = None
 
     def fit(self, text: str) -> float:
-        text = _DAY_OF_MONTH.sub(" ", text)
+        text = _RATE.sub(" ", _DAY_OF_MONTH.sub(" ", text))
         return 1.0 if self.given.search(text) else 0.5 if self.also and self.also.search(text) else 0.0
 
 
@@ -505,8 +510,7 @@ class ExtractiveAnswerer:
         said_words = set(said)
         missing = self.unheld_years(question, best)
         missing += [n for n in sorted(question.numbers) if n not in context]
-        dated_month = int(row.date[5:7]) if row.date and row.date[5:7].isdigit() else 0
-        as_of = {name for name, month in as_of_months(question.text).items() if month == dated_month}
+        as_of = {t for month in dated_months(question.text, row.date) for t in terms(month)}
         missing += [n for n in question.names if n not in context and not _kin(n, context)
                     and not (n in question.acronyms and _spelled_out(n, said))
                     and not self.everyday(n, keyword) and n not in as_of]

@@ -163,11 +163,22 @@ _AS_OF_MONTH = re.compile(rf"\b(?:by|as of|as at|until|till|up to|at the end of)
                           rf"({_MONTH_WORD})\b(?!\s*\d{{1,2}}\b)", re.I)
 
 
-def as_of_months(text: str) -> dict[str, int]:
-    """The months a question asks a state at ("by April 2021"), by name, with their numbers: a
-    document dated in that month states how things stand then, whether or not its sentence
-    names the month."""
-    return {m.group(1).lower(): _MONTH_NAMES.index(m.group(1).lower()) + 1 for m in _AS_OF_MONTH.finditer(text)}
+_MONTH_OF_YEAR = re.compile(rf"\b({_MONTH_WORD})\s+((?:19|20)\d\d)\b", re.I)
+
+
+def dated_months(question: str, date: str | None) -> set[str]:
+    """The months a question names that a document dated ``date`` speaks of without naming
+    them: one it asks a state at ("by April 2021") when dated that month, and a month of a year
+    that is its date's ("after the lines opened in December 2024", in a report of 16 December
+    2024 that says "on Sunday"). A sentence that gives another part of the year is told apart
+    by ``other_period``."""
+    if not date or not date[5:7].isdigit():
+        return set()
+    month, year = int(date[5:7]), date[:4]
+    out = {m.group(1).lower() for m in _AS_OF_MONTH.finditer(question)
+           if _MONTH_NAMES.index(m.group(1).lower()) + 1 == month}
+    return out | {m.group(1).lower() for m in _MONTH_OF_YEAR.finditer(question)
+                  if _MONTH_NAMES.index(m.group(1).lower()) + 1 == month and m.group(2) == year}
 
 
 @lru_cache(maxsize=4096)

@@ -8,7 +8,7 @@ import shutil
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from answer.extractive import type_fit
+from answer.extractive import asked_unit, type_fit
 from answer.question import Kind, analyse
 from answer.when import asked as time_asked
 from answer.when import When, other_period, periods, times
@@ -572,3 +572,19 @@ def test_how_big_asks_for_an_area_before_a_sum_and_a_half_is_part_of_a_duration(
 def test_which_site_reported_a_document_asks_for_its_publisher():
     from answer.metadata import asked_field
     assert asked_field("Which site reported the opening of the resort to the public?") == "publisher"
+
+
+def test_a_month_of_the_documents_date_is_not_missing_and_a_rate_is_no_duration(ingested):
+    """"opened in December 2024" is when the report of 16 December 2024 says "on Sunday"."""
+    assistant = ingested({
+        "lines.md": "---\ntitle: Beijing adds three subway lines\ndate: 2024-12-16\npublisher: China Daily\n---\n\n"
+                    "# Beijing adds three subway lines\n\nWith three new subway lines opened on Sunday, Beijing's "
+                    "urban rail network has grown to 879 kilometres.\n",
+        "plan.txt": "Beijing opens four new subway lines\nThe China Times | 31 December 2012\n\n"
+                    "From 2013 to 2015, Beijing will open at least one new subway line a year. By 2015 the city will "
+                    "have 19 subway lines with a combined length of 561 km.\n"})
+    answer = assistant.ask("How long is Beijing's urban rail network after the three lines opened in December 2024?")
+    assert "879 kilometres" in answer.text
+    how_long = asked_unit(analyse("How long was Beijing's subway network to be by 2015?"))
+    assert how_long.fit("Beijing will open at least one new subway line a year.") == 0.0
+    assert how_long.fit("Construction took a year.") == how_long.fit("It grew 41.8 kilometres a year.") == 1.0
