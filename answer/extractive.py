@@ -23,7 +23,7 @@ from answer.swaps import quantity_mismatch, swapped_word, unranked_superlative
 from prompts import load_prompt
 from retrieval.hybrid import Hit
 from retrieval.keyword import KeywordIndex
-from retrieval.text import NUMBER_WORDS, antecedent, years_not_spoken_of, relative_years, terms, words, years_spoken_of
+from retrieval.text import MONTH, NUMBER_WORDS, antecedent, years_not_spoken_of, relative_years, terms, words, years_spoken_of
 from schema import Passage
 from settings import Settings
 
@@ -33,11 +33,8 @@ _NUMBER_WORDS = re.compile(r"\b(\d|(?<!\bin )(?<!\binto )(?<!\bas )(?<!\bat )one
                            r"billion|trillion|dozen|half|percent|single|both|"
                            r"zero|once|twice)\b", re.I)
 # An ordinal is a day only beside a month ("the 19th launch" is no date; "March 21st" is one by its month).
-_DATE = re.compile(r"\b(1[0-9]\d\ds?|20\d\ds?|century|centuries|January|February|March|April|"
-                   r"May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|"
-                   r"Sept|Oct|Nov|Dec|spring|summer|autumn|winter|decade)\b")
-_MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-           r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
+_DATE = re.compile(rf"\b(1[0-9]\d\ds?|20\d\ds?|century|centuries|{MONTH}|spring|summer|autumn|winter|decade)\b")
+_MONTHS = rf"{MONTH}\.?"
 _DAY_OF_MONTH = re.compile(rf"\b{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|"
                            rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}")
 # "one new line a year", "1.5 million passengers a day": a rate after what it counts, no duration
@@ -224,9 +221,7 @@ def type_fit(kind: Kind, text: str, question: Question, held: set[str] | None = 
         unit = asked_unit(question)
         fit = 1.0 if unit is None else unit.fit(text)
         # "How many days did it take?" is answered by a number of days before any other number.
-        head = counted_head(question.text)
-        said = held if held is not None else set(terms(text))
-        return fit / 2 if head and not any(h in said or _kin(h, said) for h in head) else fit
+        return fit if holds_counted(question, held if held is not None else set(terms(text))) else fit / 2
     if kind is Kind.DATE:
         # "When did the 2024 forum run?" is not answered by "The forum was founded in 2007": a
         # year is an answer only where the question names no other one.
@@ -298,6 +293,12 @@ def counted_head(question: str) -> frozenset[str]:
     """What "how many" counts, by its last word: "days" in "How many days did it take?"."""
     counted = _COUNTED.search(question)
     return frozenset(terms(counted.group(1).split()[-1])) if counted else frozenset()
+
+
+def holds_counted(question: Question, held: set[str]) -> bool:
+    """The words a sentence speaks of hold what "how many" counts, if the question counts."""
+    head = counted_head(question.text)
+    return not head or any(h in held or _kin(h, held) for h in head)
 
 
 def uncounted(question: str, text: str) -> bool:
@@ -543,10 +544,8 @@ class ExtractiveAnswerer:
         square metres")."""
         if question.kind is not Kind.NUMBER:
             return False
-        head = counted_head(question.text)
         unit = asked_unit(question)
-        return (bool(head) and not any(h in c.terms or _kin(h, c.terms) for h in head)) or (
-            unit is not None and not unit.fit(c.text))
+        return not holds_counted(question, c.terms) or (unit is not None and not unit.fit(c.text))
 
     @staticmethod
     def unheld_years(question: Question, c: Candidate) -> list[str]:

@@ -16,7 +16,7 @@ from answer.question import Kind, Question
 from prompts import load_prompt
 from retrieval.hybrid import Hit
 from retrieval.keyword import KeywordIndex
-from retrieval.text import DOCUMENT_REFERENCE, terms
+from retrieval.text import DOCUMENT_REFERENCE, MONTH, terms
 from schema import Passage
 from store.catalog import Catalog, DocumentInfo
 
@@ -31,8 +31,7 @@ _WHEN = re.compile(rf"^(when|on what (day|date)|what (day|date)|which (day|date)
 _RELATIVE = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|recently|"
                        r"last (week|month)|this (week|month))\b", re.I)
 _ISO = re.compile(r"\b(19|20)\d\d-\d\d-\d\d\b")
-_MONTH = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|December|"
-                    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b")
+_MONTH = re.compile(rf"\b({MONTH})\b")
 
 
 def _unnamed(text: str) -> str:

@@ -10,12 +10,11 @@ that speak of different times do not answer each other ("what is it now?" is not
 """
 from __future__ import annotations
 
-import calendar
 import re
 from enum import Enum
 from functools import lru_cache
 
-from retrieval.text import DOCUMENT_REFERENCE, NAMED_YEAR, NUMBER_WORDS
+from retrieval.text import DOCUMENT_REFERENCE, MONTH_NAMES, NAMED_YEAR, NUMBER_WORDS
 
 
 class When(str, Enum):
@@ -151,8 +150,7 @@ _PERIODS = (
     ((7, 12), r"second half|2nd half|H2|last six months"),
 )
 _PERIOD_RE = tuple((months, re.compile(rf"\b(?:{pattern})\b", re.I)) for months, pattern in _PERIODS)
-_MONTH_NAMES = [name.lower() for name in calendar.month_name[1:]]
-_MONTH_WORD = rf"(?:{'|'.join(_MONTH_NAMES)})"
+_MONTH_WORD = rf"(?:{'|'.join(MONTH_NAMES)})"
 # "January to August", "January-July", "from January through March"; "the first eight months".
 _MONTH_RANGE = re.compile(rf"\b({_MONTH_WORD})\s*(?:[-–]|to|through|until)\s*({_MONTH_WORD})\b", re.I)
 _FIRST_MONTHS = re.compile(r"\bfirst\s+(\w+)\s+months\b", re.I)
@@ -176,9 +174,9 @@ def dated_months(question: str, date: str | None) -> set[str]:
         return set()
     month, year = int(date[5:7]), date[:4]
     out = {m.group(1).lower() for m in _AS_OF_MONTH.finditer(question)
-           if _MONTH_NAMES.index(m.group(1).lower()) + 1 == month}
+           if MONTH_NAMES.index(m.group(1).lower()) + 1 == month}
     return out | {m.group(1).lower() for m in _MONTH_OF_YEAR.finditer(question)
-                  if _MONTH_NAMES.index(m.group(1).lower()) + 1 == month and m.group(2) == year}
+                  if MONTH_NAMES.index(m.group(1).lower()) + 1 == month and m.group(2) == year}
 
 
 @lru_cache(maxsize=4096)
@@ -189,7 +187,7 @@ def periods(text: str, months: bool = False) -> frozenset[tuple[int, int]]:
     a sentence's "announced in August" dates an event unless the question asks a month."""
     found = {span for span, pattern in _PERIOD_RE if pattern.search(text)}
     ranges = list(_MONTH_RANGE.finditer(text))
-    found |= {(_MONTH_NAMES.index(a.lower()) + 1, _MONTH_NAMES.index(b.lower()) + 1)
+    found |= {(MONTH_NAMES.index(a.lower()) + 1, MONTH_NAMES.index(b.lower()) + 1)
               for a, b in (m.groups() for m in ranges)}
     for m in _FIRST_MONTHS.finditer(text):
         n = NUMBER_WORDS.get(m.group(1).lower()) or (int(m.group(1)) if m.group(1).isdigit() else 0)
@@ -200,7 +198,7 @@ def periods(text: str, months: bool = False) -> frozenset[tuple[int, int]]:
         inside = ([(m.start(), m.end()) for m in ranges] + [m.span() for m in DOCUMENT_REFERENCE.finditer(text)]
                   + [m.span() for m in _AS_OF_MONTH.finditer(text)])
         found |= {(k, k) for m in _ONE_MONTH.finditer(text) if not any(a <= m.start() < b for a, b in inside)
-                  for k in [_MONTH_NAMES.index(m.group(1).lower()) + 1]}
+                  for k in [MONTH_NAMES.index(m.group(1).lower()) + 1]}
     return frozenset(found)
 
 

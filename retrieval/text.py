@@ -1,6 +1,7 @@
 """Words as the keyword index and the answerer compare them: lower-cased, stemmed, no stopwords."""
 from __future__ import annotations
 
+import calendar
 import re
 import unicodedata
 from functools import lru_cache
@@ -78,10 +79,15 @@ NUMBER_WORDS = {w: n for n, w in enumerate(
     "eighteen nineteen twenty".split(), start=1)}
 
 
+# Month names, lower-cased in calendar order, and a month as texts write it ("September", "Sept", "Sep").
+MONTH_NAMES = [name.lower() for name in calendar.month_name[1:]]
+MONTH = (rf"(?:{'|'.join(calendar.month_name[1:])}|"
+         r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)")
+
+
 _YEAR_SAID = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b(?![-–]\d)")
 _BASE_YEAR = re.compile(r"\b(?:than|compared (?:with|to)|versus|vs\.?|from|since)\s+"
-                        r"(?:(?:in|the|that of|those of|end of|same period (?:of|in)|early|late|mid|"
-                        r"January|February|March|April|May|June|July|August|September|October|November|December)"
+                        rf"(?:(?:in|the|that of|those of|end of|same period (?:of|in)|early|late|mid|{MONTH})"
                         r"\s+)*"
                         r"(?:1[5-9]\d\d|20\d\d)\b", re.I)
 
