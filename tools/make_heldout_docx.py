@@ -17,6 +17,33 @@ from docx import Document
 OUT = Path(__file__).resolve().parent.parent / "bench" / "heldout"
 
 DOCUMENTS = {
+    "bse/one-year-2022.docx": {
+        "title": "Beijing bourse runs smoothly one year on",
+        "properties": ("China Daily", datetime(2022, 11, 17)),
+        "dateline": None,
+        "blocks": [
+            ("p", "The Beijing Stock Exchange has run smoothly in the year since it began trading and serves "
+                  "innovative small and medium-sized companies better, the exchange said."),
+            ("p", "Launched on Nov 15 last year, the exchange now has 123 listed companies, which have raised "
+                  "26.8 billion yuan (3.8 billion US dollars). At the end of 2021 it had 82."),
+            ("h", "Who is listed"),
+            ("p", "Small and medium-sized firms make up 77 percent of the listed companies, and private firms "
+                  "86 percent. Most work in high-end equipment, new energy, software and hardware, and new "
+                  "materials, and 49 are \"little giants\", small firms that lead a niche market with advanced "
+                  "technology."),
+            ("table", [("January to September 2022", "Total", "Change on a year earlier"),
+                       ("Operating revenue", "73.21 billion yuan", "up 33.25 percent"),
+                       ("Net profit", "6.93 billion yuan", "up 19.43 percent")]),
+            ("p", "More than 5.2 million investors had opened accounts by Nov 14, among them social security funds, "
+                  "insurance funds and qualified foreign institutional investors."),
+            ("h", "A first index"),
+            ("p", "The exchange's first benchmark, the BSE 50 Index, will be launched on Nov 21. Its 50 companies "
+                  "account for 71 percent of the market's value and come from 16 industries. Its base is 1,000 "
+                  "points on April 29, 2022."),
+            ("p", "\"The index gives all sides a tool to watch how the exchange as a whole performs,\" said Sui "
+                  "Qiang, the exchange's general manager."),
+        ],
+    },
     "forum/forum-opens-2024.docx": {
         "title": "2024 Zhongguancun Forum opens in Beijing",
         "properties": ("Xinhua", datetime(2024, 4, 25)),

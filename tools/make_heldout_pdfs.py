@@ -23,6 +23,28 @@ BODY, LEAD, MARGIN = 10.5, 13.5, 64
 WIDTH, HEIGHT = A4
 
 DOCUMENTS = {
+    "bse/milestone-2024.pdf": {
+        "title": "Beijing Stock Exchange reaches 260 listed companies",
+        "properties": None,
+        "dateline": "China.org.cn | December 6, 2024",
+        "footer": None,
+        "running": "China.org.cn - Business",
+        "blocks": [
+            ("p", "The Beijing Stock Exchange reached a milestone on Thursday: the number of its listed companies rose "
+                  "to 260, and their combined market value approached 700 billion yuan (96.36 billion US dollars)."),
+            ("p", "The exchange began trading in late 2021 as the third stock exchange on the Chinese mainland, beside "
+                  "those of Shanghai and Shenzhen, to ease the long-standing difficulty small and medium-sized "
+                  "companies have in raising money."),
+            ("h", "Specialised and innovative firms"),
+            ("p", "Its growth has come largely from specialised and innovative small firms, which the country sees as "
+                  "key to industrial upgrading, technological innovation and stable supply chains. More than half of "
+                  "the companies listed on the exchange are such firms."),
+            ("break", None),
+            ("p", "At the recent Financial Street Forum, the exchange, the National Equities Exchange and Quotations "
+                  "and the Ministry of Industry and Information Technology signed an agreement to improve the "
+                  "financing services for these firms and to join up the policies on listing and financing."),
+        ],
+    },
     "national/rd-spending-plan-2021.pdf": {
         "title": "China to raise R&D spending by more than 7 percent a year",
         "properties": None,
