@@ -18,7 +18,7 @@ from answer.extractive import Draft, ExtractiveAnswerer
 from answer.generative import GenerativeAnswerer
 from answer.llm import BackendUnavailable
 from answer.mentions import MentionsAnswerer
-from answer.metadata import MetadataAnswerer
+from answer.metadata import MetadataAnswerer, asked_field
 from answer.nearest import NearestSentenceAnswerer
 from answer.summary import SummaryAnswerer
 from answer.summary import ingest_step as summary_step
@@ -239,21 +239,27 @@ class Assistant:
         t0 = time.perf_counter()
         passages, keyword = hits[:self.settings.answer_passages], self.retriever.keyword_index()
         question = resolved.question
+        streamed = ""
         if isinstance(answerer, GenerativeAnswerer):
             try:
                 draft = yield from answerer.stream(question, passages, keyword, timings)
+                streamed = "" if draft.abstained else draft.text
             except Exception as exc:
                 notice = f"The {name} backend failed ({type(exc).__name__}: {exc}); answered with {FALLBACK_BACKEND}."
                 name, answerer = FALLBACK_BACKEND, self.answerer(FALLBACK_BACKEND)
         if not isinstance(answerer, GenerativeAnswerer):
             draft: Draft = answerer.answer(question, passages, keyword)
             timings.setdefault("first_token", (time.perf_counter() - t0) * 1000)
-            if not draft.abstained:
-                yield from _words(draft.text)
+            # A question about a document itself waits for its metadata: the text's sentence may
+            # give way to the header line, or to a refusal when the document carries no date.
+            if not draft.abstained and not asked_field(question.text):
+                streamed = draft.text
+                yield from _words(streamed)
         about = self.metadata.answer(question, draft, hits, keyword, sources)
         if about is not None:
-            yield from _words(about.text[len(draft.text) if not draft.abstained else 0:])
             draft = about
+        if not draft.abstained and draft.text != streamed:
+            yield from _words(draft.text[len(streamed):] if draft.text.startswith(streamed) else draft.text)
         if draft.abstained:
             draft = replace(draft, text=self.refusal())
             yield from _words(draft.text)

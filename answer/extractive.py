@@ -23,7 +23,8 @@ from answer.swaps import quantity_mismatch, swapped_word, unranked_superlative
 from prompts import load_prompt
 from retrieval.hybrid import Hit
 from retrieval.keyword import KeywordIndex
-from retrieval.text import MONTH, NUMBER_WORDS, antecedent, years_not_spoken_of, relative_years, terms, words, years_spoken_of
+from retrieval.text import (MONTH, NUMBER_WORDS, STOPWORDS, antecedent, relative_years, terms, words,
+                            years_not_spoken_of, years_spoken_of)
 from schema import Passage
 from settings import Settings
 
@@ -98,6 +99,43 @@ def _vector(c: "Candidate"):
     """The candidate sentence's own vector (sentence vectors follow the chunk's in the row)."""
     j = c.hit.row.sentences.index(c.span) if c.span in c.hit.row.sentences else -1
     return c.hit.row.vectors[j + 1] if j >= 0 and c.hit.row.vectors is not None else c.hit.row.vectors[0]
+
+
+def _narrowed(question: str, cands: list["Candidate"]) -> list[tuple[str, str]]:
+    """(modifier, word) for each pair of the question's words that a retrieved sentence also
+    writes together ("basic research"): there the modifier narrows the word, and a sentence with
+    the word alone ("… on research and development") speaks of the wider thing. Not so "the
+    plan" after "an action plan": a definite description names the same thing shorter (see
+    ``_wider``)."""
+    said = re.findall(r"[^\W\d_]+|[^\w\s]|\d\S*", question)
+    # Capitalised words are a name's, and "the exchange" is the Beijing Stock Exchange.
+    pairs = [(a, b) for a, b in zip(said, said[1:]) if a.isalpha() and b.isalpha() and a.islower()
+             and b.islower() and a not in STOPWORDS and b not in STOPWORDS]
+    if not pairs:
+        return []
+    said_runs = " ".join(f" {' '.join(words(c.text))} " for c in cands)
+    found = []
+    for a, b in pairs:
+        modifier, word = terms(a), terms(b)
+        if modifier and word and f" {a} {b} " in said_runs:
+            found.append((modifier[0], word[0]))
+    return found
+
+
+_DEFINITE_HEAD = re.compile(r"\b(?:the|this|that|these|those|its|their)\s+([\w-]+)(?:\s+([\w-]+))?", re.I)
+
+
+def _wider(c: "Candidate", modifier: str, head: str) -> bool:
+    """Whether the sentence holds the word without its modifier, and not as a definite description."""
+    if head not in c.terms or modifier in c.terms:
+        return False
+    return not any(head in terms(f"{m.group(1)} {m.group(2) or ''}") for m in _DEFINITE_HEAD.finditer(c.text))
+
+
+def _held_before(c: "Candidate", word: str) -> bool:
+    """Whether the sentence holds ``word`` only through the earlier sentence it refers back to."""
+    asked = set(terms(word))
+    return bool(asked) and asked <= c.terms and not asked & set(terms(c.text))
 
 
 @dataclass
@@ -354,6 +392,7 @@ class ExtractiveAnswerer:
             # A passage that opens by referring back ("The 7.2-square-kilometre park is …") holds
             # the names of the sentence before it, in the passage before.
             referent = set(keyword.referent(row)) if keyword is not None else set()
+            described = keyword.described(row) if keyword is not None else ()
             texts: list[str] = []
             helds: list[set[str]] = []
             # "Basic research received 195.1 billion yuan" is a 2022 figure when its passage
@@ -370,6 +409,7 @@ class ExtractiveAnswerer:
                 # refers back is about what an earlier one names, so it holds that one's words too.
                 k = antecedent(text, texts, repeated=False)
                 held = own | helds[k] if k is not None else own | referent if j == 0 and referent else own
+                held = held | (described[j] if j < len(described) else frozenset())
                 if len(year) == 1 and not YEAR.search(text):
                     held = held | year
                 held = held | relative_years(text, row.date)
@@ -396,6 +436,7 @@ class ExtractiveAnswerer:
         # A question that names its unit ("how large", "how far") is answered by a value in it
         # before a closer-sounding sentence with some other number.
         w_fit = s.w_fit_unit if question.kind is Kind.NUMBER and asked_unit(question) else s.w_fit
+        narrowed = _narrowed(question.text, cands)
         for c in cands:
             # "GDP" is held by a sentence that writes "gross domestic product".
             c.terms |= {a for a in question.acronyms if a not in c.terms and _spelled_out(a, words(c.text))}
@@ -406,7 +447,8 @@ class ExtractiveAnswerer:
             c.fit = type_fit(question.kind, c.text, question, c.terms)
             c.tense = -1.0 if ((question.when and mismatch(question.when, times(c.text, c.hit.row.date or "")))
                                or other_period(question.text, c.text) or self.unheld_years(question, c)) else 0.0
-            c.score = (s.w_dense * c.dense + s.w_coverage * c.coverage + w_fit * c.fit
+            wider = sum(weights.get(m, 0.0) for m, head in narrowed if _wider(c, m, head))
+            c.score = (s.w_dense * c.dense + s.w_coverage * (c.coverage - wider / total) + w_fit * c.fit
                        + s.w_tense * c.tense + s.w_conversation_rank * c.conversation + s.w_rank / (1 + c.rank))
         # A question the text asks ("Reporter: How is foreign investment doing?") answers one only
         # with a value of the kind asked ("Is there a route of at most 2000 km …?").
@@ -472,7 +514,9 @@ class ExtractiveAnswerer:
         asked = _REQUEST_ADJECTIVE.sub(r"\1", question.text)
         for check in (contradiction, swapped_word, unranked_superlative, quantity_mismatch):
             swap = check(asked, best.text)
-            if swap:
+            # "It will have a capacity of …, similar to the current airport" is about "the new
+            # Beijing airport" of the sentence it refers back to: the asked word is held there.
+            if swap and not (check in (contradiction, swapped_word) and _held_before(best, swap[0])):
                 return f"the question asks about “{swap[0]}”, the evidence says “{swap[1]}”"
         unit = asked_unit(question) if question.kind is Kind.NUMBER else None
         if s.abstain_untyped and unit and not unit.fit(best.text):

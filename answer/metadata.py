@@ -64,8 +64,9 @@ class MetadataAnswerer:
         field = asked_field(question.text) or ("date" if relative else "")
         if not field:
             return None
-        doc = self._document(draft, hits, sources or keyword.scope(question.text))
-        if doc is None or not (doc.publisher if field == "publisher" else doc.date):
+        scope = sources or keyword.scope(question.text)
+        doc = self._document(draft, hits, scope)
+        if doc is None:
             return None
         # The text wins when it says who or when with the question's own verb ("… was released on
         # May 19") about what the question names: "the report on …" is no verb, the date of an
@@ -77,6 +78,11 @@ class MetadataAnswerer:
         text_says = bool(said) and bool(verbs & set(terms(said))) and about
         if text_says and (field == "publisher" or (not relative and (_MONTH.search(said) or _ISO.search(said)))):
             return None
+        if not (doc.publisher if field == "publisher" else doc.date):
+            # "When was the note on … published?" of a note that carries no date: another
+            # document's date, or a date in the note's text, would be a guess.
+            named = len(scope) == 1 and not relative
+            return Draft("", True, [], reason=f"{doc.source} gives no {field}") if named else None
         appended = bool(said) and field == "date"
         line = load_prompt(f"metadata_{field}").format(title=doc.title or doc.source, publisher=doc.publisher,
                                                        date=doc.date, n=len(draft.citations) + 1 if appended else 1)

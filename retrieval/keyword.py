@@ -9,11 +9,12 @@ import datetime
 import math
 import re
 from collections import Counter
+from pathlib import PurePath
 
 import bm25s
 import numpy as np
 
-from retrieval.text import DOCUMENT_NOUN, antecedent, name_terms, naming_terms, terms
+from retrieval.text import DOCUMENT_NOUN, antecedent, described_names, name_terms, naming_terms, terms
 from store.catalog import ChunkRow
 
 
@@ -67,6 +68,11 @@ def _initials(name: str) -> str:
     return "".join(capitals) if len(capitals) >= 2 else ""
 
 
+def _file_words(source: str) -> str:
+    """The words of a file's name without its folder and extension: "capacity-note.txt" → "capacity note"."""
+    return re.sub(r"[-_.]+", " ", PurePath(source).stem)
+
+
 class KeywordIndex:
     def __init__(self, rows: list[ChunkRow]) -> None:
         self.rows = rows
@@ -85,6 +91,7 @@ class KeywordIndex:
         self._acronyms: dict[str, tuple[str, ...]] = {}
         self.position = {(r.source, r.doc_hash, r.idx): i for i, r in enumerate(rows)}
         self._referents: dict[tuple, tuple[str, ...]] = {}
+        self._described: dict[tuple, tuple[frozenset[str], ...]] = {}
         for row in rows:
             for expansion, acronym in _DEFINED.findall(row.text):
                 for short in terms(acronym)[:1]:
@@ -103,11 +110,12 @@ class KeywordIndex:
             if not row.heading:
                 body.setdefault(row.source, set()).update(own)
                 uses.setdefault(row.source, Counter()).update(own)
-            # "the 2026 People's Daily report", "the Xinhua report of August 2023": a document is
-            # also called by its publisher and the month and year of its date.
+            # "the 2026 People's Daily report", "the Xinhua report of August 2023", "the capacity
+            # note" (capacity-note.txt): a document is also called by its publisher, the month and
+            # year of its date, and its file's name.
             if row.source not in called_by:
                 called_by[row.source] = (title | set(terms(f"{row.publisher or ''} {_day_month_year(row.date)}"))
-                                         | set(terms(_initials(row.publisher or ""))))
+                                         | set(terms(_initials(row.publisher or ""))) | set(terms(_file_words(row.source))))
             headings.setdefault(row.source, set(called_by[row.source])).update(terms(row.section))
             self.dates.setdefault(row.source, row.date or "")
         self._df: Counter[str] = Counter(t for doc in corpus for t in set(doc))
@@ -155,6 +163,26 @@ class KeywordIndex:
             if holders and len(holders) <= max(1, len(self._titles) // 5) and theirs * 2 > said:
                 found |= holders
         return found
+
+    def described(self, row: ChunkRow) -> tuple[frozenset[str], ...]:
+        """For each sentence of ``row``, the terms of the names its descriptions stand for
+        ("deputy director of the bureau"), looked up in it and the three passages before it
+        (see ``described_names``). Computed once per passage: it does not depend on the question."""
+        key = (row.source, row.doc_hash, row.idx)
+        if key not in self._described:
+            earlier: list[str] = []
+            for idx in range(row.idx - 3, row.idx):
+                at = self.position.get((row.source, row.doc_hash, idx))
+                if at is not None:
+                    before = self.rows[at]
+                    earlier += [before.text[a - before.start:b - before.start] for a, b in before.sentences]
+            out = []
+            for a, b in row.sentences:
+                text = row.text[a - row.start:b - row.start]
+                out.append(described_names(text, earlier))
+                earlier.append(text)
+            self._described[key] = tuple(out)
+        return self._described[key]
 
     def referent(self, row: ChunkRow) -> tuple[str, ...]:
         """The names a passage that opens by referring back speaks of (see ``_antecedent``)."""

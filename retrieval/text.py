@@ -41,6 +41,20 @@ def normalise_number(token: str) -> str:
     return token.replace(",", "") if token[:1].isdigit() else token
 
 
+# Irregular past forms a stemmer leaves alone, by their present: "The work began in August 2018"
+# answers "When did construction begin?". Only verbs that tell what happened: light verbs ("took",
+# "made", "came") match too much ("took up to 30,000 visits a day" is no "how long did it take"),
+# and forms that are also other words ("found", "left", "said") are not listed.
+_PAST_FORMS = {past: present for present, pasts in {
+    "begin": "began begun", "build": "built", "hold": "held", "rise": "rose risen", "fall": "fell fallen",
+    "grow": "grew grown", "win": "won", "buy": "bought", "sell": "sold", "spend": "spent", "seek": "sought",
+    "choose": "chose chosen", "write": "wrote written", "break": "broke broken", "fly": "flew flown",
+    "pay": "paid", "lose": "lost", "drive": "drove driven", "speak": "spoke spoken", "lead": "led",
+    "meet": "met", "undertake": "undertook undertaken", "oversee": "oversaw overseen", "rebuild": "rebuilt",
+    "shrink": "shrank shrunk", "strike": "struck",
+}.items() for past in pasts.split()}
+
+
 @lru_cache(maxsize=16384)
 def terms(text: str) -> tuple[str, ...]:
     """Content terms: stemmed words without stopwords; numbers kept whole (``10,000`` → ``10000``).
@@ -50,7 +64,7 @@ def terms(text: str) -> tuple[str, ...]:
     for w in words(text):
         if w in STOPWORDS:
             continue
-        out.append(normalise_number(w) if w[0].isdigit() else stem(w.split("'")[0]))
+        out.append(normalise_number(w) if w[0].isdigit() else stem(_PAST_FORMS.get(w, w.split("'")[0])))
     return tuple(out)
 
 
@@ -145,7 +159,8 @@ def relative_years(text: str, date: str | None) -> set[str]:
 
 # What a document is called in a question ("the 2023 work plan", "the guideline", "that report").
 DOCUMENT_NOUN = (r"(?:guidelines?|plans?|reports?|releases?|documents?|papers?|articles?|studies|study|briefings?|"
-                 r"conferences?|communiqu[eé]s?|bulletins?|notices?|statements?|work plan)")
+                 r"conferences?|communiqu[eé]s?|bulletins?|notices?|statements?|work plan|notes?|memos?|circulars?|"
+                 r"announcements?|interviews?|transcripts?|speech(?:es)?|newsletters?|fact ?sheets?|stor(?:y|ies))")
 DOCUMENT_REFERENCE = re.compile(rf"\b(?:the|this|that|its|their)\s+(?:(?:19|20)\d\d(?:['’]s)?\s+)?"
                                 rf"(?:(?!(?:of|the|a|an|on|in|for|about|to|by)\b)[\w-]+\s+){{0,4}}?"
                                 rf"{DOCUMENT_NOUN}\b", re.I)
@@ -219,3 +234,33 @@ def refers_back(sentence: str, previous: str) -> bool:
         return True
     match = _DEFINITE.match(sentence)
     return bool(match) and bool(set(terms(match.group(1))) & set(terms(previous)))
+
+
+# A description that ends its phrase inside a sentence: "said Kong Lei, deputy director of the
+# bureau.", "Sui Qiang, general manager of the exchange, said", "the exchange's first index".
+_DESCRIPTION = re.compile(r"\bthe\s+(?:[a-z][\w-]*\s+){0,2}([a-z][\w-]*)(?=\s*(?:[,.;:)]|['’]s\b|$))")
+_NAME_RUN = re.compile(r"[A-Z][\w&'’.-]*(?:\s+(?:(?:of|and|for|on|the|de)\s+)*[A-Z][\w&'’.-]*)*")
+
+
+@lru_cache(maxsize=16384)
+def _runs(text: str) -> tuple[frozenset[str], ...]:
+    return tuple(frozenset(terms(run)) for run in _NAME_RUN.findall(text))
+
+
+def described_names(sentence: str, earlier: list[str]) -> frozenset[str]:
+    """The terms of the names a sentence's descriptions stand for: "the bureau" is the latest
+    earlier name with that word ("The Beijing Municipal Bureau of Economy and Information
+    Technology announced …"), so "Who is the deputy director of the Beijing Municipal Bureau …?"
+    is answered by "…, said Kong Lei, deputy director of the bureau"."""
+    out: set[str] = set()
+    for match in _DESCRIPTION.finditer(sentence):
+        head = terms(match.group(1))
+        if not head:
+            continue
+        for text in reversed(earlier):
+            named = [run for run in _runs(text) if head[0] in run and len(run) > 1]
+            if named:
+                out.update(*named)
+                break
+    return frozenset(out)
+
