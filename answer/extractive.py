@@ -23,8 +23,8 @@ from answer.swaps import quantity_mismatch, swapped_word, unranked_superlative
 from prompts import load_prompt
 from retrieval.hybrid import Hit
 from retrieval.keyword import KeywordIndex
-from retrieval.text import (MONTH, NUMBER_WORDS, STOPWORDS, antecedent, relative_years, terms, words,
-                            years_not_spoken_of, years_spoken_of)
+from retrieval.text import (MONTH, NUMBER_WORDS, STOPWORDS, TABLE_ROW, TABLE_RULE, antecedent, relative_years,
+                            terms, words, years_not_spoken_of, years_spoken_of)
 from schema import Passage
 from settings import Settings
 
@@ -101,6 +101,28 @@ def _vector(c: "Candidate"):
     return c.hit.row.vectors[j + 1] if j >= 0 and c.hit.row.vectors is not None else c.hit.row.vectors[0]
 
 
+_ASKED_ROLE = re.compile(r"^who\s+(?:is|was|are|were|will be|has been)\s+(?:the\s+|its\s+|their\s+|[\w'’]+['’]s\s+)?"
+                         r"((?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*)(?=\s+(?:of|at|for|in|on)\b|\s*\?|\s*$)")
+_PERSON_NAME = r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}"
+
+
+def asked_role(question: str) -> str:
+    """The role a "who is the …" question names, in its words: "general manager"."""
+    match = _ASKED_ROLE.match(question.strip().lower()[:1] + question.strip()[1:])
+    return match.group(1) if match else ""
+
+
+def apposes(text: str, role: str) -> bool:
+    """Whether the sentence sets a person's name right beside the role: "Sui Qiang, general
+    manager of …", "the bureau's deputy director, Kong Lei" (not "Li Yongchun, deputy general
+    manager" for the general manager)."""
+    for match in re.finditer(rf"\b{re.escape(role)}\b", text, re.I):
+        if (re.search(rf"{_PERSON_NAME},\s+(?:the\s+|its\s+)?$", text[:match.start()])
+                or re.match(rf",?\s+{_PERSON_NAME}\b", text[match.end():])):
+            return True
+    return False
+
+
 def _narrowed(question: str, cands: list["Candidate"]) -> list[tuple[str, str]]:
     """(modifier, word) for each pair of the question's words that a retrieved sentence also
     writes together ("basic research"): there the modifier narrows the word, and a sentence with
@@ -133,9 +155,11 @@ def _wider(c: "Candidate", modifier: str, head: str) -> bool:
 
 
 def _held_before(c: "Candidate", word: str) -> bool:
-    """Whether the sentence holds ``word`` only through the earlier sentence it refers back to."""
+    """Whether the sentence holds ``word`` only through the earlier sentence it refers back to,
+    or its document's title: "the new stock exchange" in "Xu Ming to head the Beijing Stock
+    Exchange" is the Beijing one."""
     asked = set(terms(word))
-    return bool(asked) and asked <= c.terms and not asked & set(terms(c.text))
+    return bool(asked) and asked <= (c.terms | set(terms(c.hit.row.title or ""))) and not asked & set(terms(c.text))
 
 
 @dataclass
@@ -206,7 +230,6 @@ class Unit:
 
 
 _UNITS = (
-    Unit(re.compile(r"\b(share|proportion|percentage|per ?cent|% of|fraction)\b", re.I), _SHARE),
     Unit(re.compile(r"\bhow much\b(?!.*\b(?:percent|share|proportion|more|less|higher|lower|faster|rise|grow|increase|"
                     r"fall|drop)\b).*\b(spen[dt]|cost|invest|fund|budget|pa(?:y|id)|earn|revenue|worth|price|money|"
                     r"expenditure|receiv|raise|allocat)", re.I), _MONEY, also=_SHARE),
@@ -226,6 +249,9 @@ _UNITS = (
     Unit(re.compile(r"\bhow (?:far|tall|high|deep|wide)\b", re.I),
          re.compile(rf"{_AMOUNT}(?:{_LENGTH}|inch(?:es)?|cm|mm)\b", re.I),
          re.compile(rf"{_AMOUNT}(?:minutes?|hours?|days?)['’]?\s+(?:drive|walk|ride|flight|journey|by)\b", re.I)),
+    # Last: "For how long is trading stopped when a share's price moves by 30 percent?" asks a
+    # duration; the share is the question's condition.
+    Unit(re.compile(r"\b(share(?!['’]s)|proportion|percentage|per ?cent|% of|fraction)\b", re.I), _SHARE),
 )
 
 
@@ -244,6 +270,18 @@ _MEASURED_YEAR = re.compile(rf"\b((?:1[5-9]|20)\d\d)\s+(?:{_LENGTH}|square|hecta
                             r"euros?)\b", re.I)
 
 
+_NONE = re.compile(r"\b(?:no|zero)\s+((?:[\w-]+\s+){0,3}[\w-]+)", re.I)
+_REQUIRED = frozenset(terms("requirement limit threshold minimum cap fee charge cost restriction"))
+
+
+def says_none(text: str, question: Question) -> bool:
+    """Whether the sentence answers "how much" with nothing: "Institutional investors face no
+    requirement on their capital" ("How much capital do institutional investors need?"): "no"
+    before a requirement or a word of the question."""
+    asked = set(question.terms)
+    return any(set(terms(m.group(1))) & (asked | _REQUIRED) for m in _NONE.finditer(text))
+
+
 def type_fit(kind: Kind, text: str, question: Question, held: set[str] | None = None) -> float:
     """How well the sentence gives a value of the kind asked, 0 to 1; ``held`` are the words the
     sentence speaks of, its own and those of the sentence it refers back to ("Of these, 4,300
@@ -254,10 +292,11 @@ def type_fit(kind: Kind, text: str, question: Question, held: set[str] | None = 
         numbers = {w for w in terms(_DAY_OF_MONTH.sub(" ", text)) if w[:1].isdigit() and not YEAR.fullmatch(w)}
         numbers |= set(_MEASURED_YEAR.findall(text))
         numbers -= question.numbers | question.years
+        none = 0.5 if says_none(text, question) else 0.0
         if not (numbers or _NUMBER_WORDS.search(text)):
-            return 0.0
+            return none
         unit = asked_unit(question)
-        fit = 1.0 if unit is None else unit.fit(text)
+        fit = 1.0 if unit is None else unit.fit(text) or none
         # "How many days did it take?" is answered by a number of days before any other number.
         return fit if holds_counted(question, held if held is not None else set(terms(text))) else fit / 2
     if kind is Kind.DATE:
@@ -339,6 +378,27 @@ def holds_counted(question: Question, held: set[str]) -> bool:
     return not head or any(h in held or _kin(h, held) for h in head)
 
 
+# Words that narrow nothing a count could lack: "how many new lines" is answered by "four lines".
+_LOOSE = frozenset("new more other different main major total such various additional further separate distinct "
+                   "same current existing remaining whole overall".split())
+
+
+def unqualified(question: str, c: "Candidate") -> tuple[str, str] | None:
+    """(kind, thing) when "how many" counts a kind of thing the passage never names: "How many
+    foreign companies are listed?" is not answered by a count of all listed companies."""
+    counted = _COUNTED.search(question)
+    said = counted.group(1).split() if counted else []
+    if len(said) < 2:
+        return None
+    passage = c.terms | set(terms(f"{c.hit.row.title} {c.hit.row.text}"))
+    for word in said[:-1]:
+        kind = terms(word)
+        if (word.isalpha() and word.islower() and word not in _LOOSE and word not in NUMBER_WORDS and kind
+                and kind[0] not in passage):
+            return word, said[-1]
+    return None
+
+
 def uncounted(question: str, text: str) -> bool:
     """The sentence names what "how many" counts but gives no number of it: "Shenzhen has put
     AI-powered buses on several routes" does not say how many buses, nor "14 vehicles may carry
@@ -401,10 +461,20 @@ class ExtractiveAnswerer:
             # document's date.
             year = years_spoken_of(row.section or "")
             year = year if len(year) == 1 else years_spoken_of(f"{row.title}\n{row.text}")
+            header: set[str] = set()
             for j, (a, b) in enumerate(row.sentences):
                 text = row.text[a - row.start:b - row.start]
                 similarity = float(hit.sentence_similarity[j]) if j < len(hit.sentence_similarity) else hit.dense
                 own = set(terms(text))
+                # A table's row is read under its header: "| STAR Market and ChiNext | 20 percent |"
+                # gives a "Daily price limit", which only the first row names.
+                if TABLE_ROW.match(text) and not TABLE_RULE.match(text):
+                    if j and TABLE_ROW.match(texts[-1]) and header:
+                        own = own | header
+                    else:
+                        header = set(terms(text))
+                elif not TABLE_ROW.match(text):
+                    header = set()
                 # "It lists 89 tasks", "The zone covers 119.68 square kilometres": a sentence that
                 # refers back is about what an earlier one names, so it holds that one's words too.
                 k = antecedent(text, texts, repeated=False)
@@ -435,7 +505,12 @@ class ExtractiveAnswerer:
         s = self.settings
         # A question that names its unit ("how large", "how far") is answered by a value in it
         # before a closer-sounding sentence with some other number.
-        w_fit = s.w_fit_unit if question.kind is Kind.NUMBER and asked_unit(question) else s.w_fit
+        # So does one that names a role ("Who is the general manager of …?"), where a sentence
+        # sets a person's name beside it ("Sui Qiang, general manager of the exchange, said").
+        role = asked_role(question.text) if question.kind is Kind.PERSON else ""
+        apposed = {id(c) for c in cands if role and apposes(c.text, role)}
+        unit = question.kind is Kind.NUMBER and asked_unit(question)
+        w_fit = s.w_fit_unit if unit or apposed else s.w_fit
         narrowed = _narrowed(question.text, cands)
         for c in cands:
             # "GDP" is held by a sentence that writes "gross domestic product".
@@ -444,7 +519,7 @@ class ExtractiveAnswerer:
             c.context_coverage = sum(w for t, w in talked.items() if t in context_terms[c.hit.row.key]) / talked_total
             c.conversation = (sum(1 for t in question.context if t in context_terms[c.hit.row.key])
                               / len(question.context) if question.context else 0.0)
-            c.fit = type_fit(question.kind, c.text, question, c.terms)
+            c.fit = 0.0 if apposed and id(c) not in apposed else type_fit(question.kind, c.text, question, c.terms)
             c.tense = -1.0 if ((question.when and mismatch(question.when, times(c.text, c.hit.row.date or "")))
                                or other_period(question.text, c.text) or self.unheld_years(question, c)) else 0.0
             wider = sum(weights.get(m, 0.0) for m, head in narrowed if _wider(c, m, head))
@@ -519,7 +594,7 @@ class ExtractiveAnswerer:
             if swap and not (check in (contradiction, swapped_word) and _held_before(best, swap[0])):
                 return f"the question asks about “{swap[0]}”, the evidence says “{swap[1]}”"
         unit = asked_unit(question) if question.kind is Kind.NUMBER else None
-        if s.abstain_untyped and unit and not unit.fit(best.text):
+        if s.abstain_untyped and unit and not unit.fit(best.text) and not says_none(best.text, question):
             # "How much did Zhongguancun spend in 2024?" answered by a sentence with no sum of
             # money. Only for a named unit: "how much of it is undeveloped?" is answered by
             # "vast areas", and "when cannot ferries sail?" by a condition.
@@ -529,6 +604,9 @@ class ExtractiveAnswerer:
             return "the question asks when, and the evidence names no time"
         if s.abstain_absent_measure and uncounted(question.text, best.text):
             return "the evidence names what is counted but gives no number of it"
+        kind = unqualified(question.text, best)
+        if s.abstain_absent_measure and kind:
+            return f"the evidence counts {kind[1]}, not {kind[0]} {kind[1]}"
         if (best.context_coverage < s.abstain_min_coverage and best.dense < s.abstain_paraphrase_similarity
                 and self.unknown_share(question, keyword) >= s.abstain_unknown_share):
             return (f"the evidence covers too little of the question ({best.context_coverage:.2f}), "
@@ -669,11 +747,16 @@ class ExtractiveAnswerer:
             # question about as well and passes every check answers.
             missing, _ = self.gaps(question, best, keyword, hits)
             dated = bool(missing) and set(missing) <= question.years | question.numbers
+            # Nor is one that counts the wider thing ("100 high-tech enterprises" for "how many
+            # aerospace enterprises"), when one further down counts the kind asked.
             typed_only = self.untyped(question, best) and set(missing) <= counted_head(question.text)
+            widened = not missing and unqualified(question.text, best) is not None
             cover = self.settings.compare_min_coverage * best.coverage
-            floor = float("-inf") if typed_only else best.score - (self.settings.answer_tie_margin if dated else 0.0)
+            floor = (float("-inf") if typed_only or widened
+                     else best.score - (self.settings.answer_tie_margin if dated else 0.0))
             best = next((c for c in ranked[1:] if c.score > floor
                          and not (typed_only and (self.untyped(question, c) or c.coverage < cover))
+                         and not (widened and c.coverage < cover)
                          and not self.abstain_reason(question, c, keyword, hits)), None)
             if best is None:
                 return Draft("", True, reason=reason)

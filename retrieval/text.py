@@ -52,6 +52,8 @@ _PAST_FORMS = {past: present for present, pasts in {
     "pay": "paid", "lose": "lost", "drive": "drove driven", "speak": "spoke spoken", "lead": "led",
     "meet": "met", "undertake": "undertook undertaken", "oversee": "oversaw overseen", "rebuild": "rebuilt",
     "shrink": "shrank shrunk", "strike": "struck",
+    # and a role's holder by the verb: "Who chairs the exchange?" is asked of "its chairman".
+    "chair": "chairman chairwoman chairperson chairmen chairwomen",
 }.items() for past in pasts.split()}
 
 
@@ -148,13 +150,18 @@ _BASE_RELATIVE = re.compile(r"\b(?:than|compared (?:with|to)|versus|from)\s+(?:i
                             r"(?:last|previous|the previous)\s+year\b", re.I)
 
 
+# "Launched on Nov 15 last year, the exchange now has 123 listed companies": "now" is the text's date.
+_NOW = re.compile(r"\b(?:now|currently|at present|so far|to date)\b", re.I)
+
+
 def relative_years(text: str, date: str | None) -> set[str]:
-    """The years "last year", "this year" and "next year" mean in a text dated ``date`` (not a
-    comparison's base: "more than last year")."""
+    """The years "last year", "this year", "next year" and "now" mean in a text dated ``date``
+    (not a comparison's base: "more than last year")."""
     if not date or not date[:4].isdigit():
         return set()
     text = _BASE_RELATIVE.sub(" ", text)
-    return {str(int(date[:4]) + _YEAR_STEP[m.group(1).lower()]) for m in _RELATIVE_YEAR.finditer(text)}
+    years = {str(int(date[:4]) + _YEAR_STEP[m.group(1).lower()]) for m in _RELATIVE_YEAR.finditer(text)}
+    return years | ({date[:4]} if _NOW.search(text) else set())
 
 
 # What a document is called in a question ("the 2023 work plan", "the guideline", "that report").
@@ -234,6 +241,12 @@ def refers_back(sentence: str, previous: str) -> bool:
         return True
     match = _DEFINITE.match(sentence)
     return bool(match) and bool(set(terms(match.group(1))) & set(terms(previous)))
+
+
+# A table's row as the chunker keeps it, one row a line: "| STAR Market and ChiNext | 20 percent |",
+# "Net profit | 6.93 billion yuan | up 19.43 percent"; and a Markdown table's rule ("|---|---|").
+TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$|^[^|\n]+(?:\s\|\s[^|\n]*)+$")
+TABLE_RULE = re.compile(r"^[\s|:-]+$")
 
 
 # A description that ends its phrase inside a sentence: "said Kong Lei, deputy director of the
