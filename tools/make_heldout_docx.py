@@ -17,6 +17,30 @@ from docx import Document
 OUT = Path(__file__).resolve().parent.parent / "bench" / "heldout"
 
 DOCUMENTS = {
+    "axis/heritage-area-2024.docx": {
+        "title": "Beijing Central Axis on UNESCO World Heritage List",
+        "properties": ("Xinhua", datetime(2024, 8, 1)),
+        "dateline": None,
+        "blocks": [
+            ("p", "UNESCO on Saturday added the Beijing Central Axis: A Building Ensemble Exhibiting the Ideal Order "
+                  "of the Chinese Capital to its World Heritage List, at the 46th session of the World Heritage "
+                  "Committee in New Delhi, India."),
+            ("p", "China now has 59 World Heritage Sites in all."),
+            ("h", "The property"),
+            ("p", "The heritage area of the Central Axis covers 589 hectares, with a buffer zone of 4,542 hectares. "
+                  "Its location, layout, urban form and design reflect the ancient Chinese tradition of city "
+                  "planning."),
+            ("p", "Its 15 components fall into five groups: imperial palaces and gardens, imperial sacrificial "
+                  "buildings, ancient city management facilities, national ceremonial and public buildings, and the "
+                  "remains of the central road."),
+            ("table", [("From north to south", "Components"),
+                       ("Northern end", "Bell and Drum Towers, Wanning Bridge, Jingshan"),
+                       ("Centre", "Forbidden City, Duanmen Gate, Tian'anmen, Outer Jinshui Bridges"),
+                       ("Southern end", "Zhengyangmen Gate, Southern Section Road Remains, Yongdingmen Gate")]),
+            ("p", "The committee also recognised the area's continuing role as a social and political centre of "
+                  "Chinese society."),
+        ],
+    },
     "bse/one-year-2022.docx": {
         "title": "Beijing bourse runs smoothly one year on",
         "properties": ("China Daily", datetime(2022, 11, 17)),

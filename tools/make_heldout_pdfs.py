@@ -23,6 +23,27 @@ BODY, LEAD, MARGIN = 10.5, 13.5, 64
 WIDTH, HEIGHT = A4
 
 DOCUMENTS = {
+    "axis/committee-2024.pdf": {
+        "title": "The 46th session of the World Heritage Committee: new inscriptions",
+        "properties": ("UNESCO Chair, Ionian University", datetime(2024, 9, 10)),
+        "dateline": None,
+        "footer": None,
+        "blocks": [
+            ("p", "At its 46th session in New Delhi, India, the World Heritage Committee inscribed 26 new properties "
+                  "on UNESCO's World Heritage List, counting two major extensions that are treated as new "
+                  "inscriptions."),
+            ("li", "20 cultural properties;"),
+            ("li", "5 natural properties;"),
+            ("li", "1 mixed property."),
+            ("p", "The inscriptions bring the number of properties on the list to 1,223, in 168 countries. The "
+                  "committee also examined the state of conservation of 123 properties already on the list."),
+            ("p", "The session closed with Nauru ratifying the World Heritage Convention as its 196th State Party."),
+            ("h", "The Central Axis of Beijing"),
+            ("p", "The Central Axis is a monumental achievement of urban planning. It runs 7.8 kilometres from the "
+                  "Yongding Gate in the south to the Drum Tower and Bell Tower in the north, and has ordered the "
+                  "layout of Beijing since the Yuan dynasty."),
+        ],
+    },
     "bse/milestone-2024.pdf": {
         "title": "Beijing Stock Exchange reaches 260 listed companies",
         "properties": None,
