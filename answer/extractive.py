@@ -23,8 +23,8 @@ from answer.swaps import quantity_mismatch, swapped_word, unranked_superlative
 from prompts import load_prompt
 from retrieval.hybrid import Hit
 from retrieval.keyword import KeywordIndex
-from retrieval.text import (MONTH, NUMBER_WORDS, STOPWORDS, TABLE_ROW, TABLE_RULE, antecedent, relative_years,
-                            terms, words, years_not_spoken_of, years_spoken_of)
+from retrieval.text import (LIST_ITEM, MONTH, NUMBER_WORDS, STOPWORDS, TABLE_ROW, TABLE_RULE, antecedent,
+                            relative_years, terms, words, years_not_spoken_of, years_spoken_of)
 from schema import Passage
 from settings import Settings
 
@@ -62,6 +62,17 @@ _LEADING_NAME = re.compile(r"^[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+(?=,\s+[a-z]|\s+(?:s
 def _kin(name: str, context: set[str]) -> bool:
     """A longer or shorter form of a name the evidence holds ("Californian" / "California")."""
     return any(min(len(name), len(t)) >= 6 and (t.startswith(name) or name.startswith(t)) for t in context)
+
+
+def _holds_name(phrase: str, said_run: str, title: set[str]) -> bool:
+    """Whether the evidence writes the name: whole, or its last two words or more in a document
+    whose title holds the words before them ("the Central Axis" in "Beijing makes progress in its
+    Central Axis bid" is the Beijing Central Axis; "Santa Barbara" is not "Greater Santa Barbara",
+    nor "Tim Curran" "Rob Curran")."""
+    said = phrase.split()
+    if f" {phrase} " in said_run:
+        return True
+    return any(f" {' '.join(said[k:])} " in said_run and set(said[:k]) <= title for k in range(1, len(said) - 1))
 
 
 def _written_out(words: tuple[str, ...], vocabulary: set[str]) -> bool:
@@ -349,7 +360,10 @@ def shortest_answering_span(c: Candidate, question: Question) -> tuple[int, int]
 # the head noun.
 _COUNTED = re.compile(r"\bhow many\s+(?!(?:the|a|an|of)\b)((?:[\w'-]+\s+){0,3}?[\w'-]+?)"
                       rf"(?=\s+(?:{AUXILIARIES}|per|of|in|on|at|for|from|to|by|with|that|which|who|there|"
-                      r"[a-z]{2,}ed)\b|\s*\?|$)",
+                      r"[a-z]{2,}ed)\b|\s*\?|$)|"
+                      # "How many tourists visit the axis?": a plural before a verb in the present.
+                      r"\bhow many\s+(?!(?:the|a|an|of)\b)((?:[\w'-]+\s+){0,2}?(?:[\w'-]+s|people|children|men|"
+                      r"women|staff))(?=\s+[a-z])",
                       re.I)
 
 
@@ -369,7 +383,7 @@ _TOKEN = re.compile(r"[\w'’.-]+|[,;:]")
 def counted_head(question: str) -> frozenset[str]:
     """What "how many" counts, by its last word: "days" in "How many days did it take?"."""
     counted = _COUNTED.search(question)
-    return frozenset(terms(counted.group(1).split()[-1])) if counted else frozenset()
+    return frozenset(terms(counted.group(counted.lastindex).split()[-1])) if counted else frozenset()
 
 
 def holds_counted(question: Question, held: set[str]) -> bool:
@@ -387,7 +401,7 @@ def unqualified(question: str, c: "Candidate") -> tuple[str, str] | None:
     """(kind, thing) when "how many" counts a kind of thing the passage never names: "How many
     foreign companies are listed?" is not answered by a count of all listed companies."""
     counted = _COUNTED.search(question)
-    said = counted.group(1).split() if counted else []
+    said = counted.group(counted.lastindex).split() if counted else []
     if len(said) < 2:
         return None
     passage = c.terms | set(terms(f"{c.hit.row.title} {c.hit.row.text}"))
@@ -405,10 +419,10 @@ def uncounted(question: str, text: str) -> bool:
     passengers" how many passengers. A count stands within a few words of its noun, on the same
     side of a comma ("99 vehicles", "passengers totalled 430,000")."""
     counted = _COUNTED.search(question)
-    head = terms(counted.group(1).split()[-1]) if counted else ()
+    head = terms(counted.group(counted.lastindex).split()[-1]) if counted else ()
     if not head:
         return False
-    phrase = set(terms(counted.group(1)))
+    phrase = set(terms(counted.group(counted.lastindex)))
     tokens = _TOKEN.findall(text)
     stems = [(terms(t) or ("",))[0] for t in tokens]
     if any(_NUMERAL.fullmatch(t) and phrase & set(stems[i + 1:i + 3]) for i, t in enumerate(tokens)):
@@ -475,6 +489,12 @@ class ExtractiveAnswerer:
                         header = set(terms(text))
                 elif not TABLE_ROW.match(text):
                     header = set()
+                # So is a list's item under the sentence that leads into the list: "- 20 cultural
+                # properties;" after "… inscribed 26 new properties:".
+                if LIST_ITEM.match(text):
+                    lead = next((helds[i] for i in range(len(texts) - 1, -1, -1) if not LIST_ITEM.match(texts[i])),
+                                set())
+                    own = own | lead
                 # "It lists 89 tasks", "The zone covers 119.68 square kilometres": a sentence that
                 # refers back is about what an earlier one names, so it holds that one's words too.
                 k = antecedent(text, texts, repeated=False)
@@ -638,12 +658,13 @@ class ExtractiveAnswerer:
                     and not (n in question.acronyms and _spelled_out(n, said))
                     and not self.everyday(n, keyword) and n not in as_of]
         said_run = f" {' '.join(said)} "
-        missing += [p for p in question.phrases if f" {p} " not in said_run]
+        titled = set(words(row.title or ""))
+        missing += [p for p in question.phrases if not _holds_name(p, said_run, titled)]
         missing += [c for c in question.counts if c not in said_words and COUNT_WORDS.get(c) not in said_words]
         counted = _COUNTED.search(question.text) or _PRICED.search(question.text) or _TIMED.search(question.text)
         if counted and self.settings.abstain_absent_measure:
             # "How many unicorns does Shanghai have?": what is counted must be in the evidence.
-            head = terms(counted.group(1).split()[-1])
+            head = terms(counted.group(counted.lastindex).split()[-1])
             missing += [t for t in head if t not in context and not _kin(t, context)]
         attribute = _ATTRIBUTE.search(question.text)
         if attribute and self.settings.abstain_absent_measure and not ACCOUNT_WORD.match(attribute.group(1)):

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable
 
-from ingest.metadata import Metadata, as_date, front_matter, header, is_dateline, sidecar
+from ingest.metadata import SECTION_LABELS, Metadata, as_date, front_matter, header, is_dateline, sidecar
 
 
 class LoadError(ValueError):
@@ -61,10 +61,19 @@ _LABEL = rf"{_LABEL_WORD}(?:\s+{_LABEL_WORD}){{0,2}}"
 _KICKER = re.compile(rf"^(?:{_LABEL}\s*[/>»]\s*)+{_LABEL}$|^[A-Z&]+(?:\s+[A-Z&]+)?$")
 
 
+def _kicker(line: str, following: str) -> bool:
+    """A section label above the headline: "CHINA / SOCIETY", "Home > News", or up to three
+    words among them a section's name ("Latest Headlines", "China Voices") over a longer line."""
+    said = line.split()
+    return bool(_KICKER.match(line)) or (
+        len(said) <= 3 and len(following.split()) > 3 and not is_dateline(following)
+        and any(w.lower() in SECTION_LABELS for w in said) and not re.search(r"\d|[.!?:]$", line))
+
+
 def _title_from_text(text: str, fallback: str) -> str:
     """The first line, unless it is a section label above the headline."""
     lines = [line.lstrip("#").strip() for line in _first_lines(text, 2)]
-    if len(lines) == 2 and _KICKER.match(lines[0]):
+    if len(lines) == 2 and _kicker(lines[0], lines[1]):
         lines = lines[1:]
     for line in lines[:1]:
         if 0 < len(line) <= 150:

@@ -93,8 +93,11 @@ def as_date(value: object) -> str | None:
 
 
 # "Published 2025-03-06 by Geopolitechs": an unlabelled dateline, often at a document's foot.
+# "Released by the People's Government of Beijing Municipality on 3 February 2023": who, then when.
 _PUBLISHED_LINE = re.compile(r"^\s*(?:published|posted|released|issued|updated)(?:\s+on)?\s+(?P<date>.{6,30}?)"
-                             r"(?:\s+by\s+(?P<who>[^.|]{2,160}))?\s*\.?\s*$", re.I)
+                             r"(?:\s+by\s+(?P<who>[^.|]{2,160}))?\s*\.?\s*$|"
+                             r"^\s*(?:published|posted|released|issued|updated)\s+by\s+(?P<by>[^.|]{2,160}?)\s+on\s+"
+                             r"(?P<on>.{6,30}?)\s*\.?\s*$", re.I)
 
 
 # "UrduPoint News | Thu 29th July 2021 | 05:20 PM", "(Xinhua) 10:38, October 21, 2021",
@@ -115,7 +118,7 @@ _FIELD_BREAK = re.compile(r"\s*(?:[|·•()\[\]]|,\s|\s[-–—/]\s|\s{2,})\s*")
 def _names(text: str) -> list[str] | None:
     """The names a dateline holds besides its date, or None if ``text`` holds anything else."""
     text = _ROLE.sub("By ", _CLOCK.sub(" | ", _WEEKDAY.sub(" | ", text)))
-    fields = [f.strip(" .:;,") for f in _FIELD_BREAK.split(text)]
+    fields = [f.strip(" .:;,—–-") for f in _FIELD_BREAK.split(text)]
     fields = [_AUTHOR_BEFORE.sub(r"By \1", f) for f in fields if f]
     if not all(_NAME_FIELD.fullmatch(f) for f in fields):
         return None
@@ -136,16 +139,17 @@ _ROLE = re.compile(r"\b(?:editors?|reporters?|writers?|translators?|photos?|phot
 
 # The section a site files a story under, printed beside its date ("Technology · Aug 02, 2021 ·
 # EqualOcean"): a label, not who published it.
-_SECTION_LABELS = frozenset(
+SECTION_LABELS = frozenset(
     "news world china national local international business economy finance markets companies industry technology "
     "tech science sci-tech society culture opinion politics sports health life lifestyle travel education "
-    "environment metro briefing updates latest home".split())
+    "environment metro briefing updates latest home headlines voices focus features spotlight analysis top "
+    "stories special exclusive breaking".split())
 # "Faizan Hashmi Published May 18, 2024": the name before the verb is the author's.
 _AUTHOR_BEFORE = re.compile(r"^(.+?)\s+(?:published|posted|updated|released)(?:\s+on)?$", re.I)
 
 
 def _publisher(names: list[str]) -> str:
-    named = [n for n in names if not re.match(r"by\s", n, re.I) and n.lower() not in _SECTION_LABELS]
+    named = [n for n in names if not re.match(r"by\s", n, re.I) and n.lower() not in SECTION_LABELS]
     return next((n for n in named if _ORGANISATION.search(n)), named[0] if named else "")[:120]
 
 
@@ -193,7 +197,7 @@ def is_dateline(line: str) -> bool:
     """A line that dates the document, labelled ("Date: … Source: …") or not ("Published
     2025-03-06 by …", "Xinhua, December 31, 2024"): where it stands, never a paragraph's start or end."""
     published = _PUBLISHED_LINE.match(line)
-    return (is_field_line(line) or bool(published and as_date(published.group("date")))
+    return (is_field_line(line) or bool(published and as_date(published.group("date") or published.group("on")))
             or unlabelled_dateline(line) is not None)
 
 
@@ -216,9 +220,10 @@ def header(text: str, lines: int = 8) -> Metadata:
         line = _plain(match.group(0))
         span = _span(match.start(), line)
         published = _PUBLISHED_LINE.match(line)
-        if published and as_date(published.group("date")):
-            found = found.merged(Metadata("", as_date(published.group("date")), (published.group("who") or "").strip(),
-                                          span))
+        when = published and as_date(published.group("date") or published.group("on"))
+        if when:
+            who = published.group("who") or published.group("by") or ""
+            found = found.merged(Metadata("", when, who.strip(), span))
             continue
         fields = list(_FIELD.finditer(line))
         if not fields:

