@@ -17,6 +17,34 @@ from docx import Document
 OUT = Path(__file__).resolve().parent.parent / "bench" / "heldout"
 
 DOCUMENTS = {
+    "economy/economy-2024.docx": {
+        "title": "Beijing's economy in 2024",
+        "properties": ("The People's Government of Beijing Municipality", datetime(2025, 3, 27)),
+        "dateline": None,
+        "blocks": [
+            ("p", "Beijing's economy ran steadily in 2024, and the capital's high-quality development made new "
+                  "progress."),
+            ("p", "The city's GDP reached about 4.98 trillion yuan, 5.2 percent more than the year before. Measured "
+                  "by its permanent residents, GDP per person was 228,000 yuan."),
+            ("h", "People and jobs"),
+            ("p", "At the end of the year the city had 21.832 million permanent residents, 26,000 fewer than a year "
+                  "earlier. It added 299,000 new urban jobs, 18,000 more than the year before, and the surveyed urban "
+                  "unemployment rate averaged 4.1 percent."),
+            ("h", "Public finances and prices"),
+            ("table", [("2024", "Total", "Change"),
+                       ("General public budget revenue", "637.27 billion yuan", "up 3.1 percent"),
+                       ("General public budget spending", "839.65 billion yuan", "up 5.3 percent"),
+                       ("Consumer prices", "", "up 0.1 percent")]),
+            ("p", "Tax and fee cuts and tax refunds that support innovation and manufacturing came to more than 150 "
+                  "billion yuan."),
+            ("h", "Industries"),
+            ("p", "The value added of the digital economy grew 7.7 percent, and that of its core industries 10.1 "
+                  "percent. High-tech industries grew 6.4 percent and strategic emerging industries 5.7 percent, and "
+                  "investment in high-tech industries rose 37.2 percent."),
+            ("p", "Fixed-asset investment grew 5.1 percent. Securities trading came to 23.85 trillion yuan, up 12.8 "
+                  "percent."),
+        ],
+    },
     "axis/heritage-area-2024.docx": {
         "title": "Beijing Central Axis on UNESCO World Heritage List",
         "properties": ("Xinhua", datetime(2024, 8, 1)),

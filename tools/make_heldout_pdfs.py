@@ -23,6 +23,27 @@ BODY, LEAD, MARGIN = 10.5, 13.5, 64
 WIDTH, HEIGHT = A4
 
 DOCUMENTS = {
+    "economy/growth-2025.pdf": {
+        "title": "Chinese capital's economy registers 5.2% growth in 2024",
+        "properties": None,
+        "dateline": None,
+        "footer": "Xinhua | Updated: 2025-01-15 14:05",
+        "blocks": [
+            ("p", "BEIJING - The GDP of the Chinese capital grew about 5.2 percent year on year in 2024, mayor Yin "
+                  "Yong said on Tuesday, delivering the government work report at the annual session of the Beijing "
+                  "Municipal People's Congress."),
+            ("p", "Its GDP per person remained among the highest in the country, he said."),
+            ("h", "Industry"),
+            ("p", "The city strengthened advanced manufacturing last year with 40 targeted policies for industries "
+                  "such as medical devices and new materials."),
+            ("p", "Its pharmaceutical and healthcare industry passed one trillion yuan (139.12 billion US dollars) for "
+                  "the first time. Electric vehicle projects of companies such as Xiaomi and Li Auto began production, "
+                  "and the capital made nearly 300,000 new energy vehicles, almost three times as many as a year "
+                  "earlier."),
+            ("p", "Beijing leads the country in the number of high-tech enterprises, \"little giant\" businesses and "
+                  "unicorn companies, the report said."),
+        ],
+    },
     "axis/committee-2024.pdf": {
         "title": "The 46th session of the World Heritage Committee: new inscriptions",
         "properties": ("UNESCO Chair, Ionian University", datetime(2024, 9, 10)),
