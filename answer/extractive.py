@@ -244,6 +244,10 @@ _UNITS = (
     Unit(re.compile(r"\bhow much\b(?!.*\b(?:percent|share|proportion|more|less|higher|lower|faster|rise|grow|increase|"
                     r"fall|drop)\b).*\b(spen[dt]|cost|invest|fund|budget|pa(?:y|id)|earn|revenue|worth|price|money|"
                     r"expenditure|receiv|raise|allocat)", re.I), _MONEY, also=_SHARE),
+    # "What was Beijing's GDP in 2024?" asks a sum, not its growth ("grew 5.2 percent").
+    Unit(re.compile(r"^(?:what|which)\b(?!.*\b(?:percent|share|proportion|growth|grow|rise|increase|fall|drop|"
+                    r"change|rate)\b).*\b(gdp|revenue|budget|spending|expenditure|turnover)\b", re.I),
+         _MONEY, also=_SHARE),
     Unit(re.compile(r"\b(?:what|which) (?:is the )?(?:land )?area\b|\bhow many square\b", re.I),
          re.compile(r"\d[\d.,]*[\s-]*(?:(?:million|thousand)\s+)?(?:square|sq\b|km2|km²|m2|m²|hectares?|acres?|mu\b)",
                     re.I)),
@@ -293,6 +297,10 @@ def says_none(text: str, question: Question) -> bool:
     return any(set(terms(m.group(1))) & (asked | _REQUIRED) for m in _NONE.finditer(text))
 
 
+# A period's years ("the 14th Five-Year Plan period (2021-25)") are no figure either.
+_PERIOD = re.compile(r"\b(?:19|20)\d\d\s*[-–]\s*(?:(?:19|20)\d\d|\d\d)\b")
+
+
 def type_fit(kind: Kind, text: str, question: Question, held: set[str] | None = None) -> float:
     """How well the sentence gives a value of the kind asked, 0 to 1; ``held`` are the words the
     sentence speaks of, its own and those of the sentence it refers back to ("Of these, 4,300
@@ -300,11 +308,14 @@ def type_fit(kind: Kind, text: str, question: Question, held: set[str] | None = 
     if kind is Kind.NUMBER:
         # The day of a date is no figure: "listed on September 24, 2020" says how big nothing is;
         # "2000 kilometres" is one, not a year.
-        numbers = {w for w in terms(_DAY_OF_MONTH.sub(" ", text)) if w[:1].isdigit() and not YEAR.fullmatch(w)}
+        numbers = {w for w in terms(_PERIOD.sub(" ", _DAY_OF_MONTH.sub(" ", text)))
+                   if w[:1].isdigit() and not YEAR.fullmatch(w)}
         numbers |= set(_MEASURED_YEAR.findall(text))
         numbers -= question.numbers | question.years
         none = 0.5 if says_none(text, question) else 0.0
-        if not (numbers or _NUMBER_WORDS.search(text)):
+        # "the 14th Five-Year Plan" is no figure where the question names it too.
+        asked = set(words(question.text))
+        if not (numbers or any(m.group(0).lower() not in asked for m in _NUMBER_WORDS.finditer(text))):
             return none
         unit = asked_unit(question)
         fit = 1.0 if unit is None else unit.fit(text) or none
@@ -358,11 +369,12 @@ def shortest_answering_span(c: Candidate, question: Question) -> tuple[int, int]
 # "How many invention patents per 10,000 people …", "how many visitors attended …": the words of
 # what is counted, up to a verb (an auxiliary or a past form) or a preposition; its last word is
 # the head noun.
-_COUNTED = re.compile(r"\bhow many\s+(?!(?:the|a|an|of)\b)((?:[\w'-]+\s+){0,3}?[\w'-]+?)"
+_COUNTED = re.compile(r"\bhow many\s+(?!(?:the|a|an|of)\b|times\s+(?:[a-z]+er|more|less|as|over)\b)"
+                      r"((?:[\w'-]+\s+){0,3}?[\w'-]+?)"
                       rf"(?=\s+(?:{AUXILIARIES}|per|of|in|on|at|for|from|to|by|with|that|which|who|there|"
                       r"[a-z]{2,}ed)\b|\s*\?|$)|"
                       # "How many tourists visit the axis?": a plural before a verb in the present.
-                      r"\bhow many\s+(?!(?:the|a|an|of)\b)((?:[\w'-]+\s+){0,2}?(?:[\w'-]+s|people|children|men|"
+                      r"\bhow many\s+(?!(?:the|a|an|of)\b|times\b)((?:[\w'-]+\s+){0,2}?(?:[\w'-]+s|people|children|men|"
                       r"women|staff))(?=\s+[a-z])",
                       re.I)
 
@@ -446,6 +458,10 @@ _NAMING_YEAR = re.compile(r"\bthe\s+((?:19|20)\d\d)\b", re.I)
 
 
 # "What is the budget for Huairou Science City?": the attribute asked of something.
+# What a "what was X's …" question for a figure measures: "unemployment rate" in "What was
+# Beijing's unemployment rate in 2021?".
+_MEASURED = re.compile(r"^(?:[Ww]hat|[Ww]hich)\s+(?:is|was|are|were|will be)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+)*"
+                       r"((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)(?=\s+(?:in|of|for|at|by|on|per|to)\b|\s*\?)")
 _ATTRIBUTE = re.compile(r"^(?:what|which)\s+(?:is|are|was|were|will be)\s+the\s+([\w-]+)\s+(?:of|for|in|on|at)\b", re.I)
 
 
@@ -670,6 +686,11 @@ class ExtractiveAnswerer:
         if attribute and self.settings.abstain_absent_measure and not ACCOUNT_WORD.match(attribute.group(1)):
             # "What is the budget of …?" asked of documents that never say "budget".
             missing += [t for t in terms(attribute.group(1)) if t not in FRAMING and not keyword.known(t)]
+        measured = _MEASURED.match(question.text)
+        measure = set(terms(measured.group(1))) - FRAMING if measured and question.kind is Kind.NUMBER else set()
+        if measure and self.settings.abstain_absent_measure and not measure & context:
+            # "What was Beijing's unemployment rate in 2021?" of a passage on its population.
+            missing.append(measured.group(1))
         unlisted: list[str] = []
         for members in question.lists:
             absent = [m for m in members if not set(terms(m)) <= context]
@@ -703,8 +724,11 @@ class ExtractiveAnswerer:
         row = c.hit.row
         own = not (years_spoken_of(c.text) or relative_years(c.text, row.date))
         # The passage's one year is among the sentence's terms already (see ``candidates``); the
-        # years of its other sentences ("By 2021, …", "the 2022 Winter Olympics") are theirs.
-        around = f"{row.title} {row.section or ''} {row.date or ''}"
+        # years of its other sentences ("By 2021, …", "the 2022 Winter Olympics") are theirs. The
+        # document's date dates a sentence unless the title gives the year the document reports
+        # on: "Beijing's economy in 2024", published in March 2025, gives no figure for 2025.
+        titled = bool(years_spoken_of(row.title or ""))
+        around = f"{row.title} {row.section or ''} {'' if titled else row.date or ''}"
         named_only = years_not_spoken_of(c.text) - years_not_spoken_of(question.text)
         return [y for y in sorted(question.years) if (y not in c.terms or y in named_only) and not (own and y in around)]
 

@@ -29,10 +29,11 @@ _KIND_PATTERNS = (
                            r"\bby when\b")),
     # "What is the base level of the BSE 50 Index?", "What is the daily price limit …?": a measure,
     # named after up to two words that say which.
-    (Kind.NUMBER, re.compile(r"\bhow (many|much|large|big|high|far|long|old|often)\b|\b(what|which) "
-                             r"(?:(?:is|was|are|were) )?(?:the )?(?:(?!(?:type|kind|sort|name)\b)[\w-]+ ){0,2}?"
+    (Kind.NUMBER, re.compile(r"\bhow (many|much|large|big|high|far|long|old|often|fast|quickly)\b|\b(what|which) "
+                             r"(?:(?:is|was|are|were) )?(?:the )?(?:(?!(?:type|kind|sort|name)\b)[\w'’-]+ ){0,2}?"
                              r"(percentage|percent|share|proportion|number|amount|rate|ratio|figure|value|size|total|"
-                             r"level|price|cost|capacity|limit)\b|\b(percentage|percent|how much|rate|ratio)\b")),
+                             r"level|price|cost|capacity|limit|gdp|population|revenue|spending|budget)\b|"
+                             r"\b(percentage|percent|how much|rate|ratio)\b", re.I)),
     (Kind.PERSON, re.compile(r"^(who|whom|whose)\b|\b(who|whom|whose) (is|was|are|were|did|has|leads|heads)\b")),
     (Kind.LIST, re.compile(r"^(list|name|enumerate)\b|\b(what|which) (are|were) the\b|\b(all|two|three|four|five|"
                            r"several|main|key) (\w+ )?(zones|areas|parks|cities|strategies|goals|fields|sectors|"

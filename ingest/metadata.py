@@ -25,8 +25,10 @@ _DATE_PATTERNS = (
     (re.compile(rf"\b(\d{{1,2}}){_ORDINAL} ({_MONTH}),? ((?:19|20)\d\d)\b", re.I), "dmy"),
     # "09/29 2018", "29/09/2018": month first unless it cannot be.
     (re.compile(r"\b(\d{1,2})/(\d{1,2})[/ ]((?:19|20)\d\d)\b"), "numeric"),
+    # "21.03.2024": day first, as Europe writes it.
+    (re.compile(r"\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)\b"), "dotted"),
 )
-_DATE_KEYS = r"date|dated|published(?: on)?|released(?: on)?|issued(?: on)?|updated|posted"
+_DATE_KEYS = r"date|dated|published(?: on)?|released(?: on)?|issued(?: on)?|(?:last )?updated|posted"
 _PUBLISHER_KEYS = r"source|publisher|published by|issued by|released by|author|by|from|agency"
 # "Date:2021-12-24 Source:China Daily", "Source: Xinhua | Updated: 2023-05-19"
 _FIELD = re.compile(rf"(?:^|(?<=\s)|(?<=\|))({_DATE_KEYS}|{_PUBLISHER_KEYS}|title)\s*[:：]\s*", re.I)
@@ -75,6 +77,8 @@ def _date_match(text: str) -> tuple[str, re.Match] | None:
                     return datetime(int(c), month, day).date().isoformat(), match
                 if order == "mdy":
                     return datetime(int(c), _month_number(a), int(b)).date().isoformat(), match
+                if order == "dotted":
+                    return datetime(int(c), int(b), int(a)).date().isoformat(), match
                 return datetime(int(c), _month_number(b), int(a)).date().isoformat(), match
             except ValueError:
                 continue
@@ -239,9 +243,13 @@ def header(text: str, lines: int = 8) -> Metadata:
         values, trailing = {}, []
         for field, following in zip(fields, fields[1:] + [None]):
             value = line[field.end():following.start() if following else len(line)].strip(" |·,;")
-            # "Published: January 2024 | Flanders-China Chamber of Commerce": a name after the value.
+            # "Published: January 2024 | Flanders-China Chamber of Commerce", "Updated: January 21,
+            # 2024 13:39 Xinhua": a name after the value.
             value, _, rest = value.partition(" | ")
             trailing += _names(rest) or [] if rest else []
+            dated = _date_match(value) if re.fullmatch(_DATE_KEYS, field.group(1).lower()) else None
+            after = _CLOCK.sub(" ", value[dated[1].end():]).strip(" ·,;") if dated else ""
+            trailing += _names(after) or [] if after else []
             values.setdefault(field.group(1).lower(), value.strip())
         day = next((as_date(v) for k, v in values.items() if re.fullmatch(_DATE_KEYS, k)), None)
         who = ""

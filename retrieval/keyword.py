@@ -217,22 +217,23 @@ class KeywordIndex:
             # the noun and what it is said to be about.
             words = set(terms(f"{match.group('words') or ''} {match.group('noun')} {match.group('about') or ''}"))
             pool = [s for s, d in self.dates.items() if not year or d.startswith(year)]
-            # Its title and headings first; between documents they name alike, the one whose text
-            # holds more of the reference ("the report on the Rocket Street conference").
-            scored = sorted(((len(words & self._headings[s]), len(words & self.vocabulary(s)), s) for s in pool),
-                            reverse=True)
+            # Its title and headings first, by the words that set it apart before its noun ("the
+            # CGTN report" is not work-report-2024.txt); between documents they name alike, the one
+            # whose text holds more of the reference ("the report on the Rocket Street conference").
+            qualifiers = words - set(terms(match.group("noun")))
+            scored = sorted(((len(qualifiers & self._headings[s]), len(words & self._headings[s]),
+                              len(words & self.vocabulary(s)), s) for s in pool), reverse=True)
             # "the three-year action plan" is not the "Protection plan …" by its noun alone when
             # another document's text holds every word of it.
-            qualifiers = words - set(terms(match.group("noun")))
-            if scored and qualifiers and not qualifiers & self._headings[scored[0][2]]:
+            if scored and qualifiers and not scored[0][0]:
                 whole = [s for s in pool if words <= self.vocabulary(s) | self._headings[s]]
                 if len(whole) == 1:
                     found.append((match, whole[0]))
                     continue
             if year and len(pool) == 1:
                 found.append((match, pool[0]))
-            elif scored and scored[0][0] and (len(scored) == 1 or scored[0][:2] > scored[1][:2]):
-                found.append((match, scored[0][2]))
+            elif scored and scored[0][1] and (len(scored) == 1 or scored[0][:3] > scored[1][:3]):
+                found.append((match, scored[0][3]))
         return found
 
     def scope(self, question: str) -> set[str]:

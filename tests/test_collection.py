@@ -686,3 +686,23 @@ def test_a_name_is_held_by_its_last_words_where_the_rest_stands_nearby(ingested)
     assert documents["progress.txt"].publisher == "Shanghai Daily"
     assert (documents["zones.md"].date, documents["zones.md"].publisher) == (
         "2023-02-03", "the People's Government of Beijing Municipality")
+
+
+def test_a_figure_of_a_year_is_asked_as_a_sum_and_not_dated_by_a_later_release(ingested):
+    """"What was Beijing's GDP in 2024?" asks a sum, not its growth; a release of March 2025 on
+    "Beijing's economy in 2024" gives no figure for 2025; a measure no passage names is refused."""
+    assistant = ingested({
+        "economy.md": "# Beijing's economy in 2024\n\nCCTV News — 27.03.2025\n\nThe city's GDP reached about 4.98 "
+                      "trillion yuan, 5.2 percent more than the year before. GDP per person was 228,000 yuan.\n",
+        "growth.txt": "Chinese capital's economy registers 5.2% growth in 2024\n\nBEIJING - The GDP of the Chinese "
+                      "capital grew about 5.2 percent year on year in 2024, mayor Yin Yong said on Tuesday.\n\n"
+                      "Last updated: 15 January 2025 · Xinhua\n",
+        "bulletin.md": "# Seventy years of growth\n\nAt constant prices, the economy of 2023 was 857 times the size it "
+                       "was in 1952.\n"})
+    assert "4.98 trillion" in assistant.ask("What was Beijing's GDP in 2024?").text
+    assert assistant.ask("What was Beijing's GDP in 2025?").abstained
+    assert assistant.ask("What was Beijing's unemployment rate in 2024?").abstained
+    assert "857 times" in assistant.ask("How many times larger was Beijing's economy in 2023 than in 1952?").text
+    documents = {d.source: d for d in assistant.documents()}
+    assert (documents["economy.md"].date, documents["economy.md"].publisher) == ("2025-03-27", "CCTV News")
+    assert (documents["growth.txt"].date, documents["growth.txt"].publisher) == ("2025-01-15", "Xinhua")

@@ -79,6 +79,9 @@ def test_a_header_block_gives_date_publisher_and_the_line_to_cite(tmp_path):
     ("**Xinhua** | 2025-03-24", "2025-03-24", "Xinhua"),
     ("China Youth Daily · 2025-06-21 22:24", "2025-06-21", "China Youth Daily"),
     ("China News\nMarch 24, 2024", "2024-03-24", "China News"),
+    ("13 February 2022, Sunday — Shanghai Daily", "2022-02-13", "Shanghai Daily"),
+    ("CCTV News — 21.03.2024", "2024-03-21", "CCTV News"),
+    ("Updated: January 21, 2024 13:39 Xinhua", "2024-01-21", "Xinhua"),
 ])
 def test_a_dateline_without_labels_under_the_title_gives_date_and_publisher(tmp_path, dateline, date, publisher):
     text = f"Beijing opens roads to driverless tests\n{dateline}\n\nBEIJING -- The city opened 278 roads.\n"
