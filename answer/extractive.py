@@ -112,7 +112,8 @@ def _vector(c: "Candidate"):
     return c.hit.row.vectors[j + 1] if j >= 0 and c.hit.row.vectors is not None else c.hit.row.vectors[0]
 
 
-_ASKED_ROLE = re.compile(r"^who\s+(?:is|was|are|were|will be|has been)\s+(?:the\s+|its\s+|their\s+|[\w'’]+['’]s\s+)?"
+_ASKED_ROLE = re.compile(r"^who\s+(?:is|was|are|were|will be|has been)\s+"
+                         r"(?:the\s+|its\s+|their\s+|[\w'’]+['’]s\s+)?"
                          r"((?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*)(?=\s+(?:of|at|for|in|on)\b|\s*\?|\s*$)")
 _PERSON_NAME = r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}"
 
@@ -417,11 +418,11 @@ def unqualified(question: str, c: "Candidate") -> tuple[str, str] | None:
     if len(said) < 2:
         return None
     passage = c.terms | set(terms(f"{c.hit.row.title} {c.hit.row.text}"))
-    for word in said[:-1]:
-        kind = terms(word)
-        if (word.isalpha() and word.islower() and word not in _LOOSE and word not in NUMBER_WORDS and kind
-                and kind[0] not in passage):
-            return word, said[-1]
+    kinds = [w for w in said[:-1] if w.isalpha() and w.islower() and w not in _LOOSE and w not in NUMBER_WORDS
+             and terms(w)]
+    # "narrow gauge lines" still answers "how many narrow gauge rail lines": one kind word held is enough.
+    if kinds and not any(terms(w)[0] in passage for w in kinds):
+        return " ".join(kinds), said[-1]
     return None
 
 
@@ -457,11 +458,15 @@ def uncounted(question: str, text: str) -> bool:
 _NAMING_YEAR = re.compile(r"\bthe\s+((?:19|20)\d\d)\b", re.I)
 
 
-# "What is the budget for Huairou Science City?": the attribute asked of something.
-# What a "what was X's …" question for a figure measures: "unemployment rate" in "What was
-# Beijing's unemployment rate in 2021?".
-_MEASURED = re.compile(r"^(?:[Ww]hat|[Ww]hich)\s+(?:is|was|are|were|will be)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+)*"
+# What a "what was X's …" question for a figure measures of a named thing: "unemployment rate" in
+# "What was Beijing's unemployment rate in 2021?" (not "the toughest limit on …", a paraphrase).
+_MEASURED = re.compile(r"^(?:[Ww]hat|[Ww]hich)\s+(?:is|was|are|were|will be)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+)*"
+                       r"[A-Z][\w-]*['’]s\s+"
                        r"((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)(?=\s+(?:in|of|for|at|by|on|per|to)\b|\s*\?)")
+# Words of any measure, which a text writes as a symbol or leaves out ("36%" is the "target percentage").
+_GENERIC_MEASURES = frozenset(terms("percentage percent share proportion number amount figure total level value "
+                                    "rate ratio size"))
+# "What is the budget for Huairou Science City?": the attribute asked of something.
 _ATTRIBUTE = re.compile(r"^(?:what|which)\s+(?:is|are|was|were|will be)\s+the\s+([\w-]+)\s+(?:of|for|in|on|at)\b", re.I)
 
 
@@ -490,6 +495,10 @@ class ExtractiveAnswerer:
             # ("Achievements in 2024"), else its passage's; "last year" is the year before the
             # document's date.
             year = years_spoken_of(row.section or "")
+            # A dateline over the passage ("CCTV News — 27.03.2025") gives only the document's own
+            # year: the title's year ("Beijing's economy in 2024") is the one it reports on.
+            if year == {(row.date or "")[:4]} and len(years_spoken_of(row.title or "")) == 1:
+                year = years_spoken_of(row.title or "")
             year = year if len(year) == 1 else years_spoken_of(f"{row.title}\n{row.text}")
             header: set[str] = set()
             for j, (a, b) in enumerate(row.sentences):
@@ -547,7 +556,9 @@ class ExtractiveAnswerer:
         apposed = {id(c) for c in cands if role and apposes(c.text, role)}
         unit = question.kind is Kind.NUMBER and asked_unit(question)
         w_fit = s.w_fit_unit if unit or apposed else s.w_fit
-        narrowed = _narrowed(question.text, cands)
+        # A fact asked of "basic research" is not told by "research and development"; an account
+        # ("Describe the methodology …") may draw on the wider sentences too.
+        narrowed = _narrowed(question.text, cands) if question.kind in _TYPED and not question.explains else []
         for c in cands:
             # "GDP" is held by a sentence that writes "gross domestic product".
             c.terms |= {a for a in question.acronyms if a not in c.terms and _spelled_out(a, words(c.text))}
@@ -687,7 +698,8 @@ class ExtractiveAnswerer:
             # "What is the budget of …?" asked of documents that never say "budget".
             missing += [t for t in terms(attribute.group(1)) if t not in FRAMING and not keyword.known(t)]
         measured = _MEASURED.match(question.text)
-        measure = set(terms(measured.group(1))) - FRAMING if measured and question.kind is Kind.NUMBER else set()
+        measure = set(terms(measured.group(1))) if measured and question.kind is Kind.NUMBER else set()
+        measure -= FRAMING | _GENERIC_MEASURES
         if measure and self.settings.abstain_absent_measure and not measure & context:
             # "What was Beijing's unemployment rate in 2021?" of a passage on its population.
             missing.append(measured.group(1))
@@ -725,10 +737,11 @@ class ExtractiveAnswerer:
         own = not (years_spoken_of(c.text) or relative_years(c.text, row.date))
         # The passage's one year is among the sentence's terms already (see ``candidates``); the
         # years of its other sentences ("By 2021, …", "the 2022 Winter Olympics") are theirs. The
-        # document's date dates a sentence unless the title gives the year the document reports
-        # on: "Beijing's economy in 2024", published in March 2025, gives no figure for 2025.
+        # document's date (and a dateline over the passage) dates a sentence unless the title gives
+        # the year the document reports on: "Beijing's economy in 2024", published in March 2025,
+        # gives no figure for 2025.
         titled = bool(years_spoken_of(row.title or ""))
-        around = f"{row.title} {row.section or ''} {'' if titled else row.date or ''}"
+        around = row.title if titled else f"{row.title} {row.section or ''} {row.date or ''}"
         named_only = years_not_spoken_of(c.text) - years_not_spoken_of(question.text)
         return [y for y in sorted(question.years) if (y not in c.terms or y in named_only) and not (own and y in around)]
 

@@ -221,9 +221,7 @@ def chunk_text(text: str, max_chars: int, min_chars: int = 0, breaks: tuple[int,
                 continue
             if body:
                 close()
-            # A dateline under the title opens no section: the passages after it are under the title.
-            if not (dateline and not match):
-                section = _under(outline, len(para) - len(para.lstrip("#")) if match else 0, title)
+            section = _under(outline, len(para) - len(para.lstrip("#")) if match else 0, title)
             open_start = p_start if open_start is None else open_start
             heading_end = p_end  # noqa: F841 (read by close)
             continue

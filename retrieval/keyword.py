@@ -115,7 +115,8 @@ class KeywordIndex:
             # year of its date, and its file's name.
             if row.source not in called_by:
                 called_by[row.source] = (title | set(terms(f"{row.publisher or ''} {_day_month_year(row.date)}"))
-                                         | set(terms(_initials(row.publisher or ""))) | set(terms(_file_words(row.source))))
+                                         | set(terms(_initials(row.publisher or "")))
+                                         | set(terms(_file_words(row.source))))
             headings.setdefault(row.source, set(called_by[row.source])).update(terms(row.section))
             self.dates.setdefault(row.source, row.date or "")
         self._df: Counter[str] = Counter(t for doc in corpus for t in set(doc))

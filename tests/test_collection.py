@@ -644,7 +644,8 @@ def test_a_role_is_answered_where_a_name_stands_beside_it(ingested):
 
 def test_a_table_row_is_read_under_its_header_and_a_list_item_under_its_lead(ingested):
     assistant = ingested({
-        "limits.md": "# Beijing Stock Exchange starts trading\n\nXinhua | 2021-11-15\n\nThe exchange opened on Monday.\n\n"
+        "limits.md": "# Beijing Stock Exchange starts trading\n\nXinhua | 2021-11-15\n\n"
+                     "The exchange opened on Monday.\n\n"
                      "## How far a share may move in a day\n\n| Market | Daily price limit |\n|---|---|\n"
                      "| Shanghai and Shenzhen main boards | 10 percent |\n| STAR Market and ChiNext | 20 percent |\n"
                      "| Beijing Stock Exchange | 30 percent |\n",
@@ -674,7 +675,8 @@ def test_a_name_is_held_by_its_last_words_where_the_rest_stands_nearby(ingested)
     Beijing Central Axis?"; "the three-year action plan" is the document whose text says so, not
     the one with "plan" in its title."""
     assistant = ingested({
-        "progress.txt": "Beijing makes progress in its Central Axis bid\n13 February 2022, Sunday — Shanghai Daily\n\n"
+        "progress.txt": "Beijing makes progress in its Central Axis bid\n"
+                        "13 February 2022, Sunday — Shanghai Daily\n\n"
                         "Under a three-year action plan for the conservation of the Central Axis, work has gone "
                         "well. The plan sets out 48 tasks.\n\nThe Central Axis is 7.8 kilometres long.\n",
         "zones.md": "# Protection plan for the Central Axis sets out its heritage zone\n\n"
