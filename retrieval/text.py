@@ -34,7 +34,13 @@ def fold(text: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    return [w.lower().replace("’", "'") for w in _WORD.findall(fold(text))]
+    return list(_words(text))
+
+
+@lru_cache(maxsize=16384)
+def _words(text: str) -> tuple[str, ...]:
+    """Cached: the answer checks read the same retrieved sentences' words again and again."""
+    return tuple(w.lower().replace("’", "'") for w in _WORD.findall(fold(text)))
 
 
 def normalise_number(token: str) -> str:
@@ -156,14 +162,15 @@ _BASE_RELATIVE = re.compile(r"\b(?:than|compared (?:with|to)|versus|from)\s+(?:i
 _NOW = re.compile(r"\b(?:now|currently|at present|so far|to date)\b", re.I)
 
 
-def relative_years(text: str, date: str | None) -> set[str]:
+@lru_cache(maxsize=16384)
+def relative_years(text: str, date: str | None) -> frozenset[str]:
     """The years "last year", "this year", "next year" and "now" mean in a text dated ``date``
-    (not a comparison's base: "more than last year")."""
+    (not a comparison's base: "more than last year"). Cached, as ``years_spoken_of``."""
     if not date or not date[:4].isdigit():
-        return set()
+        return frozenset()
     text = _BASE_RELATIVE.sub(" ", text)
     years = {str(int(date[:4]) + _YEAR_STEP[m.group(1).lower()]) for m in _RELATIVE_YEAR.finditer(text)}
-    return years | ({date[:4]} if _NOW.search(text) else set())
+    return frozenset(years | ({date[:4]} if _NOW.search(text) else set()))
 
 
 # What a document is called in a question ("the 2023 work plan", "the guideline", "that report").
