@@ -112,7 +112,7 @@ def _vector(c: "Candidate"):
     return c.hit.row.vectors[j + 1] if j >= 0 and c.hit.row.vectors is not None else c.hit.row.vectors[0]
 
 
-_ASKED_ROLE = re.compile(r"^who\s+(?:is|was|are|were|will be|has been)\s+"
+_ASKED_ROLE = re.compile(r"^[Ww]ho\s+(?:is|was|are|were|will be|has been)\s+"
                          r"(?:the\s+|its\s+|their\s+|[\w'’]+['’]s\s+)?"
                          r"((?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*)(?=\s+(?:of|at|for|in|on)\b|\s*\?|\s*$)")
 _PERSON_NAME = r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}"
@@ -120,7 +120,7 @@ _PERSON_NAME = r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}"
 
 def asked_role(question: str) -> str:
     """The role a "who is the …" question names, in its words: "general manager"."""
-    match = _ASKED_ROLE.match(question.strip().lower()[:1] + question.strip()[1:])
+    match = _ASKED_ROLE.match(question.strip())
     return match.group(1) if match else ""
 
 
@@ -393,10 +393,17 @@ _TOKEN = re.compile(r"[\w'’.-]+|[,;:]")
 
 
 @lru_cache(maxsize=1024)
+def counted_words(question: str) -> tuple[str, ...]:
+    """The words of what "how many" counts: "foreign companies" in "How many foreign companies
+    are listed?"; none when the question does not count."""
+    counted = _COUNTED.search(question)
+    return tuple(counted.group(counted.lastindex).split()) if counted else ()
+
+
 def counted_head(question: str) -> frozenset[str]:
     """What "how many" counts, by its last word: "days" in "How many days did it take?"."""
-    counted = _COUNTED.search(question)
-    return frozenset(terms(counted.group(counted.lastindex).split()[-1])) if counted else frozenset()
+    said = counted_words(question)
+    return frozenset(terms(said[-1])) if said else frozenset()
 
 
 def holds_counted(question: Question, held: set[str]) -> bool:
@@ -413,8 +420,7 @@ _LOOSE = frozenset("new more other different main major total such various addit
 def unqualified(question: str, c: "Candidate") -> tuple[str, str] | None:
     """(kind, thing) when "how many" counts a kind of thing the passage never names: "How many
     foreign companies are listed?" is not answered by a count of all listed companies."""
-    counted = _COUNTED.search(question)
-    said = counted.group(counted.lastindex).split() if counted else []
+    said = counted_words(question)
     if len(said) < 2:
         return None
     passage = c.terms | set(terms(f"{c.hit.row.title} {c.hit.row.text}"))
@@ -431,11 +437,11 @@ def uncounted(question: str, text: str) -> bool:
     AI-powered buses on several routes" does not say how many buses, nor "14 vehicles may carry
     passengers" how many passengers. A count stands within a few words of its noun, on the same
     side of a comma ("99 vehicles", "passengers totalled 430,000")."""
-    counted = _COUNTED.search(question)
-    head = terms(counted.group(counted.lastindex).split()[-1]) if counted else ()
+    said = counted_words(question)
+    head = terms(said[-1]) if said else ()
     if not head:
         return False
-    phrase = set(terms(counted.group(counted.lastindex)))
+    phrase = set(terms(" ".join(said)))
     tokens = _TOKEN.findall(text)
     stems = [(terms(t) or ("",))[0] for t in tokens]
     if any(_NUMERAL.fullmatch(t) and phrase & set(stems[i + 1:i + 3]) for i, t in enumerate(tokens)):
@@ -497,8 +503,9 @@ class ExtractiveAnswerer:
             year = years_spoken_of(row.section or "")
             # A dateline over the passage ("CCTV News — 27.03.2025") gives only the document's own
             # year: the title's year ("Beijing's economy in 2024") is the one it reports on.
-            if year == {(row.date or "")[:4]} and len(years_spoken_of(row.title or "")) == 1:
-                year = years_spoken_of(row.title or "")
+            titled = years_spoken_of(row.title or "")
+            if year == {(row.date or "")[:4]} and len(titled) == 1:
+                year = titled
             year = year if len(year) == 1 else years_spoken_of(f"{row.title}\n{row.text}")
             header: set[str] = set()
             for j, (a, b) in enumerate(row.sentences):

@@ -33,7 +33,7 @@ _KIND_PATTERNS = (
                              r"(?:(?:is|was|are|were) )?(?:the )?(?:(?!(?:type|kind|sort|name)\b)[\w'’-]+ ){0,2}?"
                              r"(percentage|percent|share|proportion|number|amount|rate|ratio|figure|value|size|total|"
                              r"level|price|cost|capacity|limit|gdp|population|revenue|spending|budget)\b|"
-                             r"\b(percentage|percent|how much|rate|ratio)\b", re.I)),
+                             r"\b(percentage|percent|how much|rate|ratio)\b")),
     (Kind.PERSON, re.compile(r"^(who|whom|whose)\b|\b(who|whom|whose) (is|was|are|were|did|has|leads|heads)\b")),
     (Kind.LIST, re.compile(r"^(list|name|enumerate)\b|\b(what|which) (are|were) the\b|\b(all|two|three|four|five|"
                            r"several|main|key) (\w+ )?(zones|areas|parks|cities|strategies|goals|fields|sectors|"

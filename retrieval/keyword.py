@@ -54,9 +54,8 @@ def _antecedent(row: ChunkRow, previous: ChunkRow | None) -> tuple[str, ...]:
     passage is about them, and a question that names them should find it."""
     if previous is None or not row.sentences or not previous.sentences or previous.heading:
         return ()
-    (a, b) = row.sentences[0]
-    first = row.text[a - row.start:b - row.start]
-    earlier = [previous.text[c - previous.start:d - previous.start] for c, d in previous.sentences]
+    first = row.sentence_texts()[0]
+    earlier = previous.sentence_texts()
     k = antecedent(first, earlier)
     return tuple(name_terms(earlier[k])) if k is not None else ()
 
@@ -175,11 +174,9 @@ class KeywordIndex:
             for idx in range(row.idx - 3, row.idx):
                 at = self.position.get((row.source, row.doc_hash, idx))
                 if at is not None:
-                    before = self.rows[at]
-                    earlier += [before.text[a - before.start:b - before.start] for a, b in before.sentences]
+                    earlier += self.rows[at].sentence_texts()
             out = []
-            for a, b in row.sentences:
-                text = row.text[a - row.start:b - row.start]
+            for text in row.sentence_texts():
                 out.append(described_names(text, earlier))
                 earlier.append(text)
             self._described[key] = tuple(out)

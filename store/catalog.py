@@ -84,6 +84,10 @@ class ChunkRow:
     def key(self) -> str:
         return f"{self.doc_hash}:{self.idx}"
 
+    def sentence_texts(self) -> list[str]:
+        """The passage's sentences, as its spans cut them."""
+        return [self.text[a - self.start:b - self.start] for a, b in self.sentences]
+
 
 def page_of(doc: LoadedDocument, offset: int) -> int | None:
     """The 1-based page an offset falls on, for documents that have pages."""
