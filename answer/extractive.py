@@ -23,7 +23,7 @@ from answer.swaps import quantity_mismatch, swapped_word, unranked_superlative
 from prompts import load_prompt
 from retrieval.hybrid import Hit
 from retrieval.keyword import KeywordIndex
-from retrieval.text import (LIST_ITEM, MONTH, NUMBER_WORDS, STOPWORDS, TABLE_ROW, TABLE_RULE, antecedent,
+from retrieval.text import (LIST_ITEM, MONTH, NUMBER_WORDS, PLACE_NOUN, STOPWORDS, TABLE_ROW, TABLE_RULE, antecedent,
                             relative_years, terms, words, years_not_spoken_of, years_spoken_of)
 from schema import Passage
 from settings import Settings
@@ -507,6 +507,11 @@ class ExtractiveAnswerer:
             if year == {(row.date or "")[:4]} and len(titled) == 1:
                 year = titled
             year = year if len(year) == 1 else years_spoken_of(f"{row.title}\n{row.text}")
+            # "The city's GDP reached 4.03 trillion yuan" in a report titled on Beijing is Beijing's:
+            # a place's common noun stands for the place the question names when the document's
+            # title names it too.
+            titled_names = set(terms(row.title or "")) if question.names else set()
+            place = {n for n in question.names if n in titled_names}
             header: set[str] = set()
             for j, (a, b) in enumerate(row.sentences):
                 text = row.text[a - row.start:b - row.start]
@@ -532,6 +537,8 @@ class ExtractiveAnswerer:
                 k = antecedent(text, texts, repeated=False)
                 held = own | helds[k] if k is not None else own | referent if j == 0 and referent else own
                 held = held | (described[j] if j < len(described) else frozenset())
+                if place and PLACE_NOUN.search(text):
+                    held = held | place
                 if len(year) == 1 and not YEAR.search(text):
                     held = held | year
                 held = held | relative_years(text, row.date)

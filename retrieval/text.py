@@ -271,6 +271,12 @@ def _runs(text: str) -> tuple[frozenset[str], ...]:
     return tuple(frozenset(terms(run)) for run in _NAME_RUN.findall(text))
 
 
+# A place called by its common noun: "the city's GDP", "87.5 percent of the capital's population".
+# "the city of Shenzhen" names its own place.
+PLACE_NOUN = re.compile(r"\b[Tt]he\s+(?:city|capital|municipality|country|nation|province|region|state|town|county|"
+                        r"district|metropolis)\b(?!\s+(?:of|council|government)\b)")
+
+
 def described_names(sentence: str, earlier: list[str]) -> frozenset[str]:
     """The terms of the names a sentence's descriptions stand for: "the bureau" is the latest
     earlier name with that word ("The Beijing Municipal Bureau of Economy and Information

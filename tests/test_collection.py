@@ -708,3 +708,18 @@ def test_a_figure_of_a_year_is_asked_as_a_sum_and_not_dated_by_a_later_release(i
     documents = {d.source: d for d in assistant.documents()}
     assert (documents["economy.md"].date, documents["economy.md"].publisher) == ("2025-03-27", "CCTV News")
     assert (documents["growth.txt"].date, documents["growth.txt"].publisher) == ("2025-01-15", "Xinhua")
+
+
+def test_a_place_called_the_city_is_the_place_the_title_names(ingested):
+    """"The city's GDP reached 4.03 trillion yuan in 2021" in a report titled on Beijing answers
+    "What was Beijing's GDP in 2021?" before a table row that rounds the figure."""
+    assistant = ingested({
+        "population.txt": "Beijing's GDP in 2021\n\nDate: 2022-03-02\n\n"
+                          "Beijing had 21.886 million permanent residents at the end of 2021.\n\nThe city's GDP "
+                          "reached 4.03 trillion yuan in 2021, and its GDP per person was 184,000 yuan, the bureau "
+                          "said.\n",
+        "milestones.md": "# Beijing's GDP milestones\n\nDate: 2024-03-21\n\n| Year | Beijing's GDP first passed |\n"
+                         "|---|---|\n| 2013 | 2 trillion yuan |\n| 2018 | 3 trillion yuan |\n| 2021 | 4 trillion yuan |\n"})
+    answer = assistant.ask("What was Beijing's GDP in 2021?")
+    assert "4.03 trillion" in answer.text
+    assert cited(answer) == ["population.txt"]
