@@ -17,6 +17,25 @@ from docx import Document
 OUT = Path(__file__).resolve().parent.parent / "bench" / "heldout"
 
 DOCUMENTS = {
+    "waste/three-months-2020.docx": {
+        "title": "Garbage sorting yields results in Beijing",
+        "properties": None,
+        "dateline": "Around China · Xinhua · Updated: August 4, 2020",
+        "blocks": [
+            ("p", "Three months after mandatory garbage sorting began, Beijing is seeing good results, with more "
+                  "waste sorted as kitchen waste, the authorities said on Monday."),
+            ("table", [("Daily amount in July 2020", "Tonnes", "Change"),
+                       ("Household kitchen waste", "1,764", "up 470 percent on the daily average of late April"),
+                       ("Other waste", "19,960", "down 26 percent year on year")]),
+            ("p", "Zhang Yan, deputy director of the city's commission of urban management, gave the figures at a "
+                  "press conference."),
+            ("p", "Beijing has 44 household waste treatment facilities, with a total designed treatment capacity of "
+                  "32,711 tonnes a day, Zhang said."),
+            ("p", "Wen Tianwu, deputy chief of the municipal comprehensive law-enforcing bureau of city "
+                  "administration, said that by the end of July nearly 7,000 violations of the household garbage "
+                  "sorting rules had been investigated and penalized."),
+        ],
+    },
     "economy/economy-2024.docx": {
         "title": "Beijing's economy in 2024",
         "properties": ("The People's Government of Beijing Municipality", datetime(2025, 3, 27)),

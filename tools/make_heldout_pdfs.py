@@ -19,10 +19,46 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas
 
 OUT = Path(__file__).resolve().parent.parent / "bench" / "heldout"
-BODY, LEAD, MARGIN = 10.5, 13.5, 64
+BODY, LEAD, MARGIN, GUTTER = 10.5, 13.5, 64, 20
 WIDTH, HEIGHT = A4
 
 DOCUMENTS = {
+    "waste/enforcement-2020.pdf": {
+        "title": "Beijing makes household garbage sorting mandatory",
+        "properties": ("Xinhua", datetime(2020, 4, 30)),
+        "dateline": None,
+        "footer": None,
+        "columns": 2,
+        "blocks": [
+            ("p", "BEIJING, April 30 (Xinhua) -- From Friday, Beijing joins the Chinese cities that make the sorting "
+                  "of household garbage compulsory, in a new effort to protect the environment."),
+            ("p", "Under the city's revised household waste regulation, which takes effect that day, people must "
+                  "sort household waste into four categories: kitchen, recyclable, hazardous and other waste."),
+            ("h", "Fines"),
+            ("p", "The municipal comprehensive law-enforcing bureau of city administration may fine organizations "
+                  "from 1,000 yuan (141 US dollars) to 50,000 yuan, and individuals from 50 to 200 yuan, for "
+                  "breaking the sorting rules."),
+            ("h", "Bins and stations"),
+            ("p", "Li Rugang, deputy director of the Beijing Municipal Commission of Urban Management, said the "
+                  "city had set up more than 113,000 garbage sorting bin stations in neighborhoods, and 980 closed "
+                  "cleaning and transfer stations so that household garbage is collected and carried in one "
+                  "system."),
+            ("p", "Wen Tianwu, deputy director of the law-enforcing bureau, said its teams would begin a "
+                  "three-month law enforcement campaign on Friday to guide and check household sorting. Those who "
+                  "fail to sort as required will meet education and persuasion first, then written warnings or "
+                  "fines."),
+            ("p", "Beyond residential communities, the city's scenic spots will swap their bins for colored bins "
+                  "for the four types of waste, and the municipal education commission asks schools to teach "
+                  "garbage sorting all year round."),
+            ("h", "Less to throw away"),
+            ("p", "To cut the volume of garbage, the regulation forbids the city's catering services, online "
+                  "takeaway outlets included, to hand out disposable tableware such as bamboo chopsticks and "
+                  "plastic spoons, knives and forks."),
+            ("p", "Hotels and restaurants may no longer offer disposable items such as toothbrushes, combs, bath "
+                  "wipes, nail files and shoe wipes."),
+            ("p", "The regulation also bans the production, sale and use of thin plastic bags."),
+        ],
+    },
     "economy/growth-2025.pdf": {
         "title": "Chinese capital's economy registers 5.2% growth in 2024",
         "properties": None,
@@ -445,32 +481,42 @@ def write(name: str, doc: dict) -> None:
         y -= 14
     y -= 10
     page = 1
+    # A bulletin set in columns ("columns": 2) fills the left column, then the right one.
+    columns = doc.get("columns", 1)
+    width = (WIDTH - 2 * MARGIN - GUTTER * (columns - 1)) / columns
+    top, column, x = y, 0, MARGIN
     for kind, content in doc["blocks"]:
         if y < 90 or kind == "break":
-            y, page = turn(c, doc, page), page + 1
+            if column + 1 < columns and kind != "break":
+                column, y = column + 1, top
+            else:
+                y, page = turn(c, doc, page), page + 1
+                top, column = y, 0
+            x = MARGIN + column * (width + GUTTER)
         if kind == "h":
             y -= 4
             c.setFont("Helvetica-Bold", 12)
-            c.drawString(MARGIN, y, content)
+            c.drawString(x, y, content)
             y -= LEAD + 4
         elif kind in ("p", "li"):
             indent = 14 if kind == "li" else 0
-            for n, line in enumerate(lines(content, "Helvetica", BODY, WIDTH - 2 * MARGIN - indent)):
+            for n, line in enumerate(lines(content, "Helvetica", BODY, width - indent)):
                 c.setFont("Helvetica", BODY)
                 if kind == "li" and n == 0:
-                    c.drawString(MARGIN, y, "•")
-                c.drawString(MARGIN + indent, y, line)
+                    c.drawString(x, y, "•")
+                c.drawString(x + indent, y, line)
                 y -= LEAD
             y -= 0 if kind == "li" else 6
         elif kind == "table":
             y -= 4
             c.setFont("Helvetica-Bold", 9.5)
-            c.drawString(MARGIN, y, content)
+            c.drawString(x, y, content)
             y -= LEAD
         elif kind == "row":
             c.setFont("Helvetica", 9.5)
+            step = 170 if columns == 1 else width / len(content)
             for i, cell in enumerate(content):
-                c.drawString(MARGIN + i * 170, y, cell)
+                c.drawString(x + i * step, y, cell)
             y -= LEAD - 1
     if doc["footer"]:
         c.setFont("Helvetica", 8)
