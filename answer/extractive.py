@@ -23,7 +23,7 @@ from answer.swaps import quantity_mismatch, swapped_word, unranked_superlative
 from prompts import load_prompt
 from retrieval.hybrid import Hit
 from retrieval.keyword import KeywordIndex
-from retrieval.text import (LIST_ITEM, MONTH, NUMBER_WORDS, PLACE_NOUN, STOPWORDS, TABLE_ROW, TABLE_RULE, antecedent,
+from retrieval.text import (DAY_OF_MONTH, LIST_ITEM, MONTH, NUMBER_WORDS, PLACE_NOUN, STOPWORDS, TABLE_ROW, TABLE_RULE, antecedent,
                             relative_years, terms, words, years_not_spoken_of, years_spoken_of)
 from schema import Passage
 from settings import Settings
@@ -35,9 +35,6 @@ _NUMBER_WORDS = re.compile(r"\b(\d|(?<!\bin )(?<!\binto )(?<!\bas )(?<!\bat )one
                            r"zero|once|twice)\b", re.I)
 # An ordinal is a day only beside a month ("the 19th launch" is no date; "March 21st" is one by its month).
 _DATE = re.compile(rf"\b(1[0-9]\d\ds?|20\d\ds?|century|centuries|{MONTH}|spring|summer|autumn|winter|decade)\b")
-_MONTHS = rf"{MONTH}\.?"
-_DAY_OF_MONTH = re.compile(rf"\b{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|"
-                           rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}")
 # "one new line a year", "1.5 million passengers a day": a rate after what it counts, no duration
 # ("took a year", "for a day" are durations).
 _RATE = re.compile(r"(?<=[a-z] )(?<!\btook )(?<!\btake )(?<!\bfor )(?<!\bin )(?<!\bover )(?<!\babout )(?<!\bjust )"
@@ -237,7 +234,7 @@ class Unit:
     also: re.Pattern | None = None
 
     def fit(self, text: str) -> float:
-        text = _RATE.sub(" ", _DAY_OF_MONTH.sub(" ", text))
+        text = _RATE.sub(" ", DAY_OF_MONTH.sub(" ", text))
         return 1.0 if self.given.search(text) else 0.5 if self.also and self.also.search(text) else 0.0
 
 
@@ -309,7 +306,7 @@ def type_fit(kind: Kind, text: str, question: Question, held: set[str] | None = 
     if kind is Kind.NUMBER:
         # The day of a date is no figure: "listed on September 24, 2020" says how big nothing is;
         # "2000 kilometres" is one, not a year.
-        numbers = {w for w in terms(_PERIOD.sub(" ", _DAY_OF_MONTH.sub(" ", text)))
+        numbers = {w for w in terms(_PERIOD.sub(" ", DAY_OF_MONTH.sub(" ", text)))
                    if w[:1].isdigit() and not YEAR.fullmatch(w)}
         numbers |= set(_MEASURED_YEAR.findall(text))
         numbers -= question.numbers | question.years
@@ -342,6 +339,13 @@ _CLAUSE_BREAKS = {Kind.NUMBER: re.compile(r";\s+|,\s+(?!\d)"), Kind.DATE: re.com
                   Kind.PERSON: re.compile(r";\s+")}
 
 
+# "84 percent now meet the standard, against only 7 percent in the past": a sentence that sets a
+# value now against an earlier one answers "… before sorting became mandatory?" with the clause that
+# holds the earlier value, and "… now?" with the other.
+_EARLIER = re.compile(r"\b(?:before|previously|in the past|earlier|used to|formerly|a year ago|prior to)\b", re.I)
+_NOW = re.compile(r"\b(?:now|currently|today|at present)\b", re.I)
+
+
 def shortest_answering_span(c: Candidate, question: Question) -> tuple[int, int]:
     """The shortest run of clauses of the sentence that keeps every question term the sentence
     holds and, for a typed question, a value of the asked type: a direct answer, quoted exactly."""
@@ -353,13 +357,17 @@ def shortest_answering_span(c: Candidate, question: Question) -> tuple[int, int]
     if len(cuts) <= 2:
         return c.span
     needed = set(question.topic_terms or question.terms) & c.terms
+    asked_time = next((t for t in (_EARLIER, _NOW) if t.search(question.text)), None)
+    if not (_EARLIER.search(text) and _NOW.search(text)):
+        asked_time = None
     best = (0, len(text))
     for i in range(len(cuts) - 1):
         for j in range(i + 1, len(cuts)):
             piece = text[cuts[i]:cuts[j] - 1 if j < len(cuts) - 1 else len(text)]
             if len(piece) >= best[1] - best[0]:
                 break
-            if needed <= set(terms(piece)) and type_fit(question.kind, piece, question):
+            if (needed <= set(terms(piece)) and type_fit(question.kind, piece, question)
+                    and (asked_time is None or asked_time.search(piece))):
                 best = (cuts[i], cuts[i] + len(piece))
                 break
     a, b = best
@@ -375,7 +383,7 @@ _COUNTED = re.compile(r"\bhow many\s+(?!(?:the|a|an|of)\b|times\s+(?:[a-z]+er|mo
                       rf"(?=\s+(?:{AUXILIARIES}|per|of|in|on|at|for|from|to|by|with|that|which|who|there|"
                       r"[a-z]{2,}ed)\b|\s*\?|$)|"
                       # "How many tourists visit the axis?": a plural before a verb in the present.
-                      r"\bhow many\s+(?!(?:the|a|an|of)\b|times\b)((?:[\w'-]+\s+){0,2}?(?:[\w'-]+s|people|children|men|"
+                      r"\bhow many\s+(?!(?:the|a|an|of)\b|times\b)((?:[\w'-]+\s+){0,2}(?:[\w'-]+s|people|children|men|"
                       r"women|staff))(?=\s+[a-z])",
                       re.I)
 
@@ -390,6 +398,7 @@ _TIMED = re.compile(r"\bhow long\s+(?:does|did|do|will|would)\s+(?:(?:the|a|an|e
 _NUMERAL = re.compile(rf"(?:\d[\d,.]*|{'|'.join(NUMBER_WORDS)}|(?:twenty|thirty|forty|fifty|sixty|seventy|"
                       r"eighty|ninety)(?:-\w+)?|hundreds?|thousands?|millions?|billions?|dozens?|single|both)", re.I)
 _TOKEN = re.compile(r"[\w'’.-]+|[,;:]")
+_PLURAL = re.compile(r"[\w'-]*[^su\W]s|people|children|men|women|staff", re.I)
 
 
 @lru_cache(maxsize=1024)
@@ -397,7 +406,13 @@ def counted_words(question: str) -> tuple[str, ...]:
     """The words of what "how many" counts: "foreign companies" in "How many foreign companies
     are listed?"; none when the question does not count."""
     counted = _COUNTED.search(question)
-    return tuple(counted.group(counted.lastindex).split()) if counted else ()
+    said = tuple(counted.group(counted.lastindex).split()) if counted else ()
+    # "How many informal waste pickers work in Beijing?": a plural before a word that is none is
+    # the head, and the word after it the verb ("robotics companies" is one noun phrase).
+    for i, word in enumerate(said[:-1]):
+        if _PLURAL.fullmatch(word) and not _PLURAL.fullmatch(said[i + 1]):
+            return said[:i + 1]
+    return said
 
 
 def counted_head(question: str) -> frozenset[str]:
@@ -684,7 +699,7 @@ class ExtractiveAnswerer:
         the question names together ("SQuAD v1.1, v2.0 and v13.5") that the evidence lacks while
         it holds more of the others: the answer says those are missing instead of refusing."""
         row = best.hit.row
-        context_text = f"{row.title} {row.section} {row.text}"
+        context_text = f"{row.title} {row.publisher or ''} {row.section} {row.text}"
         if keyword.documents > 1:
             # In a collection a passage speaks for its document: "It lists 89 tasks" is about
             # the Belt and Road plan that its document names in another paragraph.

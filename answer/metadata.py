@@ -86,7 +86,7 @@ class MetadataAnswerer:
         appended = bool(said) and field == "date"
         line = load_prompt(f"metadata_{field}").format(title=doc.title or doc.source, publisher=doc.publisher,
                                                        date=doc.date, n=len(draft.citations) + 1 if appended else 1)
-        citation = self._header(doc)
+        citation = self._header(doc, field)
         if appended:
             return replace(draft, text=f"{said} {line}", citations=[*draft.citations, citation])
         return Draft(line, False, [citation])
@@ -103,10 +103,14 @@ class MetadataAnswerer:
             return docs.get(draft.citations[0].source)
         return docs.get(hits[0].row.source) if hits else None
 
-    def _header(self, doc: DocumentInfo) -> Passage:
+    def _header(self, doc: DocumentInfo, field: str) -> Passage:
         """The chunk that holds the header line, with the line marked; the first chunk when the
-        metadata came from elsewhere (a sidecar, the file's properties)."""
+        metadata came from elsewhere (a sidecar, the file's properties). A publisher's name over
+        its dateline ("Caixin" over "Jan 06, 2020 05:59 AM") may be two chunks: the date is the
+        lower line, the publisher the upper one."""
         at = doc.meta_start if doc.meta_start is not None else 0
+        if field == "date" and doc.meta_end is not None:
+            at = max(at, doc.meta_end - 1)
         row = self.catalog.chunk_containing(doc.source, at)
         highlights = [(doc.meta_start, doc.meta_end)] if doc.meta_start is not None else []
         return Passage(id=row.key, source=row.source, text=row.text, start=row.start, end=row.end, score=1.0,

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from answer.when import When, asked
-from retrieval.text import DOCUMENT_NOUN, NUMBER_WORDS, name_phrases, terms, words
+from retrieval.text import DAY_OF_MONTH, DOCUMENT_NOUN, NUMBER_WORDS, name_phrases, terms, words
 
 
 # The auxiliaries a question inverts ("how many tasks *does* the plan list?").
@@ -85,7 +85,9 @@ COUNT_WORDS = {w: str(n) for w, n in NUMBER_WORDS.items() if n >= 3}
 RANK_WORDS = frozenset("second third fourth fifth sixth seventh eighth ninth tenth".split())
 YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)s?\b")
 # A statement that something is not so (in evidence and in generated answers alike).
-NEGATION = re.compile(r"\b(not|never|no|none|nor|without|neither|cannot)\b|n't\b", re.I)
+# "fails to sort", "refuses to correct it": a verb that says something is not done.
+NEGATION = re.compile(r"\b(not|never|no|none|nor|without|neither|cannot|unable|fail(?:s|ed|ing)? to|"
+                      r"refus(?:e|es|ed|ing) to)\b|n't\b", re.I)
 _NUMBER = re.compile(r"\d")
 _NEGATED = re.compile(r"\b(not|never|cannot)\b|n't\b")
 # "whether or not", "may or may not": both sides asked, so nothing is said not to be so.
@@ -137,7 +139,8 @@ def analyse(text: str) -> Question:
         # "According to the report on the opening, who spoke …?": the question starts after its scope.
         kind = _kind(" ".join(words(text[scope.end():])))
     years = frozenset(YEAR.findall(text))
-    numbers = frozenset(w.replace(",", "") for w in said if _NUMBER.match(w)) - years
+    # "reported on 1 May 2020": the day is part of a date the document's own date may give.
+    numbers = frozenset(w.replace(",", "") for w in words(DAY_OF_MONTH.sub(" ", text)) if _NUMBER.match(w)) - years
     asks_metadata = bool(re.search(r"\b(title|headline|published|source|date of|dated|who wrote|author)\b", lowered))
     when = asked(text)
     return Question(text=text, kind=kind, terms=tuple(dict.fromkeys(terms(text))), years=years,

@@ -209,6 +209,14 @@ def _years_of(question: str) -> tuple[str, ...]:
     return tuple(start for start, _ in _YEAR.findall(DOCUMENT_REFERENCE.sub(" ", question)))
 
 
+_BASE_WORDS = r"(?:(?:the|daily|monthly|weekly|average|level|figure|amount|total|of|in|that of|those of|early|late|mid|end of)\s+)*"
+# "up 470 percent on the daily average of late April", "13 times the daily average in late April",
+# "more than in March": the base a figure is compared with, not the part of the year it is for.
+_BASE_MONTH = re.compile(rf"\b(?:than|compared (?:with|to)|versus|vs\.?|against|times)\s+{_BASE_WORDS}{_MONTH_WORD}\b|"
+                         rf"\b(?:up|down|rose|fell|increased?|decreased?|higher|lower)\b[^.;|]{{0,40}}?\b(?:on|over)\s+"
+                         rf"{_BASE_WORDS}{_MONTH_WORD}\b", re.I)
+
+
 def other_period(question: str, sentence: str) -> bool:
     """The sentence speaks of another part of the year than the question: the first half does
     not answer "in the first quarter of 2023", nor does a figure the sentence gives for all of
@@ -216,7 +224,7 @@ def other_period(question: str, sentence: str) -> bool:
     asked, years = periods(question, months=True), _years_of(question)
     if not (asked or years):
         return False
-    said = periods(sentence, months=any(a == b for a, b in asked))
+    said = periods(_BASE_MONTH.sub(" ", sentence), months=any(a == b for a, b in asked))
     if asked:
         return not asked & said and (bool(said) or any(y in sentence for y in years))
     return bool(said)

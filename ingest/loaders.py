@@ -11,7 +11,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable
 
-from ingest.metadata import SECTION_LABELS, Metadata, as_date, front_matter, header, is_dateline, sidecar
+from ingest.metadata import (SECTION_LABELS, Metadata, as_date, date_in_name, front_matter, header, is_dateline,
+                             masthead_end, sidecar)
 
 
 class LoadError(ValueError):
@@ -71,9 +72,10 @@ def _kicker(line: str, following: str) -> bool:
 
 
 def _title_from_text(text: str, fallback: str) -> str:
-    """The first line, unless it is a section label above the headline."""
-    lines = [line.lstrip("#").strip() for line in _first_lines(text, 2)]
-    if len(lines) == 2 and _kicker(lines[0], lines[1]):
+    """The first line, unless it is a masthead or a section label above the headline."""
+    lines = [line.lstrip("#").strip() for line in _first_lines(text, 6)]
+    lines = lines[masthead_end(lines):]
+    if len(lines) >= 2 and _kicker(lines[0], lines[1]):
         lines = lines[1:]
     for line in lines[:1]:
         if 0 < len(line) <= 150:
@@ -126,10 +128,25 @@ def load_html(path: Path, data: bytes, options: LoadOptions) -> Extracted:
     title = (meta.title if meta and meta.title else "") or _title_from_text(text, path.stem)
     page = _parsed(html)
     site = (meta.sitename or meta.author or "") if meta else ""
+    site = site or _meta_publisher(page)
     properties = Metadata(title, as_date(meta.date) if meta else None, site or _site_in_title(page))
     extracted = Extracted(text + "\n" if text else "", title, properties=properties)
     dateline = _page_dateline(page)
     return _under_title(extracted, dateline)[0] if dateline and dateline not in text else extracted
+
+
+# Meta tags that name who published a page where the usual ones are missing ("ContentSource" on
+# Chinese government sites, Dublin Core, Highwire citation tags).
+_PUBLISHER_META = ("publisher", "source", "contentsource", "dc.publisher", "dc.source", "citation_publisher")
+
+
+def _meta_publisher(page) -> str:
+    if page is None:
+        return ""
+    for element in page.iter("meta"):
+        if (element.get("name") or "").strip().lower() in _PUBLISHER_META and (element.get("content") or "").strip():
+            return " ".join(element.get("content").split())[:120]
+    return ""
 
 
 def _parsed(html: str):
@@ -317,9 +334,11 @@ def load(path: Path, source: str, max_bytes: int, options: LoadOptions | None = 
     extracted = loader(path, data, options)
     if not extracted.text.strip():
         raise LoadError("empty file" if not data.strip() else "no text found in the file")
+    named = Metadata(date=date_in_name(path.name))
     meta = (sidecar(path)[0].merged(front_matter(extracted.text)).merged(header(extracted.text))
-            .merged(extracted.properties).merged(Metadata(title=extracted.title)))
-    if meta.span is None and (extracted.properties.date or extracted.properties.publisher):
+            .merged(extracted.properties).merged(named).merged(Metadata(title=extracted.title)))
+    if meta.span is None and (extracted.properties.date or extracted.properties.publisher
+                              or named.date and meta.date == named.date):
         extracted, span = _under_title(extracted, properties_line(meta))
         meta = replace(meta, span=span)
     return LoadedDocument(source=source, text=extracted.text, content_hash=document_hash(path, data),

@@ -28,7 +28,7 @@ _DATE_PATTERNS = (
     # "21.03.2024": day first, as Europe writes it.
     (re.compile(r"\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)\b"), "dotted"),
 )
-_DATE_KEYS = r"date|dated|published(?: on)?|released(?: on)?|issued(?: on)?|(?:last )?updated|posted"
+_DATE_KEYS = r"date|dated|published(?: on)?|released(?: on)?|issued(?: on)?|(?:last )?(?:updated|reviewed|modified)|posted"
 _PUBLISHER_KEYS = r"source|publisher|published by|issued by|released by|author|by|from|agency"
 # "Date:2021-12-24 Source:China Daily", "Source: Xinhua | Updated: 2023-05-19"
 _FIELD = re.compile(rf"(?:^|(?<=\s)|(?<=\|))({_DATE_KEYS}|{_PUBLISHER_KEYS}|title)\s*[:：]\s*", re.I)
@@ -98,8 +98,10 @@ def as_date(value: object) -> str | None:
 
 # "Published 2025-03-06 by Geopolitechs": an unlabelled dateline, often at a document's foot.
 # "Released by the People's Government of Beijing Municipality on 3 February 2023": who, then when.
-_PUBLISHED_LINE = re.compile(r"^\s*(?:published|posted|released|issued|updated)(?:\s+on)?\s+(?P<date>.{6,30}?)"
-                             r"(?:\s+by\s+(?P<who>[^.|]{2,160}))?\s*\.?\s*$|"
+# "Published 2025-03-06 by …", "Last reviewed 6 May 2020 | That's Beijing", "Released by X on …".
+_PUBLISHED_LINE = re.compile(r"^\s*(?:last\s+)?(?:published|posted|released|issued|updated|reviewed|modified)"
+                             r"(?:\s+on)?\s+(?P<date>.{6,30}?)"
+                             r"(?:\s+by\s+(?P<who>[^.|]{2,160})|\s*[|·]\s*(?P<site>[^.|·]{2,80}))?\s*\.?\s*$|"
                              r"^\s*(?:published|posted|released|issued|updated)\s+by\s+(?P<by>[^.|]{2,160}?)\s+on\s+"
                              r"(?P<on>.{6,30}?)\s*\.?\s*$", re.I)
 
@@ -205,6 +207,34 @@ def is_dateline(line: str) -> bool:
             or unlabelled_dateline(line) is not None)
 
 
+def _headline(line: str) -> bool:
+    words = line.split()
+    return 4 <= len(words) <= 25 and len(line) <= 150 and not re.search(r"[.!?:;,]$", line) and not is_dateline(line)
+
+
+def masthead_end(lines: list[str]) -> int:
+    """How many of a text's first lines stand above its headline as a masthead: a short name over
+    a dateline ("Caixin" over "Jan 06, 2020 05:59 AM"), or a short line over a labelled one ("Post
+    sponsored by" over "Source: …"), with the datelines under it. 0 when no headline-like line
+    follows: a short title over its date and its first paragraph is the title."""
+    if len(lines) < 3 or len(lines[0].split()) > 3 or re.search(r"\d|[.!?:]$", lines[0]) or not is_dateline(lines[1]):
+        return 0
+    end = 1
+    while end < len(lines) and is_dateline(lines[end]):
+        end += 1
+    return end if any(_headline(line) for line in lines[end:end + 2]) else 0
+
+
+_NAMED_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)([-_.]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def date_in_name(name: str) -> str | None:
+    """The date a file's name gives ("2020-11-27-congress-inspection.txt", "report_20201127.pdf"):
+    how many people file releases, and the last place to look for a date the text does not state."""
+    found = _NAMED_DATE.search(name)
+    return as_date(f"{found.group(1)}-{found.group(3)}-{found.group(4)}") if found else None
+
+
 def header_end(text: str, lines: int = 8) -> int:
     """Where the first ``lines`` lines end: the header zone, where a line of a date and names is
     the document's dateline rather than, say, a row of a schedule."""
@@ -219,6 +249,7 @@ def header(text: str, lines: int = 8) -> Metadata:
     found = Metadata()
     every = list(_lines(text))
     zone = header_end(text, lines)
+    masthead = masthead_end([_plain(m.group(0)).strip() for m in every[:6]])
     last = max(lines, len(every) - 3)
     for i, match in [*enumerate(every[:lines]), *enumerate(every[last:], last)]:
         line = _plain(match.group(0))
@@ -226,14 +257,15 @@ def header(text: str, lines: int = 8) -> Metadata:
         published = _PUBLISHED_LINE.match(line)
         when = published and as_date(published.group("date") or published.group("on"))
         if when:
-            who = published.group("who") or published.group("by") or ""
+            who = published.group("who") or published.group("by") or published.group("site") or ""
             found = found.merged(Metadata("", when, who.strip(), span))
             continue
         fields = list(_FIELD.finditer(line))
         if not fields:
             # Under the title, or signed at the foot ("Xinhua, 17 August 2021").
             unlabelled = unlabelled_dateline(line) if match.start() < zone or i >= last else None
-            if unlabelled and not unlabelled[1] and i >= 2 and signs_dateline(every[i - 1].group(0), line):
+            if (unlabelled and not unlabelled[1] and (i >= 2 or i == 1 and masthead)
+                    and signs_dateline(every[i - 1].group(0), line)):
                 above = _plain(every[i - 1].group(0))
                 unlabelled = (unlabelled[0], above.strip())
                 span = (_span(every[i - 1].start(), above)[0], span[1])

@@ -179,7 +179,8 @@ def _running(lines_by_page: list[list[Line]], heights: list[float]) -> set[int]:
 
 def _columns(lines: list[Line], width: float) -> None:
     """Mark each line left, right or full: a page is two-column when many lines keep to either
-    side of its middle."""
+    side of its middle, or when many keep to the left and the few long lines on the right are
+    not outnumbered by lines across the middle."""
     if not lines:
         return
     x0 = min(ln.x0 for ln in lines)
@@ -187,7 +188,11 @@ def _columns(lines: list[Line], width: float) -> None:
     middle, slack = (x0 + x1) / 2, 0.02 * width
     left = [ln for ln in lines if ln.x1 <= middle + slack]
     right = [ln for ln in lines if ln.x0 >= middle - slack]
-    two = (sum(len(ln.text) > 25 for ln in left) >= 4 and sum(len(ln.text) > 25 for ln in right) >= 4)
+    full = [ln for ln in lines if ln.x1 > middle + slack and ln.x0 < middle - slack]
+    long_left, long_right, long_full = (sum(len(ln.text) > 25 for ln in side) for side in (left, right, full))
+    # The last page of a two-column text may end its right column after a line or two: it still
+    # reads left then right when hardly any long line crosses the middle.
+    two = long_left >= 4 and (long_right >= 4 or long_right >= 2 and long_full < long_right)
     for ln in lines:
         ln.column = ("left" if ln.x1 <= middle + slack else "right" if ln.x0 >= middle - slack else "full") \
             if two else "full"

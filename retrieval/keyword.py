@@ -34,6 +34,11 @@ _REFERENCE = re.compile(rf"\b(?:(?P<points>{_POINTING})|does|did|do|is|was|summa
                         r"(?:,\s*(?:19|20)\d\d\b)?))?", re.I)
 
 
+# "According to Caixin, …", "as reported by Xinhua, …": the documents of a publisher, named whole.
+_BY_PUBLISHER = re.compile(r"\b(?P<points>(?i:according to|as reported by|reported by))\s+"
+                           r"(?P<who>[A-Z][\w&'’.-]*(?:\s+(?:of\s+)?[A-Z][\w&'’.-]*){0,5})(?=\s*,)")
+
+
 # "High Energy Photon Source (HEPS)": a document defining an acronym.
 _DEFINED = re.compile(r"((?:[A-Z][\w-]*\s+(?:(?:of|and|for|the)\s+)?){1,6}[A-Z][\w-]*)\s+\(([A-Z][A-Z&]{1,7})\)")
 
@@ -84,6 +89,7 @@ class KeywordIndex:
         names: dict[str, set[str]] = {}
         headings: dict[str, set[str]] = {}
         called_by: dict[str, set[str]] = {}
+        publishers: dict[str, tuple[frozenset[str], ...]] = {}
         self.dates: dict[str, str] = {}
         body: dict[str, set[str]] = {}
         uses: dict[str, Counter[str]] = {}
@@ -112,6 +118,9 @@ class KeywordIndex:
             # "the 2026 People's Daily report", "the Xinhua report of August 2023", "the capacity
             # note" (capacity-note.txt): a document is also called by its publisher, the month and
             # year of its date, and its file's name.
+            if row.source not in publishers:
+                publishers[row.source] = tuple(frozenset(terms(name)) for name in
+                                               (row.publisher or "", _initials(row.publisher or "")) if name)
             if row.source not in called_by:
                 called_by[row.source] = (title | set(terms(f"{row.publisher or ''} {_day_month_year(row.date)}"))
                                          | set(terms(_initials(row.publisher or "")))
@@ -125,6 +134,7 @@ class KeywordIndex:
         self._names = names
         self._headings = headings
         self._called = called_by
+        self._publishers = publishers
         self._lowered: str | None = None
         self._vocabularies = body
         self._uses = uses
@@ -198,7 +208,8 @@ class KeywordIndex:
         People's Daily report, how many…" → "how many…"): they say where to look, not what to
         find, and would only blur the search within that document."""
         out = question
-        for match, _ in reversed(self._references(question)):
+        matches = {m.span(): m for m, _ in self._references(question)}
+        for match in sorted(matches.values(), key=lambda m: -m.start()):
             # "according to the Xinhua report of August 2023" points; "when was the work plan
             # issued?" asks about the document itself, and its words stay.
             if match.group("points"):
@@ -232,6 +243,9 @@ class KeywordIndex:
                 found.append((match, pool[0]))
             elif scored and scored[0][1] and (len(scored) == 1 or scored[0][:3] > scored[1][:3]):
                 found.append((match, scored[0][3]))
+        for match in _BY_PUBLISHER.finditer(question):
+            who = frozenset(terms(match.group("who")))
+            found += [(match, s) for s, names in self._publishers.items() if who in names]
         return found
 
     def scope(self, question: str) -> set[str]:

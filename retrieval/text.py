@@ -107,6 +107,9 @@ NUMBER_WORDS = {w: n for n, w in enumerate(
 MONTH_NAMES = [name.lower() for name in calendar.month_name[1:]]
 MONTH = (rf"(?:{'|'.join(calendar.month_name[1:])}|"
          r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)")
+# A day beside its month ("May 1", "1st of May", "Jan. 6"): part of a date, no figure.
+DAY_OF_MONTH = re.compile(rf"\b{MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b|"
+                          rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}\.?")
 
 
 _YEAR_SAID = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b(?![-–]\d)")
@@ -176,7 +179,8 @@ def relative_years(text: str, date: str | None) -> frozenset[str]:
 # What a document is called in a question ("the 2023 work plan", "the guideline", "that report").
 DOCUMENT_NOUN = (r"(?:guidelines?|plans?|reports?|releases?|documents?|papers?|articles?|studies|study|briefings?|"
                  r"conferences?|communiqu[eé]s?|bulletins?|notices?|statements?|work plan|notes?|memos?|circulars?|"
-                 r"announcements?|interviews?|transcripts?|speech(?:es)?|newsletters?|fact ?sheets?|stor(?:y|ies))")
+                 r"announcements?|interviews?|transcripts?|speech(?:es)?|newsletters?|fact ?sheets?|stor(?:y|ies)|"
+                 r"explainers?|faqs?|q ?& ?as?|questions and answers)")
 DOCUMENT_REFERENCE = re.compile(rf"\b(?:the|this|that|its|their)\s+(?:(?:19|20)\d\d(?:['’]s)?\s+)?"
                                 rf"(?:(?!(?:of|the|a|an|on|in|for|about|to|by)\b)[\w-]+\s+){{0,4}}?"
                                 rf"{DOCUMENT_NOUN}\b", re.I)

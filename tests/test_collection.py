@@ -723,3 +723,46 @@ def test_a_place_called_the_city_is_the_place_the_title_names(ingested):
     answer = assistant.ask("What was Beijing's GDP in 2021?")
     assert "4.03 trillion" in answer.text
     assert cited(answer) == ["population.txt"]
+
+
+def test_a_publisher_named_scopes_its_documents_and_a_dates_day_is_no_figure(ingested):
+    """"According to Caixin, …" asks Caixin's release; "reported on 1 May 2020" names a date, not a
+    figure "1" the evidence must hold; "the questions and answers" names a document by its kind."""
+    assistant = ingested({
+        "caixin.txt": "Caixin\nJan 06, 2020 05:59 AM\nENVIRONMENT\n\nIn Depth: Beijing's new answer to its trash\n\n"
+                      "From this spring Beijing will make household waste sorting compulsory, a change that touches "
+                      "some 21 million residents.\n",
+        "xinhua.txt": "Beijing makes garbage sorting mandatory\nSource: Xinhua | Published: 2020-04-30\n\nThe rules "
+                      "will change the habits of 22 million residents, officials said.\n",
+        "gt.txt": "Beijing starts stricter garbage sorting\nSource: Global Times | Published: 2020-05-01\n\nBeijing "
+                  "began separating its garbage on Friday, as the new waste rules took effect.\n",
+        "faq.md": "# Beijing's trash rules: your questions answered\n\n**Q: Which bin is which?**\nA: Blue for "
+                  "recyclable waste and red for hazardous waste. The city published the new rules in December.\n\n"
+                  "---\nLast reviewed 6 May 2020 | That's Beijing\n"})
+    scoped = assistant.ask("According to Caixin, how many residents does the change touch?")
+    assert "21 million" in scoped.text and cited(scoped) == ["caixin.txt"]
+    assert "Global Times" in assistant.ask(
+        "Which newspaper reported on 1 May 2020 that Beijing had begun separating its garbage?").text
+    assert "That's Beijing" in assistant.ask("Who published the questions and answers on Beijing's trash rules?").text
+
+
+def test_a_negative_verb_a_comparisons_base_month_and_an_earlier_value_are_read_as_meant(ingested):
+    """"fails to sort" answers "for not sorting"; "up 470 percent on … late April" is a July
+    figure; "84 percent now …, against only 7 percent in the past" answers "before …" with 7
+    percent; "How many informal waste pickers work …?" counts pickers, whom no figure counts."""
+    assistant = ingested({
+        "rules.txt": "Beijing amends its waste rules\nDate: 2019-11-27\n\nAn individual who fails to sort garbage "
+                     "and refuses to correct it can be fined from 50 yuan to 200 yuan.\n\nThe city produces nearly "
+                     "26,000 tonnes of household waste a day.\n\nMost Chinese cities still rely on informal waste "
+                     "pickers to take bottles out of bins.\n",
+        "results.md": "# Garbage sorting yields results in Beijing\n\nDate: 2020-08-04\n\n| Daily amount in July 2020 | Tonnes | "
+                      "Change |\n|---|---|---|\n| Kitchen waste | 1,764 | up 470 percent on the daily average of late "
+                      "April |\n| Other waste | 19,960 | down 26 percent year on year |\n",
+        "inspection.txt": "Communities cleaner since sorting became mandatory\nDate: 2020-11-27\n\nSome 84 percent "
+                          "of the sorting facilities now meet the standard, against only 7 percent in the past, and "
+                          "most bins have designated workers.\n"})
+    assert "200 yuan" in assistant.ask("How much can an individual be fined for not sorting garbage?").text
+    assert "1,764" in assistant.ask("How much kitchen waste did Beijing collect per day in July 2020?").text
+    assert "7 percent" in assistant.ask(
+        "What share of sorting facilities met the standard before sorting became mandatory?").text
+    assert assistant.ask("How many informal waste pickers work in Beijing?").abstained

