@@ -25,7 +25,9 @@ _POINTING = r"in|from|under|by|according to|of"
 # The verbs that say what was done to a document end what it is said to be about ("when was the
 # report on the conference published?").
 _DONE = r"published|issued|released|reported|updated|written|posted|unveiled|announced"
-_REFERENCE = re.compile(rf"\b(?:(?P<points>{_POINTING})|does|did|do|is|was|summari[sz]e|describe|about|{_DONE}|"
+# … and the same verbs after "did" or "will" ("When did Caixin publish its report …?").
+_DO = r"publish|issue|release|report|update|write|post|unveil|announce"
+_REFERENCE = re.compile(rf"\b(?:(?P<points>{_POINTING})|does|did|do|is|was|summari[sz]e|describe|about|{_DONE}|{_DO}|"
                         r"wrote)\s+(?:the|this|that|its|their)\s+"
                         r"(?:(?P<year>(?:19|20)\d\d)(?:['’]s)?\s+)?(?P<words>(?:[\w'’-]+\s+){0,4}?)"
                         rf"(?P<noun>{DOCUMENT_NOUN})\b"

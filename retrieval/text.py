@@ -182,7 +182,7 @@ DOCUMENT_NOUN = (r"(?:guidelines?|plans?|reports?|releases?|documents?|papers?|a
                  r"announcements?|interviews?|transcripts?|speech(?:es)?|newsletters?|fact ?sheets?|stor(?:y|ies)|"
                  r"explainers?|faqs?|q ?& ?as?|questions and answers)")
 DOCUMENT_REFERENCE = re.compile(rf"\b(?:the|this|that|its|their)\s+(?:(?:19|20)\d\d(?:['’]s)?\s+)?"
-                                rf"(?:(?!(?:of|the|a|an|on|in|for|about|to|by)\b)[\w-]+\s+){{0,4}}?"
+                                rf"(?:(?!(?:of|the|a|an|on|in|for|about|to|by)\b(?!-))[\w-]+\s+){{0,4}}?"
                                 rf"{DOCUMENT_NOUN}\b", re.I)
 
 

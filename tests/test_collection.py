@@ -731,7 +731,7 @@ def test_a_publisher_named_scopes_its_documents_and_a_dates_day_is_no_figure(ing
     assistant = ingested({
         "caixin.txt": "Caixin\nJan 06, 2020 05:59 AM\nENVIRONMENT\n\nIn Depth: Beijing's new answer to its trash\n\n"
                       "From this spring Beijing will make household waste sorting compulsory, a change that touches "
-                      "some 21 million residents.\n",
+                      "some 21 million residents. The city's legislature published the new rules on Dec. 18.\n",
         "xinhua.txt": "Beijing makes garbage sorting mandatory\nSource: Xinhua | Published: 2020-04-30\n\nThe rules "
                       "will change the habits of 22 million residents, officials said.\n",
         "gt.txt": "Beijing starts stricter garbage sorting\nSource: Global Times | Published: 2020-05-01\n\nBeijing "
@@ -744,6 +744,8 @@ def test_a_publisher_named_scopes_its_documents_and_a_dates_day_is_no_figure(ing
     assert "Global Times" in assistant.ask(
         "Which newspaper reported on 1 May 2020 that Beijing had begun separating its garbage?").text
     assert "That's Beijing" in assistant.ask("Who published the questions and answers on Beijing's trash rules?").text
+    dated = assistant.ask("When did Caixin publish its in-depth report on Beijing's trash?")
+    assert "2020-01-06" in dated.text and "Jan 06, 2020" in dated.citations[-1].text
 
 
 def test_a_negative_verb_a_comparisons_base_month_and_an_earlier_value_are_read_as_meant(ingested):
