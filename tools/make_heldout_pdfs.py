@@ -23,6 +23,29 @@ BODY, LEAD, MARGIN, GUTTER = 10.5, 13.5, 64, 20
 WIDTH, HEIGHT = A4
 
 DOCUMENTS = {
+    "venues/big-air-2022.pdf": {
+        "title": "From steel mill to ski jump: Big Air Shougang",
+        "properties": None,
+        "dateline": "Beijing, 8 February 2022 (Xinhua)",
+        "footer": None,
+        "scanned": True,
+        "blocks": [
+            ("p", "Big Air Shougang, in Shijingshan district in the west of Beijing, stands in the former Shougang "
+                  "Industrial Park, once the largest steel mill in the region, which closed in 2011."),
+            ("p", "Designed by TeamMinus, the mostly steel structure stands beside four large cooling towers on a "
+                  "strip of land between a former cooling lake and the Yongding River."),
+            ("p", "Concrete stands with 2,500 permanent seats surround the landing area. Steel stands were added "
+                  "for the Olympics."),
+            ("p", "The Beijing 2022 Organizing Committee moved its headquarters into converted iron ore silos on "
+                  "the site in 2017. Office blocks, a conference center, a waterpark and a museum are planned for "
+                  "the rest of the park."),
+            ("p", "After the Games the venue will hold competitions and athlete training as well as cultural and "
+                  "civic events."),
+            ("p", "Liu Yumin, executive deputy director of the general planning and construction department of the "
+                  "Beijing 2022 organizing committee, said other sites had been proposed for the venue, but the idea "
+                  "of joining sport with industrial heritage won over the International Olympic Committee."),
+        ],
+    },
     "waste/enforcement-2020.pdf": {
         "title": "Beijing makes household garbage sorting mandatory",
         "properties": ("Xinhua", datetime(2020, 4, 30)),
@@ -527,6 +550,22 @@ def write(name: str, doc: dict) -> None:
     c.save()
     if doc["properties"]:
         dated(OUT / name, doc["properties"][1])
+    if doc.get("scanned"):
+        scanned(OUT / name)
+
+
+def scanned(path: Path) -> None:
+    """The PDF rasterised (pdftoppm) and wrapped back into a PDF of images: a scan, with no text
+    layer, that only OCR can read."""
+    import subprocess
+    import tempfile
+
+    from PIL import Image
+
+    with tempfile.TemporaryDirectory() as folder:
+        subprocess.run(["pdftoppm", "-r", "200", "-gray", "-png", str(path), f"{folder}/page"], check=True)
+        pages = [Image.open(p).convert("L") for p in sorted(Path(folder).glob("page*.png"))]
+        pages[0].save(path, save_all=True, append_images=pages[1:], resolution=200)
 
 
 def turn(c: canvas.Canvas, doc: dict, page: int) -> float:
