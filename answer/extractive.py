@@ -115,6 +115,26 @@ _ASKED_ROLE = re.compile(r"^[Ww]ho\s+(?:is|was|are|were|will be|has been)\s+"
 _PERSON_NAME = r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}"
 
 
+def asked_event(question: Question) -> set[str]:
+    """What a "when" or "who" question asks the time or the person of, in its terms: "finish" in
+    "When was Big Air Shougang finished?" (the words that are not names, years or framing)."""
+    if question.kind not in (Kind.DATE, Kind.PERSON):
+        return set()
+    return set(question.topic_terms) - set(question.names) - question.years - FRAMING - _LIGHT
+
+
+# Verbs and particles that carry no event of their own ("take place", "go up against").
+_LIGHT = frozenset(terms("take took taken place go went gone come came make made get got do did done have had give "
+                         "gave put set up out off"))
+
+
+def holds_event(event: set[str], held: set[str]) -> bool:
+    """Whether a sentence says what the question asks the time or person of: a term of it, or
+    a form sharing its first four letters ("invasion" for "invade")."""
+    return not event or any(t in held or any(len(t) >= 4 and len(h) >= 4 and h[:4] == t[:4] for h in held)
+                            for t in event)
+
+
 def asked_role(question: str) -> str:
     """The role a "who is the …" question names, in its words: "general manager"."""
     match = _ASKED_ROLE.match(question.strip())
@@ -588,6 +608,7 @@ class ExtractiveAnswerer:
         # A fact asked of "basic research" is not told by "research and development"; an account
         # ("Describe the methodology …") may draw on the wider sentences too.
         narrowed = _narrowed(question.text, cands) if question.kind in _TYPED and not question.explains else []
+        event = asked_event(question)
         for c in cands:
             # "GDP" is held by a sentence that writes "gross domestic product".
             c.terms |= {a for a in question.acronyms if a not in c.terms and _spelled_out(a, words(c.text))}
@@ -596,6 +617,10 @@ class ExtractiveAnswerer:
             c.conversation = (sum(1 for t in question.context if t in context_terms[c.hit.row.key])
                               / len(question.context) if question.context else 0.0)
             c.fit = 0.0 if apposed and id(c) not in apposed else type_fit(question.kind, c.text, question, c.terms)
+            if c.fit and not holds_event(event, c.terms):
+                # "When was Big Air Shougang finished?": a date of the mill's closing, in a
+                # sentence that never says "finished", answers it less than one beside the verb.
+                c.fit = 0.0
             c.tense = -1.0 if ((question.when and mismatch(question.when, times(c.text, c.hit.row.date or "")))
                                or other_period(question.text, c.text) or self.unheld_years(question, c)) else 0.0
             wider = sum(weights.get(m, 0.0) for m, head in narrowed if _wider(c, m, head))
@@ -669,6 +694,9 @@ class ExtractiveAnswerer:
             # Beijing airport" of the sentence it refers back to: the asked word is held there.
             if swap and not (check in (contradiction, swapped_word) and _held_before(best, swap[0])):
                 return f"the question asks about “{swap[0]}”, the evidence says “{swap[1]}”"
+        if s.abstain_untyped and question.kind is Kind.DATE and not holds_event(asked_event(question), best.terms):
+            # "When was Hu Zucai born?" is not answered by a figure of "last year" he gave.
+            return "the question asks when something happened, and the evidence does not say it happened"
         unit = asked_unit(question) if question.kind is Kind.NUMBER else None
         if s.abstain_untyped and unit and not unit.fit(best.text) and not says_none(best.text, question):
             # "How much did Zhongguancun spend in 2024?" answered by a sentence with no sum of
@@ -680,6 +708,11 @@ class ExtractiveAnswerer:
             return "the question asks when, and the evidence names no time"
         if s.abstain_absent_measure and uncounted(question.text, best.text):
             return "the evidence names what is counted but gives no number of it"
+        if (s.abstain_untyped and counted_words(question.text) and not best.fit
+                and not says_none(best.text, question)):
+            # "How many seats does the Wukesong Ice Sports Center have?" is not answered by a
+            # sentence that gives no number at all.
+            return "the question asks how many, and the evidence gives no number"
         kind = unqualified(question.text, best)
         if s.abstain_absent_measure and kind:
             return f"the evidence counts {kind[1]}, not {kind[0]} {kind[1]}"
@@ -836,13 +869,14 @@ class ExtractiveAnswerer:
             dated = bool(missing) and set(missing) <= question.years | question.numbers
             # Nor is one that counts the wider thing ("100 high-tech enterprises" for "how many
             # aerospace enterprises"), when one further down counts the kind asked.
-            typed_only = self.untyped(question, best) and set(missing) <= counted_head(question.text)
+            typed_only = ((self.untyped(question, best) or (question.kind in _TYPED and not best.fit))
+                          and set(missing) <= counted_head(question.text))
             widened = not missing and unqualified(question.text, best) is not None
             cover = self.settings.compare_min_coverage * best.coverage
             floor = (float("-inf") if typed_only or widened
                      else best.score - (self.settings.answer_tie_margin if dated else 0.0))
             best = next((c for c in ranked[1:] if c.score > floor
-                         and not (typed_only and (self.untyped(question, c) or c.coverage < cover))
+                         and not (typed_only and (self.untyped(question, c) or not c.fit or c.coverage < cover))
                          and not (widened and c.coverage < cover)
                          and not self.abstain_reason(question, c, keyword, hits)), None)
             if best is None:

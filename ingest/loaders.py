@@ -127,7 +127,9 @@ def load_html(path: Path, data: bytes, options: LoadOptions) -> Extracted:
     meta = trafilatura.extract_metadata(html)
     title = (meta.title if meta and meta.title else "") or _title_from_text(text, path.stem)
     page = _parsed(html)
-    site = (meta.sitename or meta.author or "") if meta else ""
+    # trafilatura may take a byline's label for an author ("Published Nov"): no publisher.
+    site = next((v for v in ((meta.sitename, meta.author) if meta else ())
+                 if v and not re.match(r"(?:published|updated|posted|released|date)\b", v, re.I)), "")
     site = site or _meta_publisher(page)
     properties = Metadata(title, as_date(meta.date) if meta else None, site or _site_in_title(page))
     extracted = Extracted(text + "\n" if text else "", title, properties=properties)
@@ -237,7 +239,8 @@ def load_pdf(path: Path, data: bytes, options: "LoadOptions") -> Extracted:
         raise LoadError(str(exc)) from None
     if not found.text.strip() and found.notes:
         raise LoadError("no text found: " + "; ".join(found.notes))
-    return Extracted(found.text, found.title or _title_from_text(found.text, path.stem).lstrip("# "), found.pages,
+    title = found.title if found.title != path.stem else ""
+    return Extracted(found.text, title or _title_from_text(found.text, path.stem).lstrip("# "), found.pages,
                      found.notes, found.properties)
 
 
@@ -294,8 +297,13 @@ def load_docx(path: Path, data: bytes, options: LoadOptions) -> Extracted:
     text = "\n\n".join(line for line in lines if line)
     core = document.core_properties
     title = core.title or _title_from_text(text, path.stem).lstrip("# ")
-    return Extracted(text + "\n" if text else "", title,
-                     properties=Metadata(core.title or "", as_date(core.created), core.author or ""))
+    extracted = Extracted(text + "\n" if text else "", title,
+                          properties=Metadata(core.title or "", as_date(core.created), core.author or ""))
+    # A press office's template may date the release only in the page header ("Beijing 2022
+    # venues | CGTN | 30 November 2020"): shown under the title, where the reader looks for it.
+    dateline = next((p.text.strip() for section in document.sections[:1] for p in section.header.paragraphs
+                     if is_dateline(p.text.strip())), "")
+    return _under_title(extracted, dateline)[0] if dateline and text else extracted
 
 
 LOADERS: dict[str, Callable[[Path, bytes, LoadOptions], Extracted]] = {
@@ -335,8 +343,12 @@ def load(path: Path, source: str, max_bytes: int, options: LoadOptions | None = 
     if not extracted.text.strip():
         raise LoadError("empty file" if not data.strip() else "no text found in the file")
     named = Metadata(date=date_in_name(path.name))
+    properties = extracted.properties
+    if properties.title == path.stem:
+        # A scanner or converter may title the file by its own name ("big-air-2022"): no title.
+        properties = replace(properties, title="")
     meta = (sidecar(path)[0].merged(front_matter(extracted.text)).merged(header(extracted.text))
-            .merged(extracted.properties).merged(named).merged(Metadata(title=extracted.title)))
+            .merged(properties).merged(named).merged(Metadata(title=extracted.title)))
     if meta.span is None and (extracted.properties.date or extracted.properties.publisher
                               or named.date and meta.date == named.date):
         extracted, span = _under_title(extracted, properties_line(meta))

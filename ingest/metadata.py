@@ -125,7 +125,8 @@ def _names(text: str) -> list[str] | None:
     """The names a dateline holds besides its date, or None if ``text`` holds anything else."""
     text = _ROLE.sub("By ", _CLOCK.sub(" | ", _WEEKDAY.sub(" | ", text)))
     fields = [f.strip(" .:;,—–-") for f in _FIELD_BREAK.split(text)]
-    fields = [_AUTHOR_BEFORE.sub(r"By \1", f) for f in fields if f]
+    # "Published: Nov 13, 2021 05:34 AM", "— Published 11 July 2022": a label, no name.
+    fields = [_AUTHOR_BEFORE.sub(r"By \1", f) for f in fields if f and not re.fullmatch(_DATE_KEYS, f, re.I)]
     if not all(_NAME_FIELD.fullmatch(f) for f in fields):
         return None
     return fields
@@ -188,6 +189,11 @@ def unlabelled_dateline(line: str) -> tuple[str, str] | None:
     if not found:
         return None
     names = _beside(line, found[1])
+    if names is None and line.count(" | ") >= 2:
+        # "Beijing 2022 venues | CGTN | 30 November 2020": between bars, a section's label may
+        # stand beside the publisher and the date, and the line is still a dateline.
+        said = [_names(field) for field in line.split(" | ") if found[1].group(0) not in field]
+        names = [n for ns in said if ns for n in ns] or None
     return None if names is None else (found[0], _publisher(names))
 
 

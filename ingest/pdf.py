@@ -373,8 +373,8 @@ def _join_lines(parts: list[str], vocabulary: Counter) -> str:
 def _continues(previous: str, following: str) -> bool:
     """A paragraph cut by a column or page break goes on in the next one: it did not end a
     sentence, or the next one starts in lower case."""
-    if following.startswith("- ") or is_dateline(previous):
-        return False  # a list item, or what follows a dateline, starts a paragraph of its own
+    if following.startswith("- ") or is_dateline(previous) or is_dateline(following):
+        return False  # a list item, a dateline, or what follows one, starts a paragraph of its own
     end = previous.rstrip()[-1:]
     return bool(end) and end not in ".!?:|" and (following[:1].islower() or end.isalnum() or end in ",;-")
 
@@ -395,8 +395,15 @@ def ocr_page(page, language: str = "eng") -> str | None:
 
 
 def _ocr_paragraphs(text: str) -> list[str]:
-    return [re.sub(r"-\n(?=[a-z])", "", re.sub(r"(?<![-\n])\n(?!\n)", " ", para)).strip()
-            for para in re.split(r"\n\s*\n", text) if para.strip()]
+    """Tesseract's blocks as paragraphs, lines joined; a dateline stands alone, apart from the
+    title set close above it ("From steel mill to ski jump" over "Beijing, 8 February 2022 (Xinhua)")."""
+    out = []
+    for block in re.split(r"\n\s*\n", text):
+        lines = [line for line in block.split("\n") if line.strip()]
+        at = next((i for i, line in enumerate(lines) if is_dateline(line)), None)
+        parts = [lines] if at is None else [lines[:at], lines[at:at + 1], lines[at + 1:]]
+        out += [re.sub(r"-\n(?=[a-z])", "", re.sub(r"(?<!-)\n", " ", "\n".join(part))).strip() for part in parts if part]
+    return out
 
 
 def read_pdf(data: bytes, ocr: bool = True, ocr_language: str = "eng") -> PdfText:

@@ -14,7 +14,8 @@ from pathlib import PurePath
 import bm25s
 import numpy as np
 
-from retrieval.text import DOCUMENT_NOUN, antecedent, described_names, name_terms, naming_terms, terms
+from retrieval.text import (DOCUMENT_NOUN, antecedent, described_names, name_phrases, name_terms, naming_terms,
+                            terms)
 from store.catalog import ChunkRow
 
 
@@ -161,7 +162,11 @@ class KeywordIndex:
         if self.documents < 2:
             return set()
         found: set[str] = set()
+        # A word of a longer name names only with the rest of it: "Speed Skating" in a title does
+        # not name the document the "National Speed Skating Oval" is asked of.
+        phrases = [set(terms(p)) for p in name_phrases(question)]
         for term in name_terms(question):
+            whole = next((p for p in phrases if term in p), {term})
             # The name must be the document's subject, used in its body too ("GDP" in a title
             # over a text that says "gross domestic product" names no document), and mostly
             # there: "Tianjin" in one title names no document when others say it as often, and
@@ -169,7 +174,7 @@ class KeywordIndex:
             if self.documents >= 3 and self.document_share(term) >= 0.5:
                 continue
             holders = {source for source, words in self._names.items()
-                       if term in words and term in self._vocabularies.get(source, ())}
+                       if whole <= words and term in self._vocabularies.get(source, ())}
             said = sum(uses[term] for uses in self._uses.values())
             theirs = sum(self._uses[source][term] for source in holders)
             if holders and len(holders) <= max(1, len(self._titles) // 5) and theirs * 2 > said:
