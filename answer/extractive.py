@@ -24,7 +24,7 @@ from prompts import load_prompt
 from retrieval.hybrid import Hit
 from retrieval.keyword import KeywordIndex
 from retrieval.text import (DAY_OF_MONTH, LIST_ITEM, MONTH, NUMBER_WORDS, PLACE_NOUN, STOPWORDS, TABLE_ROW, TABLE_RULE, antecedent,
-                            relative_years, terms, words, years_not_spoken_of, years_spoken_of)
+                            relative_years, terms, without_name_years, words, years_not_spoken_of, years_spoken_of)
 from schema import Passage
 from settings import Settings
 
@@ -344,7 +344,7 @@ def type_fit(kind: Kind, text: str, question: Question, held: set[str] | None = 
         # year is an answer only where the question names no other one.
         asked = question.text.lower()
         return 1.0 if any(m.group(0).lower() not in asked and not (question.years and YEAR.fullmatch(m.group(0)))
-                          for m in _DATE.finditer(text)) else 0.0
+                          for m in _DATE.finditer(without_name_years(text))) else 0.0
     if kind is Kind.PERSON:
         names = [m for m in _NAME.findall(text) + _LEADING_NAME.findall(text)
                  if not set(terms(m)) <= set(question.terms)]

@@ -31,6 +31,8 @@ _WHEN = re.compile(rf"^(when|on what (day|date)|what (day|date)|which (day|date)
 _RELATIVE = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|recently|"
                        r"last (week|month)|this (week|month))\b", re.I)
 _ISO = re.compile(r"\b(19|20)\d\d-\d\d-\d\d\b")
+_WROTE = re.compile(r"\b(?:wrote|written|authored|author)\b", re.I)
+_BYLINE = re.compile(r"(?:^|[|·]\s*)[Bb]y\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})", re.M)
 _MONTH = re.compile(rf"\b({MONTH})\b")
 
 
@@ -84,9 +86,14 @@ class MetadataAnswerer:
             named = len(scope) == 1 and not relative
             return Draft("", True, [], reason=f"{doc.source} gives no {field}") if named else None
         appended = bool(said) and field == "date"
-        line = load_prompt(f"metadata_{field}").format(title=doc.title or doc.source, publisher=doc.publisher,
-                                                       date=doc.date, n=len(draft.citations) + 1 if appended else 1)
         citation = self._header(doc, field)
+        # "Who wrote the report?" of a byline that names its writer ("By Sun Xiaochen (China Daily)").
+        byline = _BYLINE.search(citation.text[doc.meta_start - citation.start:doc.meta_end - citation.start]
+                                if doc.meta_start is not None else "")
+        shape = "author" if field == "publisher" and _WROTE.search(question.text) and byline else field
+        line = load_prompt(f"metadata_{shape}").format(
+            title=doc.title or doc.source, publisher=doc.publisher, date=doc.date,
+            author=byline.group(1) if byline else "", n=len(draft.citations) + 1 if appended else 1)
         if appended:
             return replace(draft, text=f"{said} {line}", citations=[*draft.citations, citation])
         return Draft(line, False, [citation])

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from answer.when import When, asked
-from retrieval.text import DAY_OF_MONTH, DOCUMENT_NOUN, NUMBER_WORDS, name_phrases, terms, words
+from retrieval.text import DAY_OF_MONTH, DOCUMENT_NOUN, NUMBER_WORDS, name_phrases, terms, without_name_years, words
 
 
 # The auxiliaries a question inverts ("how many tasks *does* the plan list?").
@@ -138,7 +138,7 @@ def analyse(text: str) -> Question:
     if kind is Kind.OTHER and scope:
         # "According to the report on the opening, who spoke …?": the question starts after its scope.
         kind = _kind(" ".join(words(text[scope.end():])))
-    years = frozenset(YEAR.findall(text))
+    years = frozenset(YEAR.findall(without_name_years(text)))
     # "reported on 1 May 2020": the day is part of a date the document's own date may give.
     numbers = frozenset(w.replace(",", "") for w in words(DAY_OF_MONTH.sub(" ", text)) if _NUMBER.match(w)) - years
     asks_metadata = bool(re.search(r"\b(title|headline|published|source|date of|dated|who wrote|author)\b", lowered))

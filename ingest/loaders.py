@@ -129,7 +129,7 @@ def load_html(path: Path, data: bytes, options: LoadOptions) -> Extracted:
     page = _parsed(html)
     # trafilatura may take a byline's label for an author ("Published Nov"): no publisher.
     site = next((v for v in ((meta.sitename, meta.author) if meta else ())
-                 if v and not re.match(r"(?:published|updated|posted|released|date)\b", v, re.I)), "")
+                 if v and not re.match(r"\W*(?:published|updated|posted|released|date)\b", v, re.I)), "")
     site = site or _meta_publisher(page)
     properties = Metadata(title, as_date(meta.date) if meta else None, site or _site_in_title(page))
     extracted = Extracted(text + "\n" if text else "", title, properties=properties)

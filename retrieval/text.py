@@ -127,14 +127,25 @@ _SINCE_YEAR = re.compile(r"\bsince\s+[^,.;:]{0,60}?\b(?:1[5-9]\d\d|20\d\d)\b", r
 # "the venues of the 2022 Winter Olympics", "at the 2019 World 5G Conference": a year that is part
 # of an event's name dates the event, not the sentence's facts.
 NAMED_YEAR = re.compile(r"\bthe\s+((?:1[5-9]\d\d|20\d\d))\s+(?=[A-Z])")
+# "the Beijing 2022 Organizing Committee", "Expo 2020 Dubai": a year inside a name, between its
+# capitalised words (not "In 2022 Beijing …" nor "March 2022 Beijing …").
+IN_NAME_YEAR = re.compile(rf"\b(?!(?:In|By|Since|From|After|Before|During|Until|Through|Of|On|At|For|And|Or|The|"
+                          rf"Than|To|{MONTH})\b)[A-Z][\w&'’.-]*\s+((?:19|20)\d\d)(?=\s+[A-Z]|['’]s\b)")
+
+
+def without_name_years(text: str) -> str:
+    """The text without the years inside names ("the Beijing 2022 Organizing Committee")."""
+    return IN_NAME_YEAR.sub(lambda m: m.group(0)[:m.start(1) - m.start()], text)
 
 
 @lru_cache(maxsize=16384)
 def years_spoken_of(text: str) -> frozenset[str]:
     """The years a text gives its facts for: not a comparison's base ("10.4 percent more than
     in 2021"), nor the start of a span up to its date ("since … September 2020"), nor a year in
-    an event's name ("the 2022 Winter Olympics"), nor the ends of a period ("2021-25")."""
+    an event's name ("the 2022 Winter Olympics", "the Beijing 2022 Organizing Committee"), nor
+    the ends of a period ("2021-25")."""
     text = NAMED_YEAR.sub("the ", _SINCE_YEAR.sub(" ", _BASE_YEAR.sub(" ", text)))
+    text = without_name_years(text)
     return frozenset(m.group(0) for m in _YEAR_SAID.finditer(text) if text[m.start() - 1:m.start()] not in ("-", "–"))
 
 

@@ -768,3 +768,34 @@ def test_a_negative_verb_a_comparisons_base_month_and_an_earlier_value_are_read_
     assert "7 percent" in assistant.ask(
         "What share of sorting facilities met the standard before sorting became mandatory?").text
     assert assistant.ask("How many informal waste pickers work in Beijing?").abstained
+
+
+def test_names_with_years_tables_and_bylines_are_read_as_meant(ingested):
+    """A word of a longer name ("Speed Skating") in one title does not confine the search to it;
+    a table's header gives way to the row with the value; "the Beijing 2022 Organizing
+    Committee" asks no year; "was … to be held" asks what was planned; a byline names the writer;
+    "how many" is not answered without a number, nor "when was X born" by a figure X gave."""
+    assistant = ingested({
+        "plans.md": "# Beijing 2022 speed skating venue to open to the public\n\nDate: 2022-04-12\n\nThe National "
+                    "Speed Skating Oval is to open to the public before May 1. Gao Tingyu won the men's 500 meters "
+                    "in an Olympic record of 34.32 seconds.\n",
+        "isu.txt": "Asia's center of excellence on ice\nSource: China Daily | Published: 2023-08-24\n\nThe National Speed "
+                   "Skating Oval is busy all season: skaters share its 12,000-square-meter ice surface, the largest "
+                   "in Asia.\n\nTotal R&D spending reached 2.44 trillion yuan last year, said Hu Zucai, a deputy "
+                   "director.\n",
+        "zone.md": "# The Ice Cube is ready\n\nBy Li Ming | CGTN | 30 November 2020\n\nThe Wukesong Ice Sports Center, "
+                   "where ice hockey teams will train, was also completed. As a curling arena the Ice Cube seats "
+                   "4,500.\n\n| Beijing competition zone | Venues |\n|---|---|\n| Total | 12 |\n",
+        "bigair.txt": "Big Air Shougang to stay after the Games\nSource: Global Times | Published: 2021-11-13\n\nThe "
+                      "Beijing 2022 Organizing Committee moved its headquarters into iron ore silos on the site in "
+                      "2017.\n\nAn FIS Freestyle Ski and Snowboard World Cup will be held at the venue from December "
+                      "10 to 14.\n"})
+    assert "12,000" in assistant.ask("How large is the ice surface of the National Speed Skating Oval?").text
+    assert "Total | 12" in assistant.ask("How many venues does the Beijing competition zone have in total?").text
+    assert assistant.ask("How many seats does the Wukesong Ice Sports Center have?").abstained
+    assert "2017" in assistant.ask(
+        "When did the Beijing 2022 Organizing Committee move its headquarters to the Shougang site?").text
+    assert "December 10 to 14" in assistant.ask(
+        "When was the FIS Freestyle Ski and Snowboard World Cup at Big Air Shougang to be held in 2021?").text
+    assert "Li Ming" in assistant.ask("Who wrote the report that the Ice Cube is ready?").text
+    assert assistant.ask("When was Hu Zucai born?").abstained

