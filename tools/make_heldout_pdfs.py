@@ -23,6 +23,27 @@ BODY, LEAD, MARGIN, GUTTER = 10.5, 13.5, 64, 20
 WIDTH, HEIGHT = A4
 
 DOCUMENTS = {
+    "bikes/pilot-2012.pdf": {
+        "title": "Factsheet: public bicycle sharing in Beijing",
+        "properties": ("Transition China", datetime(2012, 6, 18)),
+        "dateline": None,
+        "footer": None,
+        "blocks": [
+            ("p", "Decades ago the bicycle was the main way to get around in China, which was known as the "
+                  "\"Kingdom of Bicycles\". With the economic boom and the growth of cities from the late 1990s, "
+                  "motor vehicles spread quickly, and cycling's share of trips fell sharply in many cities."),
+            ("p", "To reverse this, the Beijing municipal government has taken a series of measures that favour "
+                  "public transport. One of them is the city's first public bicycle sharing system led by the "
+                  "municipality."),
+            ("h", "The pilot phase"),
+            ("table", "Public bicycle sharing pilot"),
+            ("row", ("Launched", "16 June 2012")),
+            ("row", ("Districts", "Dongcheng and Chaoyang")),
+            ("row", ("Bicycles", "2,000")),
+            ("row", ("Rental stations", "63")),
+            ("p", "Bicycle sharing is becoming more and more popular among Chinese cities."),
+        ],
+    },
     "venues/big-air-2022.pdf": {
         "title": "From steel mill to ski jump: Big Air Shougang",
         "properties": None,
