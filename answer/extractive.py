@@ -23,8 +23,9 @@ from answer.swaps import quantity_mismatch, swapped_word, unranked_superlative
 from prompts import load_prompt
 from retrieval.hybrid import Hit
 from retrieval.keyword import KeywordIndex
-from retrieval.text import (DAY_OF_MONTH, LIST_ITEM, MONTH, NUMBER_WORDS, PLACE_NOUN, STOPWORDS, TABLE_ROW, TABLE_RULE, antecedent,
-                            relative_years, terms, without_name_years, words, years_not_spoken_of, years_spoken_of)
+from retrieval.text import (DAY_OF_MONTH, LIST_ITEM, MONTH, NUMBER_WORDS, PLACE_NOUN, STOPWORDS, TABLE_ROW, TABLE_RULE,
+                            antecedent, relative_years, terms, without_name_years, words, years_not_spoken_of,
+                            years_spoken_of)
 from schema import Passage
 from settings import Settings
 
@@ -115,17 +116,17 @@ _ASKED_ROLE = re.compile(r"^[Ww]ho\s+(?:is|was|are|were|will be|has been)\s+"
 _PERSON_NAME = r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}"
 
 
+# Verbs and particles that carry no event of their own ("take place", "go up against").
+_LIGHT = frozenset(terms("take took taken place go went gone come came make made get got do did done have had give "
+                         "gave put set up out off"))
+
+
 def asked_event(question: Question) -> set[str]:
     """What a "when" or "who" question asks the time or the person of, in its terms: "finish" in
     "When was Big Air Shougang finished?" (the words that are not names, years or framing)."""
     if question.kind not in (Kind.DATE, Kind.PERSON):
         return set()
     return set(question.topic_terms) - set(question.names) - question.years - FRAMING - _LIGHT
-
-
-# Verbs and particles that carry no event of their own ("take place", "go up against").
-_LIGHT = frozenset(terms("take took taken place go went gone come came make made get got do did done have had give "
-                         "gave put set up out off"))
 
 
 def holds_event(event: set[str], held: set[str]) -> bool:
@@ -467,6 +468,9 @@ def unqualified(question: str, c: "Candidate") -> tuple[str, str] | None:
     return None
 
 
+_NUMBER_OF = re.compile(r"\b(?:number|total|count)s?\s+of\b", re.I)
+
+
 def uncounted(question: str, text: str) -> bool:
     """The sentence names what "how many" counts but gives no number of it: "Shenzhen has put
     AI-powered buses on several routes" does not say how many buses, nor "14 vehicles may carry
@@ -478,6 +482,10 @@ def uncounted(question: str, text: str) -> bool:
         return False
     phrase = set(terms(" ".join(said)))
     tokens = _TOKEN.findall(text)
+    if _NUMBER_OF.search(text) and any(_NUMERAL.fullmatch(t) for t in tokens):
+        # "The number of shared electric bikes fell from more than 20,000 to about 1,000": the
+        # count follows the verb, well after its noun.
+        return False
     stems = [(terms(t) or ("",))[0] for t in tokens]
     if any(_NUMERAL.fullmatch(t) and phrase & set(stems[i + 1:i + 3]) for i, t in enumerate(tokens)):
         return False
@@ -753,7 +761,8 @@ class ExtractiveAnswerer:
         counted = _COUNTED.search(question.text) or _PRICED.search(question.text) or _TIMED.search(question.text)
         if counted and self.settings.abstain_absent_measure:
             # "How many unicorns does Shanghai have?": what is counted must be in the evidence.
-            head = terms(counted.group(counted.lastindex).split()[-1])
+            said = counted_words(question.text) or counted.group(counted.lastindex).split()
+            head = terms(said[-1])
             missing += [t for t in head if t not in context and not _kin(t, context)]
         attribute = _ATTRIBUTE.search(question.text)
         if attribute and self.settings.abstain_absent_measure and not ACCOUNT_WORD.match(attribute.group(1)):

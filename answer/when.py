@@ -211,7 +211,8 @@ def _years_of(question: str) -> tuple[str, ...]:
     return tuple(start for start, _ in _YEAR.findall(DOCUMENT_REFERENCE.sub(" ", question)))
 
 
-_BASE_WORDS = r"(?:(?:the|daily|monthly|weekly|average|level|figure|amount|total|of|in|that of|those of|early|late|mid|end of)\s+)*"
+_BASE_WORDS = (r"(?:(?:the|daily|monthly|weekly|average|level|figure|amount|total|of|in|that of|those of|early|late|"
+               r"mid|end of)\s+)*")
 # "up 470 percent on the daily average of late April", "13 times the daily average in late April",
 # "more than in March": the base a figure is compared with, not the part of the year it is for.
 _BASE_MONTH = re.compile(rf"\b(?:than|compared (?:with|to)|versus|vs\.?|against|times)\s+{_BASE_WORDS}{_MONTH_WORD}\b|"

@@ -62,11 +62,15 @@ _LABEL = rf"{_LABEL_WORD}(?:\s+{_LABEL_WORD}){{0,2}}"
 _KICKER = re.compile(rf"^(?:{_LABEL}\s*[/>»]\s*)+{_LABEL}$|^[A-Z&]+(?:\s+[A-Z&]+)?$")
 
 
+# A numbered breadcrumb's item: "1. home", "2. Articles".
+_MENU_ITEM = re.compile(r"\d{1,2}\.\s+[A-Za-z]+(?:\s+[A-Za-z]+)?")
+
+
 def _kicker(line: str, following: str) -> bool:
-    """A section label above the headline: "CHINA / SOCIETY", "Home > News", or up to three
+    """A section label above the headline: "CHINA / SOCIETY", "Home > News", "1. home", or up to three
     words among them a section's name ("Latest Headlines", "China Voices") over a longer line."""
     said = line.split()
-    return bool(_KICKER.match(line)) or (
+    return bool(_KICKER.match(line) or _MENU_ITEM.fullmatch(line)) or (
         len(said) <= 3 and len(following.split()) > 3 and not is_dateline(following)
         and any(w.lower() in SECTION_LABELS for w in said) and not re.search(r"\d|[.!?:]$", line))
 
@@ -75,7 +79,7 @@ def _title_from_text(text: str, fallback: str) -> str:
     """The first line, unless it is a masthead or a section label above the headline."""
     lines = [line.lstrip("#").strip() for line in _first_lines(text, 6)]
     lines = lines[masthead_end(lines):]
-    if len(lines) >= 2 and _kicker(lines[0], lines[1]):
+    while len(lines) >= 2 and _kicker(lines[0], lines[1]):
         lines = lines[1:]
     for line in lines[:1]:
         if 0 < len(line) <= 150:

@@ -28,7 +28,8 @@ _DATE_PATTERNS = (
     # "21.03.2024": day first, as Europe writes it.
     (re.compile(r"\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)\b"), "dotted"),
 )
-_DATE_KEYS = r"date|dated|published(?: on)?|released(?: on)?|issued(?: on)?|(?:last )?(?:updated|reviewed|modified)|posted"
+_DATE_KEYS = (r"date|dated|published(?: on)?|released(?: on)?|issued(?: on)?|(?:last )?(?:updated|reviewed|modified)|"
+              r"posted")
 _PUBLISHER_KEYS = r"source|publisher|published by|issued by|released by|author|by|from|agency"
 # "Date:2021-12-24 Source:China Daily", "Source: Xinhua | Updated: 2023-05-19"
 _FIELD = re.compile(rf"(?:^|(?<=\s)|(?<=\|))({_DATE_KEYS}|{_PUBLISHER_KEYS}|title)\s*[:：]\s*", re.I)
@@ -257,7 +258,13 @@ def header(text: str, lines: int = 8) -> Metadata:
     zone = header_end(text, lines)
     masthead = masthead_end([_plain(m.group(0)).strip() for m in every[:6]])
     last = max(lines, len(every) - 3)
+    # "Launched | 16 June 2012" over "Districts | Dongcheng and Chaoyang": a table's rows, no dateline.
+    barred = [" | " in m.group(0) for m in every]
+    tabular = {i for i, bar in enumerate(barred)
+               if bar and any(barred[j] for j in (i - 1, i + 1) if 0 <= j < len(barred))}
     for i, match in [*enumerate(every[:lines]), *enumerate(every[last:], last)]:
+        if i in tabular:
+            continue
         line = _plain(match.group(0))
         span = _span(match.start(), line)
         published = _PUBLISHED_LINE.match(line)

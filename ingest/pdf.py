@@ -334,6 +334,34 @@ def _tables(found: list[Block]) -> list[Block]:
     return [b for b in out if b.kind != "debris"]
 
 
+def _grids(lines: list[Line], body: float, pitch: float) -> list[list[Line]]:
+    """Key figures set as rows of a label and its value ("Bicycles   2,000") without a "Table 1"
+    caption, as fact sheets print them: two rows or more of exactly two short cells, each label
+    opening with a letter and most values holding a digit. Read as a table, not as debris."""
+    rows: list[list[Line]] = []
+    for ln in sorted(lines, key=lambda ln: (ln.page, -ln.bottom, ln.x0)):
+        if rows and rows[-1][0].page == ln.page and abs(rows[-1][0].bottom - ln.bottom) < 0.5 * ln.size:
+            rows[-1].append(ln)
+        else:
+            rows.append([ln])
+
+    def cells(row: list[Line]) -> bool:
+        return (len(row) == 2 and all(len(c.text.strip()) <= 40 for c in row) and row[0].text.strip()[:1].isalpha()
+                and row[1].x0 - row[0].x1 >= 2 * body)
+
+    grids: list[list[Line]] = []
+    run: list[list[Line]] = []
+    for row in rows + [[]]:
+        if row and cells(row) and (not run or (run[-1][0].page == row[0].page
+                                               and run[-1][0].bottom - row[0].bottom <= 2 * pitch)):
+            run.append(row)
+            continue
+        if len(run) >= 2 and sum(bool(re.search(r"\d", r[1].text)) for r in run) * 2 >= len(run):
+            grids.append([c for r in run for c in r])
+        run = [row] if row and cells(row) else []
+    return grids
+
+
 def _rows(cells: list[Line]) -> list[str]:
     rows: list[list[Line]] = []
     for ln in sorted(cells, key=lambda ln: -ln.bottom):
@@ -402,7 +430,8 @@ def _ocr_paragraphs(text: str) -> list[str]:
         lines = [line for line in block.split("\n") if line.strip()]
         at = next((i for i, line in enumerate(lines) if is_dateline(line)), None)
         parts = [lines] if at is None else [lines[:at], lines[at:at + 1], lines[at + 1:]]
-        out += [re.sub(r"-\n(?=[a-z])", "", re.sub(r"(?<!-)\n", " ", "\n".join(part))).strip() for part in parts if part]
+        out += [re.sub(r"-\n(?=[a-z])", "", re.sub(r"(?<!-)\n", " ", "\n".join(part))).strip()
+                for part in parts if part]
     return out
 
 
@@ -451,7 +480,13 @@ def read_pdf(data: bytes, ocr: bool = True, ocr_language: str = "eng") -> PdfTex
     paras: list[list] = []  # [kind, text]
     page_at: list[tuple[int, int]] = []  # where pages 2, 3... start: (paragraph, offset in it)
     for n, lines in enumerate(kept, 1):
-        found = _tables(blocks(reading_order(lines), body, pitch)) if lines else []
+        grids = _grids(lines, body, pitch)
+        gridded = {id(ln) for grid in grids for ln in grid}
+        rest = [ln for ln in lines if id(ln) not in gridded]
+        found = _tables(blocks(reading_order(rest), body, pitch)) if lines else []
+        for grid in grids:
+            at = next((k for k, b in enumerate(found) if b.lines and b.lines[0].top < grid[0].top), len(found))
+            found.insert(at, Block("table", n, [], grid))
         here: list[tuple[str, str]] = [("prose", p) for p in ocr_text.get(n, [])]
         small: list[tuple[str, str]] = []
         for block in found:
@@ -460,7 +495,7 @@ def read_pdf(data: bytes, ocr: bool = True, ocr_language: str = "eng") -> PdfTex
                 if n == 1 and block.lines[0].size > title_size:
                     title, title_size = para[3:], block.lines[0].size
             elif block.kind == "table":
-                para = "\n".join([_join_lines([ln.text for ln in block.lines], vocabulary)]
+                para = "\n".join([_join_lines([ln.text for ln in block.lines], vocabulary)] * bool(block.lines)
                                  + [row.replace(_SOFT, "-") for row in _rows(block.cells)])
             else:
                 lead = _run_in_heading(block)

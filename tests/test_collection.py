@@ -799,3 +799,18 @@ def test_names_with_years_tables_and_bylines_are_read_as_meant(ingested):
         "When was the FIS Freestyle Ski and Snowboard World Cup at Big Air Shougang to be held in 2021?").text
     assert "Li Ming" in assistant.ask("Who wrote the report that the Ice Cube is ready?").text
     assert assistant.ask("When was Hu Zucai born?").abstained
+
+
+def test_a_count_after_the_number_of_and_a_plural_before_its_verb_are_read(ingested):
+    """"The number of shared electric bikes fell from more than 20,000 to about 1,000" counts
+    electric bikes; "How many bikes may Qingju put …?" counts bikes, not "put"."""
+    assistant = ingested({
+        "regulate.txt": "Beijing to further regulate shared bikes\nDate: 2018-05-25\n\nAt the end of April, 10 "
+                        "companies provided a total of 1.9 million bikes.\n\nThe number of shared electric bikes in "
+                        "the city fell from more than 20,000 to about 1,000 by the end of April.\n",
+        "cap.txt": "Shared bikes in Beijing used 690 million times in 2020\nDate: 2021-04-14\n\nThe 800,000 bikes "
+                   "are split between three companies: Meituan with 400,000, Hellobike with 210,000 and Qingju with "
+                   "190,000.\n"})
+    assert "about 1,000" in assistant.ask(
+        "How many shared electric bikes were left in Beijing by the end of April 2018?").text
+    assert "190,000" in assistant.ask("How many bikes may Qingju put in the city center?").text

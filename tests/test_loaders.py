@@ -181,8 +181,9 @@ def test_a_page_without_metadata_is_signed_by_the_site_its_title_names(tmp_path)
     ("Home > News\nBeijing opens a library\n", "Beijing opens a library"),
     ("Home > China Travel News\nThe resort completes its first phase\n", "The resort completes its first phase"),
     ("Caixin | 2019-01-03\nBeijing's PM2.5 fell\n", "Caixin | 2019-01-03"),
+    ("1. home\n2. Articles\n\nShared bikes were used 690 million times\n", "Shared bikes were used 690 million times"),
 ])
-def test_a_section_label_above_the_headline_is_not_the_title(tmp_path, head, title):
+def test_a_section_label_or_a_breadcrumb_above_the_headline_is_not_the_title(tmp_path, head, title):
     doc = load(write(tmp_path, "a.txt", f"{head}\nThe library opened.\n".encode()), "a.txt", 10_000)
     assert doc.title == title
 

@@ -221,3 +221,14 @@ def test_a_scanned_release_keeps_its_title_and_dateline_apart():
     assert (document.date, document.publisher) == ("2022-02-08", "Xinhua")
     assert "Big Air Shougang\n\nBeijing, 8 February 2022 (Xinhua)\n\n" in document.text
 
+
+
+def test_key_figures_set_as_label_and_value_rows_are_a_table_not_a_dateline():
+    """``bench/heldout/bikes/pilot-2012.pdf``: "Launched   16 June 2012", "Bicycles   2,000" with no
+    "Table 1" caption are rows, and a row is no dateline: the properties date and sign it."""
+    document = load(ROOT / "bench" / "heldout" / "bikes" / "pilot-2012.pdf", "pilot-2012.pdf", 10**8)
+    assert ("Launched | 16 June 2012\nDistricts | Dongcheng and Chaoyang\nBicycles | 2,000\nRental stations | 63"
+            in document.text)
+    assert (document.date, document.publisher) == ("2012-06-18", "Transition China")
+    captioned = read_pdf((ROOT / "bench" / "heldout" / "biomed" / "action-plan-2024.pdf").read_bytes())
+    assert "Innovative medical devices | 50\nAI class III medical devices | 31\nInnovative drugs | 14" in captioned.text
