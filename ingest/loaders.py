@@ -11,8 +11,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable
 
-from ingest.metadata import (SECTION_LABELS, Metadata, as_date, date_in_name, front_matter, header, is_dateline,
-                             masthead_end, sidecar)
+from ingest.metadata import (DATE_LABEL, SECTION_LABELS, Metadata, as_date, date_in_name, front_matter, header,
+                             is_dateline, masthead_end, sidecar)
 
 
 class LoadError(ValueError):
@@ -133,7 +133,7 @@ def load_html(path: Path, data: bytes, options: LoadOptions) -> Extracted:
     page = _parsed(html)
     # trafilatura may take a byline's label for an author ("Published Nov"): no publisher.
     site = next((v for v in ((meta.sitename, meta.author) if meta else ())
-                 if v and not re.match(r"\W*(?:published|updated|posted|released|date)\b", v, re.I)), "")
+                 if v and not DATE_LABEL.match(v)), "")
     site = site or _meta_publisher(page)
     properties = Metadata(title, as_date(meta.date) if meta else None, site or _site_in_title(page))
     extracted = Extracted(text + "\n" if text else "", title, properties=properties)
@@ -243,8 +243,7 @@ def load_pdf(path: Path, data: bytes, options: "LoadOptions") -> Extracted:
         raise LoadError(str(exc)) from None
     if not found.text.strip() and found.notes:
         raise LoadError("no text found: " + "; ".join(found.notes))
-    title = found.title if found.title != path.stem else ""
-    return Extracted(found.text, title or _title_from_text(found.text, path.stem).lstrip("# "), found.pages,
+    return Extracted(found.text, found.title or _title_from_text(found.text, path.stem).lstrip("# "), found.pages,
                      found.notes, found.properties)
 
 
@@ -349,8 +348,11 @@ def load(path: Path, source: str, max_bytes: int, options: LoadOptions | None = 
     named = Metadata(date=date_in_name(path.name))
     properties = extracted.properties
     if properties.title == path.stem:
-        # A scanner or converter may title the file by its own name ("big-air-2022"): no title.
+        # A scanner or converter may title the file by its own name ("big-air-2022"): no title;
+        # the text's first line is.
         properties = replace(properties, title="")
+        if extracted.title == path.stem:
+            extracted = replace(extracted, title=_title_from_text(extracted.text, path.stem).lstrip("# "))
     meta = (sidecar(path)[0].merged(front_matter(extracted.text)).merged(header(extracted.text))
             .merged(properties).merged(named).merged(Metadata(title=extracted.title)))
     if meta.span is None and (extracted.properties.date or extracted.properties.publisher

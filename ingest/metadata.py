@@ -31,6 +31,8 @@ _DATE_PATTERNS = (
 _DATE_KEYS = (r"date|dated|published(?: on)?|released(?: on)?|issued(?: on)?|(?:last )?(?:updated|reviewed|modified)|"
               r"posted")
 _PUBLISHER_KEYS = r"source|publisher|published by|issued by|released by|author|by|from|agency"
+# "Published: Nov 13, 2021 05:34 AM", "— Published 11 July 2022": a date's label, not a name.
+DATE_LABEL = re.compile(rf"\W*(?:{_DATE_KEYS})\b", re.I)
 # "Date:2021-12-24 Source:China Daily", "Source: Xinhua | Updated: 2023-05-19"
 _FIELD = re.compile(rf"(?:^|(?<=\s)|(?<=\|))({_DATE_KEYS}|{_PUBLISHER_KEYS}|title)\s*[:：]\s*", re.I)
 
@@ -126,8 +128,7 @@ def _names(text: str) -> list[str] | None:
     """The names a dateline holds besides its date, or None if ``text`` holds anything else."""
     text = _ROLE.sub("By ", _CLOCK.sub(" | ", _WEEKDAY.sub(" | ", text)))
     fields = [f.strip(" .:;,—–-") for f in _FIELD_BREAK.split(text)]
-    # "Published: Nov 13, 2021 05:34 AM", "— Published 11 July 2022": a label, no name.
-    fields = [_AUTHOR_BEFORE.sub(r"By \1", f) for f in fields if f and not re.fullmatch(_DATE_KEYS, f, re.I)]
+    fields = [_AUTHOR_BEFORE.sub(r"By \1", f) for f in fields if f and not DATE_LABEL.fullmatch(f)]
     if not all(_NAME_FIELD.fullmatch(f) for f in fields):
         return None
     return fields

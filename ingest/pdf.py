@@ -338,12 +338,7 @@ def _grids(lines: list[Line], body: float, pitch: float) -> list[list[Line]]:
     """Key figures set as rows of a label and its value ("Bicycles   2,000") without a "Table 1"
     caption, as fact sheets print them: two rows or more of exactly two short cells, each label
     opening with a letter and most values holding a digit. Read as a table, not as debris."""
-    rows: list[list[Line]] = []
-    for ln in sorted(lines, key=lambda ln: (ln.page, -ln.bottom, ln.x0)):
-        if rows and rows[-1][0].page == ln.page and abs(rows[-1][0].bottom - ln.bottom) < 0.5 * ln.size:
-            rows[-1].append(ln)
-        else:
-            rows.append([ln])
+    rows = _by_row(lines)
 
     def cells(row: list[Line]) -> bool:
         return (len(row) == 2 and all(len(c.text.strip()) <= 40 for c in row) and row[0].text.strip()[:1].isalpha()
@@ -362,14 +357,19 @@ def _grids(lines: list[Line], body: float, pitch: float) -> list[list[Line]]:
     return grids
 
 
-def _rows(cells: list[Line]) -> list[str]:
+def _by_row(lines: list[Line]) -> list[list[Line]]:
+    """Lines grouped into the rows they share on a page, top to bottom, each left to right."""
     rows: list[list[Line]] = []
-    for ln in sorted(cells, key=lambda ln: -ln.bottom):
-        if rows and abs(rows[-1][0].bottom - ln.bottom) < 0.5 * ln.size:
+    for ln in sorted(lines, key=lambda ln: (ln.page, -ln.bottom)):
+        if rows and rows[-1][0].page == ln.page and abs(rows[-1][0].bottom - ln.bottom) < 0.5 * ln.size:
             rows[-1].append(ln)
         else:
             rows.append([ln])
-    return [" | ".join(c.text for c in sorted(row, key=lambda c: c.x0)) for row in rows]
+    return [sorted(row, key=lambda c: c.x0) for row in rows]
+
+
+def _rows(cells: list[Line]) -> list[str]:
+    return [" | ".join(c.text for c in row) for row in _by_row(cells)]
 
 
 def _join_lines(parts: list[str], vocabulary: Counter) -> str:
