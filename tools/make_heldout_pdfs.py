@@ -492,6 +492,35 @@ DOCUMENTS = {
                   "and 522 stations."),
         ],
     },
+    "water/five-billion-2018.pdf": {
+        "title": "Five billion cubic meters of diverted water for Beijing",
+        "properties": None,
+        "dateline": None,
+        "footer": "china.org.cn | 2018-05-11 | Editor: Li Xiao",
+        "blocks": [
+            ("p", "By May 8, 2018, a total of five billion cubic meters of water had been transferred to Beijing "
+                  "since the South-to-North Water Diversion project began operating in 2008, the project's "
+                  "Beijing office said."),
+            ("table", "Table 1. Where the transferred water went"),
+            ("row", ("Local waterworks", "3.51 billion cubic meters")),
+            ("row", ("Reservoirs (Shisanling, Huairou, Miyun) and emergency sources", "940 million cubic meters")),
+            ("row", ("Local rivers and lakes", "550 million cubic meters")),
+            ("p", "The water has raised Beijing's water resources per person from 100 cubic meters to 150 cubic "
+                  "meters and improved the water's quality, benefiting more than 11 million residents. It has "
+                  "also done much for water conservation and for the ecological environment around it."),
+            ("h", "The second phase"),
+            ("p", "Begun around December 2014, the second phase has built 200 km of pipelines to carry the water, "
+                  "built or renovated seven waterworks and added 50 million cubic meters of storage. Every year the "
+                  "Danjiangkou Reservoir, on the border of Hubei and Henan provinces, has supplied Beijing with "
+                  "1.05 billion cubic meters of water on average."),
+            ("h", "The third phase"),
+            ("p", "By 2020 the third phase is to improve the supply system further and, with 1.5 billion cubic "
+                  "meters of transferred water a year, link the rivers and lakes of the Beijing-Tianjin-Hebei "
+                  "region more closely."),
+            ("p", "Once it is complete, the project will secure the water supply of key areas: Beijing's "
+                  "sub-center, the new airport and the new districts of Fangshan, Daxing and Mentougou."),
+        ],
+    },
 }
 
 
