@@ -23,7 +23,8 @@ from answer.swaps import quantity_mismatch, swapped_word, unranked_superlative
 from prompts import load_prompt
 from retrieval.hybrid import Hit
 from retrieval.keyword import KeywordIndex
-from retrieval.text import (DAY_OF_MONTH, LIST_ITEM, MONTH, NUMBER_WORDS, PLACE_NOUN, STOPWORDS, TABLE_ROW, TABLE_RULE,
+from retrieval.text import (ANAPHOR, DAY_OF_MONTH, LIST_ITEM, MONTH, NUMBER_WORDS, PLACE_NOUN, STOPWORDS, TABLE_ROW,
+                            TABLE_RULE,
                             antecedent, relative_years, terms, without_name_years, words, years_not_spoken_of,
                             years_spoken_of)
 from schema import Passage
@@ -114,6 +115,11 @@ _ASKED_ROLE = re.compile(r"^[Ww]ho\s+(?:is|was|are|were|will be|has been)\s+"
                          r"(?:the\s+|its\s+|their\s+|[\w'’]+['’]s\s+)?"
                          r"((?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*)(?=\s+(?:of|at|for|in|on)\b|\s*\?|\s*$)")
 _PERSON_NAME = r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}"
+# "How many people were relocated …?": the count of what was done to something, by its participle.
+_DONE_TO = re.compile(r"^how many\b[^?]*?\b(?:were|was|have been|has been|had been|will be|are|is)\s+"
+                      r"([a-z]{3,}ed)\b", re.I)
+# A role under or beside the one asked: "deputy director" is not "director".
+_UNDER_ROLE = r"(?:deputy|vice|assistant|associate|former|acting|honorary|executive)"
 
 
 # Verbs and particles that carry no event of their own ("take place", "go up against").
@@ -259,13 +265,22 @@ class Unit:
         return 1.0 if self.given.search(text) else 0.5 if self.also and self.also.search(text) else 0.0
 
 
+_AUXILIARY = r"(?:did|does|do|has|have|had|is|was|were|are|will|would|can|could|should|went|goes|go)"
+_MONEY_WORDS = (r"(?:money|fund\w*|capital|invest\w*|revenue|cash|subsid\w*|spen\w*|budget\w*|financ\w*|yuan|"
+                r"dollars?|pa(?:y|id)\w*|cost\w*|price\w*|income|profit\w*|salar\w*|wages?|tax\w*|loans?|grants?|"
+                r"expenditure|gdp|output|sales|turnover|worth|rent\w*|fees?|charges?|fines?|rewards?|prizes?|bonus\w*|"
+                r"compensation|debts?|aid|donations?|assets?|deposits?|savings?|credits?|premiums?|tuition)")
 _UNITS = (
-    Unit(re.compile(r"\bhow much\b(?!.*\b(?:percent|share|proportion|more|less|higher|lower|faster|rise|grow|increase|"
+    # "How much did Beijing invest?", "How much funding was raised?" ask a sum; "How much water
+    # has Beijing received?" asks an amount of water, whatever the verb.
+    Unit(re.compile(rf"\bhow much\b(?!\s+(?:(?!{_AUXILIARY}\b|{_MONEY_WORDS}\b)[\w-]+\s+){{1,4}}{_AUXILIARY}\b)"
+                    r"(?!.*\b(?:percent|share|proportion|more|less|higher|lower|faster|rise|grow|increase|"
                     r"fall|drop)\b).*\b(spen[dt]|cost|invest|fund|budget|pa(?:y|id)|earn|revenue|worth|price|money|"
                     r"expenditure|receiv|raise|allocat)", re.I), _MONEY, also=_SHARE),
-    # "What was Beijing's GDP in 2024?" asks a sum, not its growth ("grew 5.2 percent").
+    # "What was Beijing's GDP in 2024?", "What is the total cost of the project?" ask a sum, not
+    # its growth ("grew 5.2 percent").
     Unit(re.compile(r"^(?:what|which)\b(?!.*\b(?:percent|share|proportion|growth|grow|rise|increase|fall|drop|"
-                    r"change|rate)\b).*\b(gdp|revenue|budget|spending|expenditure|turnover)\b", re.I),
+                    r"change|rate)\b).*\b(gdp|revenue|budget|spending|expenditure|turnover|cost)\b", re.I),
          _MONEY, also=_SHARE),
     Unit(re.compile(r"\b(?:what|which) (?:is the )?(?:land )?area\b|\bhow many square\b", re.I),
          re.compile(r"\d[\d.,]*[\s-]*(?:(?:million|thousand)\s+)?(?:square|sq\b|km2|km²|m2|m²|hectares?|acres?|mu\b)",
@@ -422,6 +437,24 @@ _TOKEN = re.compile(r"[\w'’.-]+|[,;:]")
 _PLURAL = re.compile(r"[\w'-]*[^su\W]s|people|children|men|women|staff", re.I)
 
 
+# "This year, …", "These projects …": a determiner before its noun, no pronoun standing for a name.
+_DETERMINER = re.compile(r"(?:This|That|These|Those|Such)\s+(?!is\b|was\b|are\b|were\b|has\b|have\b|had\b|will\b)"
+                         r"[a-z]")
+
+
+def with_antecedent(c: Candidate, quote: tuple[int, int]) -> tuple[int, int]:
+    """``quote`` begun at the sentence before it when its sentence speaks of that one by a pronoun:
+    "Which is the only snow venue downtown?" is answered by the name ("Big Air Shougang stands in
+    …"), not by "it is the only snow venue"."""
+    row = c.hit.row
+    spans = list(row.sentences)
+    if c.span not in spans or spans.index(c.span) == 0 or not ANAPHOR.match(c.text) or _DETERMINER.match(c.text):
+        return quote
+    j = spans.index(c.span)
+    before = row.text[spans[j - 1][0] - row.start:spans[j - 1][1] - row.start]
+    return quote if LIST_ITEM.match(c.text) or TABLE_ROW.match(before) else (spans[j - 1][0], quote[1])
+
+
 @lru_cache(maxsize=1024)
 def counted_words(question: str) -> tuple[str, ...]:
     """The words of what "how many" counts: "foreign companies" in "How many foreign companies
@@ -442,10 +475,15 @@ def counted_head(question: str) -> frozenset[str]:
     return frozenset(terms(said[-1])) if said else frozenset()
 
 
+# Words that count people alike: "How many residents have benefited?" is answered by "more than
+# 16 million people".
+_PEOPLE = frozenset(terms("people persons residents citizens inhabitants individuals"))
+
+
 def holds_counted(question: Question, held: set[str]) -> bool:
     """The words a sentence speaks of hold what "how many" counts, if the question counts."""
     head = counted_head(question.text)
-    return not head or any(h in held or _kin(h, held) for h in head)
+    return not head or any(h in held or _kin(h, held) for h in head) or bool(head & _PEOPLE and held & _PEOPLE)
 
 
 # Words that narrow nothing a count could lack: "how many new lines" is answered by "four lines".
@@ -486,6 +524,11 @@ def uncounted(question: str, text: str) -> bool:
         # "The number of shared electric bikes fell from more than 20,000 to about 1,000": the
         # count follows the verb, well after its noun.
         return False
+    if TABLE_ROW.match(text):
+        # "Residents newly on municipal water | 280,000": a row's value counts its label.
+        cells = [c.strip() for c in text.strip().strip("|").split("|")]
+        if any(head[0] in terms(c) for c in cells[:1]) and any(_NUMERAL.match(c) for c in cells[1:]):
+            return False
     stems = [(terms(t) or ("",))[0] for t in tokens]
     if any(_NUMERAL.fullmatch(t) and phrase & set(stems[i + 1:i + 3]) for i, t in enumerate(tokens)):
         return False
@@ -630,7 +673,8 @@ class ExtractiveAnswerer:
                 # sentence that never says "finished", answers it less than one beside the verb.
                 c.fit = 0.0
             c.tense = -1.0 if ((question.when and mismatch(question.when, times(c.text, c.hit.row.date or "")))
-                               or other_period(question.text, c.text) or self.unheld_years(question, c)) else 0.0
+                               or other_period(question.text, c.text) or self.unheld_years(question, c)
+                               or self.stale(question, c)) else 0.0
             wider = sum(weights.get(m, 0.0) for m, head in narrowed if _wider(c, m, head))
             c.score = (s.w_dense * c.dense + s.w_coverage * (c.coverage - wider / total) + w_fit * c.fit
                        + s.w_tense * c.tense + s.w_conversation_rank * c.conversation + s.w_rank / (1 + c.rank))
@@ -702,6 +746,12 @@ class ExtractiveAnswerer:
             # Beijing airport" of the sentence it refers back to: the asked word is held there.
             if swap and not (check in (contradiction, swapped_word) and _held_before(best, swap[0])):
                 return f"the question asks about “{swap[0]}”, the evidence says “{swap[1]}”"
+        role = asked_role(question.text) if question.kind is Kind.PERSON else ""
+        under = role and re.search(rf"\b{_UNDER_ROLE}[\s-]+{re.escape(role)}\b", best.text, re.I)
+        if under and not apposes(best.text, role):
+            # "Who is the director of the Beijing Water Authority?" is not answered by its
+            # deputy director.
+            return f"the evidence names another {role} than the one asked about"
         if s.abstain_untyped and question.kind is Kind.DATE and not holds_event(asked_event(question), best.terms):
             # "When was Hu Zucai born?" is not answered by a figure of "last year" he gave.
             return "the question asks when something happened, and the evidence does not say it happened"
@@ -721,6 +771,11 @@ class ExtractiveAnswerer:
             # "How many seats does the Wukesong Ice Sports Center have?" is not answered by a
             # sentence that gives no number at all.
             return "the question asks how many, and the evidence gives no number"
+        done = _DONE_TO.search(question.text)
+        if s.abstain_absent_measure and done and not any(keyword.known(t) for t in terms(done.group(1))):
+            # "How many people were relocated for the project?" of documents that never say
+            # "relocate": what was done to what is counted is no word of theirs.
+            return f"the documents never say that anything was {done.group(1)}"
         kind = unqualified(question.text, best)
         if s.abstain_absent_measure and kind:
             return f"the evidence counts {kind[1]}, not {kind[0]} {kind[1]}"
@@ -763,7 +818,8 @@ class ExtractiveAnswerer:
             # "How many unicorns does Shanghai have?": what is counted must be in the evidence.
             said = counted_words(question.text) or counted.group(counted.lastindex).split()
             head = terms(said[-1])
-            missing += [t for t in head if t not in context and not _kin(t, context)]
+            missing += [t for t in head if t not in context and not _kin(t, context)
+                        and not (t in _PEOPLE and context & _PEOPLE)]
         attribute = _ATTRIBUTE.search(question.text)
         if attribute and self.settings.abstain_absent_measure and not ACCOUNT_WORD.match(attribute.group(1)):
             # "What is the budget of …?" asked of documents that never say "budget".
@@ -793,6 +849,17 @@ class ExtractiveAnswerer:
             return False
         unit = asked_unit(question)
         return not holds_counted(question, c.terms) or (unit is not None and not unit.fit(c.text))
+
+    @staticmethod
+    def stale(question: Question, c: Candidate) -> bool:
+        """A question that says "now" is not answered by a sentence whose every year lies two or
+        more years before its document's date: "fell … to 25.75 meters in 2015", in a report of
+        2024, is no depth of now."""
+        date = c.hit.row.date or ""
+        if question.years or not _NOW.search(question.text) or not date[:4].isdigit():
+            return False
+        spoken = years_spoken_of(c.text)
+        return bool(spoken) and all(int(y) <= int(date[:4]) - 2 for y in spoken)
 
     @staticmethod
     def unheld_years(question: Question, c: Candidate) -> list[str]:
@@ -917,6 +984,8 @@ class ExtractiveAnswerer:
                     chosen.append(c)
         quotes = [shortest_answering_span(c, question) if self.settings.short_answers else c.span
                   for c in chosen]
+        if len(chosen) == 1 and question.kind in (Kind.PERSON, Kind.OTHER):
+            quotes = [with_antecedent(best, quotes[0])]
         return (self._with_parts(chosen, quotes, keyword) if len(chosen) == 1 else None) or self._compose(chosen, quotes)
 
     def other_documents(self, question: Question, ranked: list[Candidate], keyword: KeywordIndex,

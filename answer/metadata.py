@@ -20,7 +20,7 @@ from retrieval.text import DOCUMENT_REFERENCE, MONTH, terms
 from schema import Passage
 from store.catalog import Catalog, DocumentInfo
 
-_VERBS = (r"publish\w*|issu\w*|releas\w*|report\w*|unveil\w*|announc\w*|post\w*|wr[io]te|written|author\w*|"
+_VERBS = (r"publish\w*|issu\w*|releas\w*|report\w*|unveil\w*|announc\w*|post\w*|wr[io]te|written|author(?:ed|s)?|"
           r"put out|updated")
 _WHO = re.compile(rf"^(who|which (\w+ )?(newspaper|paper|outlet|agency|organi[sz]ation|department|office|media|"
                   rf"publication|publisher|source|body|authority|ministry|government|site|website|portal|magazine|"
@@ -34,6 +34,8 @@ _ISO = re.compile(r"\b(19|20)\d\d-\d\d-\d\d\b")
 _WROTE = re.compile(r"\b(?:wrote|written|authored|author)\b", re.I)
 _BYLINE = re.compile(r"(?:^|[|·]\s*)[Bb]y\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})", re.M)
 _MONTH = re.compile(rf"\b({MONTH})\b")
+# How much of a document's title a question must retell to be about that document.
+_HEADLINE_SHARE = 0.7
 
 
 def _unnamed(text: str) -> str:
@@ -67,7 +69,7 @@ class MetadataAnswerer:
         if not field:
             return None
         scope = sources or keyword.scope(question.text)
-        doc = self._document(draft, hits, scope)
+        doc = self._document(draft, hits, scope, question.text)
         if doc is None:
             return None
         # The text wins when it says who or when with the question's own verb ("… was released on
@@ -98,17 +100,33 @@ class MetadataAnswerer:
             return replace(draft, text=f"{said} {line}", citations=[*draft.citations, citation])
         return Draft(line, False, [citation])
 
-    def _document(self, draft: Draft, hits: list[Hit], scope: set[str]) -> DocumentInfo | None:
+    def _document(self, draft: Draft, hits: list[Hit], scope: set[str], question: str) -> DocumentInfo | None:
         """The document asked about: the one the question or the filter scopes, else the one
-        the draft cites, else the document of the best passage."""
+        whose headline the question retells, else the one the draft cites, else the document of
+        the best passage."""
         docs = {d.source: d for d in self.catalog.documents()}
         if len(scope) == 1:
             return docs.get(next(iter(scope)))
         if len(docs) == 1:
             return next(iter(docs.values()))
+        headlined = self._headlined(docs.values(), question)
+        if headlined is not None:
+            return headlined
         if draft.citations and not draft.abstained:
             return docs.get(draft.citations[0].source)
         return docs.get(hits[0].row.source) if hits else None
+
+    @staticmethod
+    def _headlined(docs, question: str) -> DocumentInfo | None:
+        """The one document whose headline the question retells ("When did Xinhua report that
+        the project had sent Beijing more than 3.2 billion cubic meters?"): most of the title's
+        words, and more of them than of any other title."""
+        asked = set(terms(question))
+        shares = sorted(((len(set(terms(d.title)) & asked) / len(set(terms(d.title))), d)
+                         for d in docs if d.title and terms(d.title)), key=lambda pair: -pair[0])
+        if shares and shares[0][0] >= _HEADLINE_SHARE and (len(shares) == 1 or shares[1][0] < shares[0][0]):
+            return shares[0][1]
+        return None
 
     def _header(self, doc: DocumentInfo, field: str) -> Passage:
         """The chunk that holds the header line, with the line marked; the first chunk when the

@@ -29,7 +29,8 @@ _KIND_PATTERNS = (
                            r"\bby when\b")),
     # "What is the base level of the BSE 50 Index?", "What is the daily price limit …?": a measure,
     # named after up to two words that say which.
-    (Kind.NUMBER, re.compile(r"\bhow (many|much|large|big|high|far|long|old|often|fast|quickly)\b|\b(what|which) "
+    (Kind.NUMBER, re.compile(r"\bhow (many|much|large|big|high|far|long|old|often|fast|quickly|deep|tall|wide|heavy)\b|"
+                             r"\b(what|which) "
                              r"(?:(?:is|was|are|were) )?(?:the )?(?:(?!(?:type|kind|sort|name)\b)[\w'’-]+ ){0,2}?"
                              r"(percentage|percent|share|proportion|number|amount|rate|ratio|figure|value|size|total|"
                              r"level|price|cost|capacity|limit|gdp|population|revenue|spending|budget)\b|"

@@ -235,9 +235,16 @@ def other_period(question: str, sentence: str) -> bool:
 
 # A question that asks when something is to happen, or by a time to come: "what will the output be
 # for …" uses "will" of what follows logically, and asks no time.
-_FUTURE_TIME = re.compile(r"^\W*when\s+(?:will|shall|is|are)\b|\bby\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b|"
+_FUTURE_TIME = re.compile(r"^\W*when\s+(?:will|shall|is|are)\b|"
                           r"\bnext\s+(?:year|month|decade)\b|\bin\s+(?:the\s+)?future\b|\bcoming\s+years?\b", re.I)
+# "by the end of 2025" is a target, unless the question speaks of the past: "How much water had
+# the project brought Beijing by the end of 2018?" asks what was done by then.
+_BY_YEAR = re.compile(r"\bby\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b", re.I)
+_PAST_TENSE = re.compile(r"\b(?:had|did|was|were|went|rose|fell|grew|came|became|brought|took|got)\b|"
+                         r"(?<!\bbe )(?<!\bbeen )(?<!\bis )(?<!\bare )\b[a-z]{3,}ed\b", re.I)
+_TARGET = re.compile(r"\b(?:will|shall|plans?|planned|aims?|targets?|expected|goals?)\b|\b(?:is|are)\s+to\b", re.I)
 
 
 def asks_future_time(question: str) -> bool:
-    return bool(_FUTURE_TIME.search(question))
+    return bool(_FUTURE_TIME.search(question) or _BY_YEAR.search(question)
+                and (_TARGET.search(question) or not _PAST_TENSE.search(question)))

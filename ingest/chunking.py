@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ingest.metadata import front_matter_end, header_end, is_dateline, is_field_line, signs_dateline
+from ingest.metadata import front_matter_end, header_end, is_dateline, is_field_line, signs_dateline, wire_dateline
 
 _TERMINAL = tuple('.!?:;"\'”’)]')
 _MARKDOWN_BLOCK = re.compile(r"^\s*(#{1,6}\s|[-*+]\s|\d+[.)]\s|>|\|)")
@@ -128,7 +128,22 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if found >= 0:
             spans.append((start + found, start + found + len(piece)))
             pos = found + len(piece)
-    return _rejoin_numbers(text, spans) or [(start, end)]
+    return _without_wire_datelines(text, _rejoin_numbers(text, spans)) or [(start, end)]
+
+
+def _without_wire_datelines(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """"BEIJING, March 22 (Xinhua) -- By Thursday, the route had carried …": the wire dateline
+    is a span of its own, so that no answer quotes it as the start of the sentence after it."""
+    out = []
+    for a, b in spans:
+        wire = wire_dateline(text[a:b])
+        if wire and a + wire[2] < b and text[a + wire[2]:b].strip():
+            cut = a + len(text[a:a + wire[2]].rstrip())
+            rest = a + wire[2] + len(text[a + wire[2]:b]) - len(text[a + wire[2]:b].lstrip())
+            out += [(a, cut), (rest, b)]
+        else:
+            out.append((a, b))
+    return out
 
 
 _LEADING_NUMBER = re.compile(r"\d+[.!?]\s+")

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Callable
 
 from ingest.metadata import (DATE_LABEL, SECTION_LABELS, Metadata, as_date, date_in_name, front_matter, header,
-                             is_dateline, masthead_end, sidecar)
+                             is_dateline, masthead_end, sidecar, wire_header)
 
 
 class LoadError(ValueError):
@@ -225,8 +225,10 @@ def _page_dateline(page) -> str:
             if found is not None and element not in found.iterdescendants():
                 break
             # "Commission of Tourism Development · <time>10 May 2017</time>": the inner date
-            # alone would lose the publisher beside it.
-            if found is None or header(text, 1).publisher or not header(found_text, 1).publisher:
+            # alone would lose the publisher beside it; and "<span>Source:Global Times</span>"
+            # alone the date and byline around it.
+            inner, outer = (header(text, 1), header(found_text, 1)) if found is not None else (None, None)
+            if found is None or inner.publisher and (inner.date or not outer.date) or not outer.publisher:
                 found, found_text = element, text
     return " ".join(found.text_content().split()) if found is not None else ""
 
@@ -353,8 +355,11 @@ def load(path: Path, source: str, max_bytes: int, options: LoadOptions | None = 
         properties = replace(properties, title="")
         if extracted.title == path.stem:
             extracted = replace(extracted, title=_title_from_text(extracted.text, path.stem).lstrip("# "))
-    meta = (sidecar(path)[0].merged(front_matter(extracted.text)).merged(header(extracted.text))
-            .merged(properties).merged(named).merged(Metadata(title=extracted.title)))
+    meta = sidecar(path)[0].merged(front_matter(extracted.text)).merged(header(extracted.text)).merged(properties)
+    wired = wire_header(extracted.text)
+    if wired.publisher and not meta.publisher or wired.date and not meta.date:
+        meta = meta.merged(wired)
+    meta = meta.merged(named).merged(Metadata(title=extracted.title))
     if meta.span is None and (extracted.properties.date or extracted.properties.publisher
                               or named.date and meta.date == named.date):
         extracted, span = _under_title(extracted, properties_line(meta))

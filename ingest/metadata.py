@@ -199,6 +199,25 @@ def unlabelled_dateline(line: str) -> tuple[str, str] | None:
     return None if names is None else (found[0], _publisher(names))
 
 
+# "BEIJING, May 25 (Xinhua) -- Beijing will …", "ISLAMABAD, (APP - UrduPoint … - 27th Nov, 2019 ) :":
+# a wire story's dateline opens its first paragraph, with the agency in brackets after the place.
+_WIRE = re.compile(r"^\s*[A-Z][A-Z .'’-]{1,40}(?:,\s*(?P<date>[^()\n]{3,30}?))?,?\s*"
+                   r"(?:\((?P<who>[A-Z][^()\n]{1,80})\)\s*)?(?:--|[—–]|-(?=\s)|(?(who):|(?!)))")
+
+
+def wire_dateline(line: str) -> tuple[str | None, str, int] | None:
+    """The date, the agency and the length of a wire dateline opening ``line`` (see ``_WIRE``);
+    None if ``line`` opens with none. A date without its year ("May 25") gives no date."""
+    found = _WIRE.match(line)
+    if not found or not found.group("who") and not re.search(rf"\b{_MONTH}\s+\d", found.group("date") or ""):
+        return None
+    who = found.group("who") or ""
+    dated = _date_match(who)
+    day = dated[0] if dated else find_date(found.group("date") or "")
+    names = _beside(who, dated[1]) if dated else _names(who) if who else []
+    return (day, _publisher(names), found.end()) if names is not None else None
+
+
 def signs_dateline(line: str, following: str) -> bool:
     """A publisher's name alone on the line above a dateline that names none ("China News" over
     "March 24, 2024")."""
@@ -207,11 +226,18 @@ def signs_dateline(line: str, following: str) -> bool:
     return bool(names) and len(names) == 1 and below is not None and not below[1]
 
 
+# "By Zhang Hui Source:Global Times Published: 2017/8/2": a byline before the labelled fields.
+_BYLINE_FIELDS = re.compile(rf"^\s*[Bb]y\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,3}}?\s*[|·,]?\s*"
+                            rf"(?=(?i:{_DATE_KEYS}|{_PUBLISHER_KEYS}|title)\s*[:：])")
+
+
 def is_dateline(line: str) -> bool:
-    """A line that dates the document, labelled ("Date: … Source: …") or not ("Published
-    2025-03-06 by …", "Xinhua, December 31, 2024"): where it stands, never a paragraph's start or end."""
+    """A line that dates the document, labelled ("Date: … Source: …", after a byline or not) or not
+    ("Published 2025-03-06 by …", "Xinhua, December 31, 2024"): where it stands, never a
+    paragraph's start or end."""
     published = _PUBLISHED_LINE.match(line)
-    return (is_field_line(line) or bool(published and as_date(published.group("date") or published.group("on")))
+    return (is_field_line(line) or bool(_BYLINE_FIELDS.match(line))
+            or bool(published and as_date(published.group("date") or published.group("on")))
             or unlabelled_dateline(line) is not None)
 
 
@@ -320,6 +346,18 @@ def header(text: str, lines: int = 8) -> Metadata:
         top = "\n".join(line for line in text.splitlines()[:lines])
         found = replace(found, date=find_date(top))
     return found
+
+
+def wire_header(text: str, lines: int = 8) -> Metadata:
+    """The agency and date of a wire dateline opening a paragraph among the first ``lines``
+    lines ("BEIJING, May 25 (Xinhua) -- …"), with its offsets. It names the agency in brief
+    ("AP"): a byline, a source line or the file's properties say it in full, and come first."""
+    for match in itertools.islice(_lines(text), lines):
+        wire = wire_dateline(match.group(0))
+        if wire and (wire[0] or wire[1]):
+            start = _span(match.start(), match.group(0))[0]
+            return Metadata("", wire[0], wire[1], (start, start + len(match.group(0)[:wire[2]].strip())))
+    return Metadata()
 
 
 _FRONT_MATTER = re.compile(r"---\s*\n(.*?)\n---\s*(\n|$)", re.S)

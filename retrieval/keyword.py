@@ -38,7 +38,7 @@ _REFERENCE = re.compile(rf"\b(?:(?P<points>{_POINTING})|does|did|do|is|was|summa
 
 
 # "According to Caixin, …", "as reported by Xinhua, …": the documents of a publisher, named whole.
-_BY_PUBLISHER = re.compile(r"\b(?P<points>(?i:according to|as reported by|reported by))\s+"
+_BY_PUBLISHER = re.compile(r"\b(?P<points>(?i:according to|as reported by|reported by))\s+(?:the\s+)?"
                            r"(?P<who>[A-Z][\w&'’.-]*(?:\s+(?:of\s+)?[A-Z][\w&'’.-]*){0,5})(?=\s*,)")
 
 

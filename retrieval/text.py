@@ -62,7 +62,11 @@ _FORMS = {past: present for present, pasts in {
     # and a role's holder by the verb: "Who chairs the exchange?" is asked of "its chairman". (Not a
     # country by its people's adjective: "British art" is not "art in Britain".)
     "chair": "chairman chairwoman chairperson chairmen chairwomen",
+    # and a unit by its symbol: "How many kilometers of pipelines?" is answered by "200 km".
+    "kilometer": "km kms", "kilogram": "kg kgs", "ton": "tonne tonnes",
 }.items() for past in pasts.split()}
+# British spellings ("centre", "kilometres") as American ones, which the stemmer keeps apart.
+_BRITISH = re.compile(r"(?<=[a-z][a-z])tre(s?)$")
 
 
 @lru_cache(maxsize=16384)
@@ -74,7 +78,8 @@ def terms(text: str) -> tuple[str, ...]:
     for w in words(text):
         if w in STOPWORDS:
             continue
-        out.append(normalise_number(w) if w[0].isdigit() else stem(_FORMS.get(w, w.split("'")[0])))
+        out.append(normalise_number(w) if w[0].isdigit()
+                   else stem(_FORMS.get(w, _BRITISH.sub(r"ter\1", w.split("'")[0]))))
     return tuple(out)
 
 
@@ -230,12 +235,14 @@ def holds_phrase(text: str, phrase: str) -> bool:
 
 
 # A sentence that is about what the one before it names: a pronoun subject ("It lists 89 tasks",
-# "At 7 percent a year it will reach …"), or a definite description whose noun that sentence used
-# ("The 7.2-square-kilometre park is home to …" after "The Zhongguancun Life Science Park …").
+# "At 7 percent a year it will reach …", "Built on the site of a steel mill, it is …"), or a definite
+# description whose noun that sentence used ("The 7.2-square-kilometre park is home to …" after
+# "The Zhongguancun Life Science Park …").
 ANAPHOR = re.compile(r"(It|Its|This|These|That|Those|They|Their|He|His|She|Her|Such)\b|"
                      r"(?:Of|Among)\s+(?:these|them|those|which)\b|"
                      r"(?:At|In|By|From|On|Since|After|Before|Over|For|With|Under|Until)\b[^,.;]{0,40}?,?\s+"
-                     r"(?:it|they|he|she)\b")
+                     r"(?:it|they|he|she)\b|"
+                     r"[A-Z][a-z]+(?:ed|lt|wn|en)\b[^.;]{0,120}?,\s+(?:it|they|he|she)\b")
 _DEFINITE = re.compile(r"The\s+((?:[\w.'’-]+\s+){0,2}[\w'’-]+)")
 
 

@@ -814,3 +814,65 @@ def test_a_count_after_the_number_of_and_a_plural_before_its_verb_are_read(inges
     assert "about 1,000" in assistant.ask(
         "How many shared electric bikes were left in Beijing by the end of April 2018?").text
     assert "190,000" in assistant.ask("How many bikes may Qingju put in the city center?").text
+
+
+def test_water_releases_are_read_by_their_datelines_units_and_amounts(ingested):
+    """A wire dateline is no part of the sentence it opens; "km" is "kilometers"; "how much
+    water … received" asks an amount of water, not money, and "had brought … by the end of 2018"
+    what was done by then; a table row's value counts its label; the deputy director is no
+    director; "how deep" asks a length; "According to the Global Times," scopes its report; a
+    pronoun subject is answered with the sentence that names it; "now" is not answered by a
+    figure of nine years before; residents and people are counted alike; a question that
+    retells a headline asks about that document."""
+    assistant = ingested({
+        "route.txt": "Diversion has sent Beijing 3.2 billion cubic meters\n\nBEIJING, March 22, 2018 (Xinhua) -- By "
+                     "Thursday the middle route had carried more than 3.22 billion cubic meters of water to Beijing."
+                     "\n\nWater supply companies took close to 2.2 billion cubic meters of it.\n",
+        "reservoir.txt": "Water levels increase at Miyun Reservoir\n\nBEIJING, Nov. 20, 2017 -- On Sunday the water "
+                         "held in Miyun Reservoir passed 2 billion cubic meters, up from 1.2 billion cubic meters in "
+                         "July 2016.\n\nThe reservoir lies in Miyun District and serves more than 11 million people. "
+                         "Built in 1960, it is the largest reservoir in Beijing.\n",
+        "phase.md": "# Second phase of the water project\n\nDate: 2019-04-03\n\nThe second phase has built 200 km of "
+                    "pipelines and seven waterworks.\n\n| Beijing in 2018 | Figure |\n|---|---|\n| Sites moved to "
+                    "municipal water | 294 |\n| Residents newly on municipal water | 280,000 |\n\nBy the end of 2018 "
+                    "the project had brought Beijing 4.2 billion cubic meters of water, said Yang Jinhuai, deputy "
+                    "director of the Beijing Water Authority.\n",
+        "benefits.txt": "Water diversion benefits 11 million in Beijing\nSource: Global Times | Published: 2017-08-02"
+                        "\n\nBeijing's water plants received more than 1.7 billion cubic meters of the water.\n",
+        "groundwater.txt": "Groundwater rises in Beijing\nDate: 2024-12-31\n\nThe groundwater depth in Beijing's "
+                           "plains fell from 7.24 meters in 1980 to 25.75 meters in 2015.\n\nThe groundwater depth in "
+                           "the plains has improved for nine years in a row, to 12.31 meters now.\n\nMore than 16 "
+                           "million residents have benefited from the diverted water.\n"})
+    held = assistant.ask("How much water did Miyun Reservoir hold in July 2016?")
+    assert "1.2 billion" in held.text and "--" not in held.text
+    assert "200 km" in assistant.ask("How many kilometers of pipelines has the second phase built?").text
+    assert "280,000" in assistant.ask("How many residents were newly on municipal water in 2018?").text
+    assert "4.2 billion" in assistant.ask("How much water had the project brought Beijing by the end of 2018?").text
+    assert "cubic meters" in assistant.ask("How much water have Beijing's water plants received?").text
+    assert "1.7 billion" in assistant.ask(
+        "According to the Global Times, how much water did Beijing's water plants receive?").text
+    assert "Miyun" in assistant.ask("Which is the largest reservoir in Beijing?").text
+    assert "12.31" in assistant.ask("How deep is the groundwater in Beijing's plains now?").text
+    assert "16 million" in assistant.ask("How many people have benefited from the diverted water?").text
+    assert assistant.ask("Who is the director of the Beijing Water Authority?").abstained
+    assert assistant.ask("How deep is Miyun Reservoir?").abstained
+    assert "2018-03-22" in assistant.ask(
+        "When did Xinhua report that diversion had sent Beijing 3.2 billion cubic meters?").text
+
+
+def test_past_questions_unit_symbols_and_an_authority_are_read_as_meant():
+    """A question in the past tense asks no target, a unit matches its symbol and its British
+    spelling, "Authority" is no verb of publishing, "how deep" asks a figure and "the total cost"
+    a sum of money."""
+    from answer.metadata import asked_field
+    from answer.when import asks_future_time
+    from retrieval.text import terms
+
+    assert not asks_future_time("How much water had the project brought Beijing by the end of 2018?")
+    assert not asks_future_time("What share of the water went to waterworks by the end of 2018?")
+    assert asks_future_time("How many stations will Beijing build by 2025?")
+    assert terms("km") == terms("kilometers") == terms("kilometres") and terms("centre") == terms("center")
+    assert asked_field("Who is the director of the Beijing Water Authority?") == ""
+    assert analyse("How deep is the Danjiangkou Reservoir?").kind is Kind.NUMBER
+    cost = analyse("What is the total cost of the South-to-North Water Diversion Project?")
+    assert not asked_unit(cost).fit("5 billion cubic meters") and asked_unit(cost).fit("50 billion yuan")

@@ -288,3 +288,25 @@ def test_a_published_label_is_no_publisher(tmp_path, dateline):
             "history, the venue's operation team said.</p></div></body></html>")
     doc = load(write(tmp_path, "a.html", page.encode()), "a.html", 10_000)
     assert (doc.date, doc.publisher) == ("2021-11-13", "Global Times")
+
+
+def test_a_wire_datelines_agency_publishes_and_a_byline_before_labelled_fields_is_kept(tmp_path):
+    """"BEIJING, March 22, 2018 (Xinhua) -- …" opens a story with its agency and date, and the
+    quote of an answer about them is that dateline alone. A page that sets "By Zhang Hui",
+    "Source:Global Times" and "Published: 2017/8/2" in three spans keeps all three, not the
+    source alone."""
+    text = ("Diversion has sent Beijing 3.2 billion cubic meters\n\nBEIJING, March 22, 2018 (Xinhua) -- By Thursday "
+            "the middle route had carried more than 3.22 billion cubic meters of water to Beijing.\n")
+    doc = load(write(tmp_path, "route.txt", text.encode()), "route.txt", 10_000)
+    assert (doc.date, doc.publisher) == ("2018-03-22", "Xinhua")
+    assert doc.text[doc.meta_span[0]:doc.meta_span[1]] == "BEIJING, March 22, 2018 (Xinhua) --"
+    html = ("<html><head><title>Water diversion benefits 11 million in Beijing - Global Times</title></head><body>"
+            "<div class='article_title'>Water diversion benefits 11 million in Beijing</div>"
+            "<div class='author_share'><span class='byline'>By Zhang Hui</span> <span class='source'>Source:Global "
+            "Times</span> <span class='pubtime'>Published: 2017/8/2 19:38:41</span></div>"
+            "<div class='article_content'><p>More than 11 million people in Beijing have benefited from the "
+            "south-to-north water diversion project, the authorities said on Tuesday.</p>"
+            "<p>The middle route has pumped 2.5 billion cubic meters of water into Beijing.</p></div></body></html>")
+    doc = load(write(tmp_path, "benefits.html", html.encode()), "benefits.html", 100_000)
+    assert (doc.date, doc.publisher) == ("2017-08-02", "Global Times")
+    assert "By Zhang Hui Source:Global Times Published: 2017/8/2" in doc.text
