@@ -302,6 +302,30 @@ DOCUMENTS = {
                   "million cubic meters of groundwater."),
         ],
     },
+    "museum/open-up-2015.docx": {
+        "title": "The Forbidden City opens up",
+        "properties": ("Beijing Review", datetime(2015, 11, 5)),
+        "dateline": None,
+        "blocks": [
+            ("p", "The Palace Museum, in the Forbidden City in Beijing, marked its 90th anniversary on October 10. "
+                  "Once the imperial palace of the Ming and Qing dynasties (1368-1911), it now keeps a great many "
+                  "national treasures."),
+            ("p", "For the anniversary it is showing rarely seen works, among them Along the River During the "
+                  "Qingming Festival, a painting of the Northern Song Dynasty (960-1127) that is 528 cm long. The "
+                  "shows drew long queues for tickets, and many visitors stayed until 10 p.m."),
+            ("h", "More of the palace to see"),
+            ("p", "Every year the museum shows the palaces as they were and holds more than 40 exhibitions of nearly "
+                  "10,000 artifacts."),
+            ("p", "Five new areas of the palace grounds opened this year, so that the share of the grounds open to "
+                  "the public has grown from 30 percent in 2002 to 65 percent."),
+            ("table", [("Open to the public", "Share of the grounds"), ("2002", "30 percent"),
+                       ("2015", "65 percent")]),
+            ("p", "Visitors can now walk on top of a section of the city wall and see the Southeast Corner Tower "
+                  "close up, which they could only see from afar before."),
+            ("p", "A digital exhibition hall just outside the southern entrance will open by the end of the year, "
+                  "with virtual tours of areas and collections that are still closed."),
+        ],
+    },
 }
 
 

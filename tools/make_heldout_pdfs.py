@@ -521,6 +521,26 @@ DOCUMENTS = {
                   "sub-center, the new airport and the new districts of Fangshan, Daxing and Mentougou."),
         ],
     },
+    "museum/visits-2018.pdf": {
+        "title": "Palace Museum hosts over 17.5 million visits in 2018",
+        "properties": None,
+        "dateline": "Xinhua | 1 January 2019",
+        "footer": None,
+        "blocks": [
+            ("p", "More than 17.5 million people paid to visit the Palace Museum, also known as the Forbidden City, "
+                  "in 2018, the museum announced on Monday."),
+            ("p", "No museum in the world has more visitors."),
+            ("h", "The daily limit"),
+            ("p", "To prevent overcrowding in the peak season, the museum has let in no more than 80,000 visitors a "
+                  "day since June 2015, against more than 100,000, or even 180,000, a day before."),
+            ("h", "A new walk along the moat"),
+            ("p", "To improve the visit and ease the crowds at the exits, the museum opens the area between its "
+                  "northern Gate of Divine Prowess (Shenwu) and its eastern Gate of East Glory (Donghua) from "
+                  "January 1, 2019."),
+            ("p", "Visitors can then take in the scenery along the moat between the two gates, and the overflow of "
+                  "visitors will put less pressure on the exits."),
+        ],
+    },
 }
 
 
