@@ -282,7 +282,9 @@ class Assistant:
         plain = keyword.unreferenced(resolved.query)
         kept = set(terms(plain))
         asked = resolved.question
-        question = replace(asked, terms=tuple(t for t in asked.terms if t in kept),
+        # The checks read the question without the pointer too: "of July 2018" dates the report,
+        # and asks no month of what the question wants from it.
+        question = replace(asked, text=plain, terms=tuple(t for t in asked.terms if t in kept),
                            names=tuple(t for t in asked.names if t in kept), years=asked.years & kept,
                            numbers=asked.numbers & kept,
                            phrases=tuple(p for p in asked.phrases if set(terms(p)) <= kept))

@@ -117,7 +117,7 @@ _ASKED_ROLE = re.compile(r"^[Ww]ho\s+(?:is|was|are|were|will be|has been)\s+"
 _PERSON_NAME = r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}"
 # "How many people were relocated …?": the count of what was done to something, by its participle.
 _DONE_TO = re.compile(r"^how many\b[^?]*?\b(?:were|was|have been|has been|had been|will be|are|is)\s+"
-                      r"([a-z]{3,}ed)\b", re.I)
+                      r"([a-z]{3,}ed|(?!(?:given|taken|seen|gotten|driven|ridden)\b)[a-z]{3,}en)\b", re.I)
 # A role under or beside the one asked: "deputy director" is not "director".
 _UNDER_ROLE = r"(?:deputy|vice|assistant|associate|former|acting|honorary|executive)"
 
@@ -244,7 +244,7 @@ _MONEY = re.compile(r"(?:[$€£¥]\s?\d|\b(?:CNY|RMB|USD|EUR|GBP|JPY|HKD)\s?\d|
                     r"\d[\d.,]*\s*(?:(?:million|billion|trillion|thousand)\s+)?"
                     r"(?:(?:US|U\.S\.|American|Hong Kong|Singapore|Australian|Canadian|New Taiwan)\s+)?"
                     r"(?:yuan|dollars?|euros?|pounds?|yen|rupees?|RMB|USD)\b)", re.I)
-_LENGTH = r"kilomet(?:er|re)s?|km|miles?|met(?:er|re)s?|feet|ft"
+_LENGTH = r"kilomet(?:er|re)s?|km|miles?|(?:centi|milli)?met(?:er|re)s?|cm|mm|feet|ft|inch(?:es)?"
 # "28 million kilometres", "a 21.0975-kilometre course": a number, its scale, its unit.
 _AMOUNT = (r"(?:\d[\d.,]*[\s-]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
            r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a|an|several|few)[\s-]+)"
@@ -370,14 +370,17 @@ def type_fit(kind: Kind, text: str, question: Question, held: set[str] | None = 
     return 0.0
 
 
-# A comma before a number goes on with the figure ("2 hours, 40 minutes and 42 seconds").
-_CLAUSE_BREAKS = {Kind.NUMBER: re.compile(r";\s+|,\s+(?!\d)"), Kind.DATE: re.compile(r";\s+"),
-                  Kind.PERSON: re.compile(r";\s+")}
+# A comma before a number goes on with the figure ("2 hours, 40 minutes and 42 seconds"), and one
+# around a date with the clause it dates ("the busiest day, Oct 2, brought 175,000").
+_CLAUSE_BREAKS = {Kind.NUMBER: re.compile(rf";\s+|(?<!\d),\s+(?!\d)(?!{MONTH}\.?\s+\d)"),
+                  Kind.DATE: re.compile(r";\s+"), Kind.PERSON: re.compile(r";\s+")}
 
 
 # "84 percent now meet the standard, against only 7 percent in the past": a sentence that sets a
 # value now against an earlier one answers "… before sorting became mandatory?" with the clause that
 # holds the earlier value, and "… now?" with the other.
+# A sentence that tells what is so: "has grown … to 65 percent".
+_PRESENT = re.compile(r"\b(?:is|are|has|have)\b", re.I)
 _EARLIER = re.compile(r"\b(?:before|previously|in the past|earlier|used to|formerly|a year ago|prior to)\b", re.I)
 _NOW = re.compile(r"\b(?:now|currently|today|at present)\b", re.I)
 
@@ -748,9 +751,10 @@ class ExtractiveAnswerer:
                 return f"the question asks about “{swap[0]}”, the evidence says “{swap[1]}”"
         role = asked_role(question.text) if question.kind is Kind.PERSON else ""
         under = role and re.search(rf"\b{_UNDER_ROLE}[\s-]+{re.escape(role)}\b", best.text, re.I)
-        if under and not apposes(best.text, role):
+        above = re.match(rf"{_UNDER_ROLE}[\s-]+(.+)", role, re.I) if role else None
+        if (under or above and apposes(best.text, above.group(1))) and not apposes(best.text, role):
             # "Who is the director of the Beijing Water Authority?" is not answered by its
-            # deputy director.
+            # deputy director, nor "Who is the deputy director …?" by its director.
             return f"the evidence names another {role} than the one asked about"
         if s.abstain_untyped and question.kind is Kind.DATE and not holds_event(asked_event(question), best.terms):
             # "When was Hu Zucai born?" is not answered by a figure of "last year" he gave.
@@ -811,7 +815,11 @@ class ExtractiveAnswerer:
                     and not self.everyday(n, keyword) and n not in as_of]
         said_run = f" {' '.join(said)} "
         titled = set(words(row.title or ""))
-        missing += [p for p in question.phrases if not _holds_name(p, said_run, titled)]
+        # "the museum" in "deputy director of the museum" is the Palace Museum named before it.
+        spans = list(row.sentences)
+        described = keyword.described(row)[spans.index(best.span)] if best.span in spans else frozenset()
+        missing += [p for p in question.phrases if not _holds_name(p, said_run, titled)
+                    and not (described and set(terms(p)) <= described)]
         missing += [c for c in question.counts if c not in said_words and COUNT_WORDS.get(c) not in said_words]
         counted = _COUNTED.search(question.text) or _PRICED.search(question.text) or _TIMED.search(question.text)
         if counted and self.settings.abstain_absent_measure:
@@ -852,11 +860,13 @@ class ExtractiveAnswerer:
 
     @staticmethod
     def stale(question: Question, c: Candidate) -> bool:
-        """A question that says "now" is not answered by a sentence whose every year lies two or
-        more years before its document's date: "fell … to 25.75 meters in 2015", in a report of
-        2024, is no depth of now."""
+        """A question that says "now" is not answered by a sentence in the past tense whose every
+        year lies two or more years before its document's date: "fell … to 25.75 meters in 2015",
+        in a report of 2024, is no depth of now ("has grown from 30 percent in 2002 to 65
+        percent" is)."""
         date = c.hit.row.date or ""
-        if question.years or not _NOW.search(question.text) or not date[:4].isdigit():
+        if (question.years or not _NOW.search(question.text) or not date[:4].isdigit()
+                or _NOW.search(c.text) or _PRESENT.search(c.text)):
             return False
         spoken = years_spoken_of(c.text)
         return bool(spoken) and all(int(y) <= int(date[:4]) - 2 for y in spoken)

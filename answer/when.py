@@ -66,7 +66,8 @@ _GRAMMAR_RE = _compile(_GRAMMAR)
 # future: "what does the theory seek to answer?" and "where can one expect to find it?" do not.
 # "When was the World Cup to be held?": what was planned then.
 _PLANNED = re.compile(r"\b(?:will|shall|should|won't|'ll|going to|targets?|goals?|by (?:the end of )?(?:19|20)\d\d|"
-                      r"(?:was|were)\s+(?:\S+\s+){0,15}?to\s+be)\b", re.I)
+                      r"(?:was|were)\s+(?:\S+\s+){0,15}?to\s+(?:be|go|open|start|begin|launch|close|take)\b)\b",
+                      re.I)
 # "What share of the annual target had investment reached?" measures against a target; it asks
 # what was reached, not what is planned.
 _TARGET_AS_BASE = re.compile(r"\b(?:share|percent(?:age)?|per cent|proportion|fraction|%|how much)\s+of\s+"

@@ -178,7 +178,7 @@ _BASE_RELATIVE = re.compile(r"\b(?:than|compared (?:with|to)|versus|from)\s+(?:i
 
 
 # "Launched on Nov 15 last year, the exchange now has 123 listed companies": "now" is the text's date.
-_NOW = re.compile(r"\b(?:now|currently|at present|so far|to date)\b", re.I)
+_NOW = re.compile(r"\b(?:now|currently|at present|so far|to date|today)\b", re.I)
 
 
 @lru_cache(maxsize=16384)

@@ -876,3 +876,33 @@ def test_past_questions_unit_symbols_and_an_authority_are_read_as_meant():
     assert analyse("How deep is the Danjiangkou Reservoir?").kind is Kind.NUMBER
     cost = analyse("What is the total cost of the South-to-North Water Diversion Project?")
     assert not asked_unit(cost).fit("5 billion cubic meters") and asked_unit(cost).fit("50 billion yuan")
+
+
+def test_museum_releases_are_read_by_their_dates_clauses_and_roles(ingested):
+    """"was … to go on show" asks what was planned; "today" is the document's year; "has grown
+    from 30 percent in 2002 to 65 percent" is a figure of now; "how long" is answered in
+    centimetres; a date set off by commas stays with its clause; "of July 2018" dates the report
+    the question points at, not what it asks; a director is no deputy director; a count of what
+    was done in words the documents never use is refused."""
+    assistant = ingested({
+        "expand.txt": "Palace Museum looking to expand\nDate: 2013-11-14\n\nOver the National Day holiday the "
+                      "museum drew more than 710,000 visitors, and the busiest day, Oct 2, brought 175,000.\n\nBy "
+                      "2020, 76 percent of the palace will be open to the public, against 45 percent today, said "
+                      "Shan Jixiang, director of the Palace Museum.\n",
+        "opens.txt": "The Forbidden City opens up\nDate: 2015-11-05\n\nThe share of the grounds open to the public "
+                     "has grown from 30 percent in 2002 to 65 percent. The museum keeps 1.8 million relics.\n\nAlong "
+                     "the River During the Qingming Festival is a painting 528 cm long.\n",
+        "plans.md": "# The Palace Museum plans for 2020\n\nDate: 2019-03-06\n\nThe Qingming scroll goes on show in "
+                    "September 2020.\n",
+        "visitors.txt": "Palace Museum receives 100 million visitors\nSource: Xinhua | 2018-07-22\n\nThe museum "
+                        "drew a record 16.7 million visitors in 2017.\n"})
+    assert "September 2020" in assistant.ask(
+        "When was the Qingming scroll to go on show in 2020?").text
+    assert "45 percent" in assistant.ask("What share of the palace was open to the public in 2013?").text
+    assert "65 percent" in assistant.ask("What share of the palace grounds is open to the public now?").text
+    assert "528 cm" in assistant.ask("How long is Along the River During the Qingming Festival?").text
+    assert "175,000" in assistant.ask("How many visitors came on the busiest day of the National Day holiday?").text
+    assert "16.7 million" in assistant.ask(
+        "According to the Xinhua report of July 2018, how many visitors did the museum have in 2017?").text
+    assert assistant.ask("Who is the deputy director of the Palace Museum?").abstained
+    assert assistant.ask("How many relics were stolen from the Palace Museum?").abstained
