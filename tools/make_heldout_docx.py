@@ -326,6 +326,27 @@ DOCUMENTS = {
                   "with virtual tours of areas and collections that are still closed."),
         ],
     },
+    "marathon/about-the-race.docx": {
+        "title": "About the Beijing Marathon",
+        "properties": ("Wikipedia", datetime(2020, 6, 1)),
+        "dateline": None,
+        "blocks": [
+            ("p", "The Beijing Marathon is a marathon run every year in Beijing, around October, since 1981. It was "
+                  "the first international sports event held in China, the first marathon to give its places by "
+                  "lottery, and the first race in China to offer the full marathon only."),
+            ("p", "The Chinese Athletics Association has organized it every year since 1981. An international race "
+                  "from the start, it belonged to the wider opening of China to ideas from abroad led by Deng "
+                  "Xiaoping."),
+            ("h", "Course and standing"),
+            ("p", "The race starts at Tiananmen Square and ends in the Olympic Green. It is a Gold Label Road Race "
+                  "of World Athletics, and its course is certified by AIMS, so records set on it count. It hosted "
+                  "the Asian Marathon Championship in 2006."),
+            ("p", "In 2009, 4,897 runners finished the race, 556 of them women. The 2014 race, on October 19, was "
+                  "run in heavy smog, and many runners wore face masks."),
+            ("table", [("Course record", "Time", "Year"), ("Men: Mathew Kisorio", "2:07:06", "2019"),
+                       ("Women: Sun Yingjie", "2:19:39", "2003")]),
+        ],
+    },
 }
 
 

@@ -541,6 +541,23 @@ DOCUMENTS = {
                   "visitors will put less pressure on the exits."),
         ],
     },
+    "marathon/kisorio-2019.pdf": {
+        "title": "Kenyan runner Mathew Kisorio wins Beijing Marathon",
+        "properties": None,
+        "dateline": None,
+        "footer": "Xinhua/CGTN Published: 2019-11-03 10:05:47",
+        "blocks": [
+            ("p", "At the 2019 Beijing Marathon, 30,000 runners set off from Tian'anmen Square on a rainy Sunday and "
+                  "ran through the west and north of the city to the finish at Celebration Square, in the middle of "
+                  "the Scenic Boulevard of the Beijing Olympic Park."),
+            ("p", "Kenyan runner Mathew Kipkoech Kisorio broke the men's course record with 2:07:06."),
+            ("p", "The 30-year-old ran alone over the last 10 kilometers of the 42.195km race and took 10 seconds off "
+                  "the course record of 2:07:16, set in 2013."),
+            ("h", "The women's race"),
+            ("p", "Sutume Asefa Kebede of Ethiopia won the women's race in 2:23:31. Li Zhixuan, a local runner, was "
+                  "second in 2:29:06, and Mulu Seboka Seyfu of Ethiopia third in 2:29:09."),
+        ],
+    },
 }
 
 
