@@ -24,9 +24,8 @@ from prompts import load_prompt
 from retrieval.hybrid import Hit
 from retrieval.keyword import KeywordIndex
 from retrieval.text import (ANAPHOR, DAY_OF_MONTH, LIST_ITEM, MONTH, NUMBER_WORDS, PLACE_NOUN, STOPWORDS, TABLE_ROW,
-                            TABLE_RULE,
-                            antecedent, relative_years, terms, without_name_years, words, years_not_spoken_of,
-                            years_spoken_of)
+                            TABLE_RULE, antecedent, relative_years, terms, without_name_years, words,
+                            years_not_spoken_of, years_spoken_of)
 from schema import Passage
 from settings import Settings
 
@@ -276,7 +275,7 @@ _UNITS = (
     Unit(re.compile(rf"\bhow much\b(?!\s+(?:(?!{_AUXILIARY}\b|{_MONEY_WORDS}\b)[\w-]+\s+){{1,4}}{_AUXILIARY}\b)"
                     r"(?!.*\b(?:percent|share|proportion|more|less|higher|lower|faster|rise|grow|increase|"
                     r"fall|drop)\b).*\b(spen[dt]|cost|invest|fund|budget|pa(?:y|id)|earn|revenue|worth|price|money|"
-                    r"expenditure|receiv|raise|allocat)", re.I), _MONEY, also=_SHARE),
+                    r"expenditure|receiv|raise|allocat|ticket|fare|fee|rent|charge|fine)", re.I), _MONEY, also=_SHARE),
     # "What was Beijing's GDP in 2024?", "What is the total cost of the project?" ask a sum, not
     # its growth ("grew 5.2 percent").
     Unit(re.compile(r"^(?:what|which)\b(?!.*\b(?:percent|share|proportion|growth|grow|rise|increase|fall|drop|"
@@ -376,11 +375,11 @@ _CLAUSE_BREAKS = {Kind.NUMBER: re.compile(rf";\s+|(?<!\d),\s+(?!\d)(?!{MONTH}\.?
                   Kind.DATE: re.compile(r";\s+"), Kind.PERSON: re.compile(r";\s+")}
 
 
+# A sentence that tells what is so: "has grown … to 65 percent".
+_PRESENT = re.compile(r"\b(?:is|are|has|have)\b", re.I)
 # "84 percent now meet the standard, against only 7 percent in the past": a sentence that sets a
 # value now against an earlier one answers "… before sorting became mandatory?" with the clause that
 # holds the earlier value, and "… now?" with the other.
-# A sentence that tells what is so: "has grown … to 65 percent".
-_PRESENT = re.compile(r"\b(?:is|are|has|have)\b", re.I)
 _EARLIER = re.compile(r"\b(?:before|previously|in the past|earlier|used to|formerly|a year ago|prior to)\b", re.I)
 _NOW = re.compile(r"\b(?:now|currently|today|at present)\b", re.I)
 
@@ -681,6 +680,10 @@ class ExtractiveAnswerer:
             wider = sum(weights.get(m, 0.0) for m, head in narrowed if _wider(c, m, head))
             c.score = (s.w_dense * c.dense + s.w_coverage * (c.coverage - wider / total) + w_fit * c.fit
                        + s.w_tense * c.tense + s.w_conversation_rank * c.conversation + s.w_rank / (1 + c.rank))
+        # A line that only repeats the question's words ("Beijing Marathon", a race's name over its
+        # date) tells nothing about it.
+        asked = set(question.terms)
+        cands = [c for c in cands if set(terms(c.text)) - asked]
         # A question the text asks ("Reporter: How is foreign investment doing?") answers one only
         # with a value of the kind asked ("Is there a route of at most 2000 km …?").
         cands = [c for c in cands if c.fit or question.kind not in _TYPED or not c.text.rstrip().endswith("?")]
@@ -818,7 +821,11 @@ class ExtractiveAnswerer:
         # "the museum" in "deputy director of the museum" is the Palace Museum named before it.
         spans = list(row.sentences)
         described = keyword.described(row)[spans.index(best.span)] if best.span in spans else frozenset()
+        # "IAAF Gold Label Road Races" is held by "an IAAF Gold Label Road Race" (not by "one
+        # Combined Statistical Area" for "eight Combined Statistical Areas").
         missing += [p for p in question.phrases if not _holds_name(p, said_run, titled)
+                    and not (p.endswith("s") and _holds_name(p[:-1], said_run, titled)
+                             and f" one {p[:-1]} " not in said_run)
                     and not (described and set(terms(p)) <= described)]
         missing += [c for c in question.counts if c not in said_words and COUNT_WORDS.get(c) not in said_words]
         counted = _COUNTED.search(question.text) or _PRICED.search(question.text) or _TIMED.search(question.text)

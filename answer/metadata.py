@@ -34,8 +34,10 @@ _ISO = re.compile(r"\b(19|20)\d\d-\d\d-\d\d\b")
 _WROTE = re.compile(r"\b(?:wrote|written|authored|author)\b", re.I)
 _BYLINE = re.compile(r"(?:^|[|·]\s*)[Bb]y\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})", re.M)
 _MONTH = re.compile(rf"\b({MONTH})\b")
-# How much of a document's title a question must retell to be about that document.
+# How much of a document's title a question must retell to be about that document, and in how many
+# words at least ("About the Beijing Marathon" is not retold by every question on the marathon).
 _HEADLINE_SHARE = 0.7
+_HEADLINE_WORDS = 3
 
 
 def _unnamed(text: str) -> str:
@@ -122,8 +124,9 @@ class MetadataAnswerer:
         the project had sent Beijing more than 3.2 billion cubic meters?"): most of the title's
         words, and more of them than of any other title."""
         asked = set(terms(question))
-        shares = sorted(((len(set(terms(d.title)) & asked) / len(set(terms(d.title))), d)
-                         for d in docs if d.title and terms(d.title)), key=lambda pair: -pair[0])
+        retold = [(len(set(terms(d.title)) & asked), d) for d in docs if d.title]
+        shares = sorted(((n / len(set(terms(d.title))), d) for n, d in retold if n >= _HEADLINE_WORDS),
+                        key=lambda pair: -pair[0])
         if shares and shares[0][0] >= _HEADLINE_SHARE and (len(shares) == 1 or shares[1][0] < shares[0][0]):
             return shares[0][1]
         return None

@@ -23,7 +23,9 @@ class Kind(str, Enum):
 
 _KIND_PATTERNS = (
     # "When extensive time is required, this represents what case?": "when" opens a clause there.
-    (Kind.DATE, re.compile(r"^(when(?!.*\b(?:what|which|who|how)\b)|what (years?|dates?|day|month|time|period)|"
+    # "What time did Kisorio run?" asks a race's time, no time of day.
+    (Kind.DATE, re.compile(r"^(when(?!.*\b(?:what|which|who|how)\b)|what (years?|dates?|day|month|"
+                           r"time(?!\s+(?:did|does|do|was|were)\b[^?]*\b(?:run|ran|clock|finish|record|post))|period)|"
                            r"which (years?|dates?|day|month)|by when|"
                            r"since when|in what (year|month)|how long ago)\b|\b(what|which) (years?|dates?)\b|"
                            r"\bby when\b")),
@@ -33,7 +35,8 @@ _KIND_PATTERNS = (
                              r"\b(what|which) "
                              r"(?:(?:is|was|are|were) )?(?:the )?(?:(?!(?:type|kind|sort|name)\b)[\w'’-]+ ){0,2}?"
                              r"(percentage|percent|share|proportion|number|amount|rate|ratio|figure|value|size|total|"
-                             r"level|price|cost|capacity|limit|gdp|population|revenue|spending|budget)\b|"
+                             r"level|price|cost|capacity|limit|gdp|population|revenue|spending|budget|"
+                             r"(?<=winning )time)\b|"
                              r"\b(percentage|percent|how much|rate|ratio)\b")),
     (Kind.PERSON, re.compile(r"^(who|whom|whose)\b|\b(who|whom|whose) (is|was|are|were|did|has|leads|heads)\b")),
     (Kind.LIST, re.compile(r"^(list|name|enumerate)\b|\b(what|which) (are|were) the\b|\b(all|two|three|four|five|"

@@ -209,6 +209,21 @@ def _page_dateline(page) -> str:
     between the headline and the first long paragraph whose text is a dateline."""
     if page is None:
         return ""
+    marked = next((text for element in page.iter() if isinstance(element.tag, str)
+                   and element.tag not in ("script", "style", "head", "title", "meta")
+                   and _DATED_CLASS.search(f"{element.get('class') or ''} {element.get('itemprop') or ''}")
+                   for text in [_element_text(element)] if 6 <= len(text) <= 160 and is_dateline(text)), "")
+    found = _dateline_under_headline(page)
+    # "<div class="date">01 January 2008, 8am</div>" says when the page was published, whatever
+    # other dated line stands under the headline ("Beijing Marathon<br>Sun 21 October 2007").
+    if marked and header(marked, 1).date and header(marked, 1).date != header(found, 1).date:
+        return marked
+    return found
+
+
+def _dateline_under_headline(page) -> str:
+    """The innermost element between the headline and the first long paragraph whose text is a
+    dateline (see ``_page_dateline``)."""
     headline = page.find(".//h1")
     found, found_text = None, ""
     started = headline is None
@@ -218,7 +233,7 @@ def _page_dateline(page) -> str:
             continue
         if not started or not isinstance(element.tag, str) or element.tag in ("script", "style", "head", "title"):
             continue
-        text = " ".join(element.text_content().split())
+        text = _element_text(element)
         if element.tag == "p" and len(text) > 200:
             break
         if 6 <= len(text) <= 160 and is_dateline(text):
@@ -230,7 +245,16 @@ def _page_dateline(page) -> str:
             inner, outer = (header(text, 1), header(found_text, 1)) if found is not None else (None, None)
             if found is None or inner.publisher and (inner.date or not outer.date) or not outer.publisher:
                 found, found_text = element, text
-    return " ".join(found.text_content().split()) if found is not None else ""
+    return _element_text(found) if found is not None else ""
+
+
+# Class names that mark an element as the page's date ("date", "pubtime", "publish-time").
+_DATED_CLASS = re.compile(r"\b(?:date|pubtime|pub-?date|publish(?:ed)?(?:[-_]?(?:date|time))?|datePublished)\b", re.I)
+
+
+def _element_text(element) -> str:
+    """An element's text, its lines (``<br>``) and inner elements set apart by spaces."""
+    return " ".join(" ".join(element.itertext()).split())
 
 
 def load_pdf(path: Path, data: bytes, options: "LoadOptions") -> Extracted:

@@ -114,11 +114,11 @@ _PUBLISHED_LINE = re.compile(r"^\s*(?:last\s+)?(?:published|posted|released|issu
 # the weekday and the clock time are taken out must be names (a sentence with a date is no
 # dateline); the publisher is the first organisation's name, else the first name that is not a
 # "By …" author or a section label.
-_CLOCK = re.compile(r"\b\d{1,2}:\d\d(?::\d\d)?(?:\s*[ap]\.?m\b\.?)?"
+_CLOCK = re.compile(r"\b\d{1,2}(?::\d\d(?::\d\d)?(?:\s*[ap]\.?m\b\.?)?|\s*[ap]\.?m\b\.?)"
                     r"(?:\s*\(?(?:GMT|UTC|BJT|CST)(?:\s*[+-]\s*\d{1,2})?\)?)?", re.I)
 _WEEKDAY = re.compile(r"\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|sday|nesday|rsday|urday)?\b\.?")
 # A name's word: capitalised, or a brand written small ("eTurboNews", "chinanews.com").
-_NAME_WORD = (r"(?:[A-Z0-9][\w.&'’-]*|[a-z]+[A-Z][\w.&'’-]*|[a-z][\w-]*\.(?:com|cn|org|net|gov)(?:\.[a-z]{2})?|"
+_NAME_WORD = (r"(?:[A-Z0-9][\w.&'’/-]*|[a-z]+[A-Z][\w.&'’-]*|[a-z][\w-]*\.(?:com|cn|org|net|gov)(?:\.[a-z]{2})?|"
               r"of|the|and|for|on|de|&)")
 _NAME_FIELD = re.compile(rf"(?:[Bb]y\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,5}}")
 _FIELD_BREAK = re.compile(r"\s*(?:[|·•()\[\]]|,\s|\s[-–—/]\s|\s{2,})\s*")
@@ -128,7 +128,7 @@ def _names(text: str) -> list[str] | None:
     """The names a dateline holds besides its date, or None if ``text`` holds anything else."""
     text = _ROLE.sub("By ", _CLOCK.sub(" | ", _WEEKDAY.sub(" | ", text)))
     fields = [f.strip(" .:;,—–-") for f in _FIELD_BREAK.split(text)]
-    fields = [_AUTHOR_BEFORE.sub(r"By \1", f) for f in fields if f and not DATE_LABEL.fullmatch(f)]
+    fields = [_AUTHOR_BEFORE.sub(_wrote_or_published, f) for f in fields if f and not DATE_LABEL.fullmatch(f)]
     if not all(_NAME_FIELD.fullmatch(f) for f in fields):
         return None
     return fields
@@ -155,6 +155,11 @@ SECTION_LABELS = frozenset(
     "stories special exclusive breaking".split())
 # "Faizan Hashmi Published May 18, 2024": the name before the verb is the author's.
 _AUTHOR_BEFORE = re.compile(r"^(.+?)\s+(?:published|posted|updated|released)(?:\s+on)?$", re.I)
+
+
+def _wrote_or_published(match: re.Match) -> str:
+    """"Faizan Hashmi Published …" names its author; "Xinhua/CGTN Published: …" its publisher."""
+    return match.group(1) if _ORGANISATION.search(match.group(1)) else f"By {match.group(1)}"
 
 
 def _publisher(names: list[str]) -> str:
@@ -356,8 +361,17 @@ def wire_header(text: str, lines: int = 8) -> Metadata:
         wire = wire_dateline(match.group(0))
         if wire and (wire[0] or wire[1]):
             start = _span(match.start(), match.group(0))[0]
-            return Metadata("", wire[0], wire[1], (start, start + len(match.group(0)[:wire[2]].strip())))
+            paragraph = text[match.start():].split("\n\n", 1)[0]
+            day = wire[0] or _with_story_year(_WIRE.match(match.group(0)).group("date"), paragraph)
+            return Metadata("", day, wire[1], (start, start + len(match.group(0)[:wire[2]].strip())))
     return Metadata()
+
+
+def _with_story_year(month_day: str | None, paragraph: str) -> str | None:
+    """"Sept 17" in "BEIJING, Sept 17 (APP): … ran the 2017 Beijing Marathon …": the day of the one
+    year the opening paragraph names."""
+    years = set(re.findall(r"\b(?:19|20)\d\d\b", paragraph))
+    return find_date(f"{month_day}, {years.pop()}") if month_day and len(years) == 1 else None
 
 
 _FRONT_MATTER = re.compile(r"---\s*\n(.*?)\n---\s*(\n|$)", re.S)

@@ -32,7 +32,7 @@ _REFERENCE = re.compile(rf"\b(?:(?P<points>{_POINTING})|does|did|do|is|was|summa
                         r"wrote)\s+(?:the|this|that|its|their)\s+"
                         r"(?:(?P<year>(?:19|20)\d\d)(?:['’]s)?\s+)?(?P<words>(?:[\w'’-]+\s+){0,4}?)"
                         rf"(?P<noun>{DOCUMENT_NOUN})\b"
-                        r"(?:\s+(?:on|about|of|for|into|regarding|covering)\s+"
+                        r"(?:\s+(?:on|about|of|for|into|regarding|covering|that)\s+"
                         rf"(?P<about>(?:(?!(?:{_DONE})\b)[\w'’-]+[ ]?){{1,8}}"
                         r"(?:,\s*(?:19|20)\d\d\b)?))?", re.I)
 

@@ -906,3 +906,21 @@ def test_museum_releases_are_read_by_their_dates_clauses_and_roles(ingested):
         "According to the Xinhua report of July 2018, how many visitors did the museum have in 2017?").text
     assert assistant.ask("Who is the deputy director of the Palace Museum?").abstained
     assert assistant.ask("How many relics were stolen from the Palace Museum?").abstained
+
+
+def test_marathon_reports_are_read_by_tense_plural_names_and_retold_headlines(ingested):
+    """"take part" is told by "took part"; "Gold Label Road Races" by "a Gold Label Road Race";
+    "the report that Kenyans swept …" is the report of that headline, and a short title that every
+    question repeats ("About the Beijing Marathon") is no retold headline; a line that only repeats
+    the question's words answers nothing."""
+    assistant = ingested({
+        "about.md": "# About the Beijing Marathon\n\nDate: 2020-06-01\nSource: Wikipedia\n\nBeijing Marathon\n\nThe "
+                    "race is an IAAF Gold Label Road Race, one of three marathons in China with the distinction.\n",
+        "record.md": "# Kenyans sweep the Beijing Marathon as Kisorio breaks the course record\n\nGlobal Times · "
+                     "2019/11/3\n\nKenyans took all three places on the podium on Sunday.\n",
+        "results.txt": "Kenyan runners win the 2023 Beijing Marathon\nDate: 2023-10-30\n\nSome 30,000 runners took "
+                       "part in the 41st Beijing Marathon.\n"})
+    assert "30,000" in assistant.ask("How many runners take part in the Beijing Marathon?").text
+    assert "three" in assistant.ask("How many marathons in China are IAAF Gold Label Road Races?").text
+    assert "Global Times" in assistant.ask("Who published the report that Kenyans swept the Beijing Marathon?").text
+    assert not assistant.ask("Who is the title sponsor of the Beijing Marathon?").text.startswith("Beijing Marathon [")

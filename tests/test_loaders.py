@@ -310,3 +310,25 @@ def test_a_wire_datelines_agency_publishes_and_a_byline_before_labelled_fields_i
     doc = load(write(tmp_path, "benefits.html", html.encode()), "benefits.html", 100_000)
     assert (doc.date, doc.publisher) == ("2017-08-02", "Global Times")
     assert "By Zhang Hui Source:Global Times Published: 2017/8/2" in doc.text
+
+
+def test_a_pages_marked_date_a_footers_agency_and_a_wire_datelines_story_year_date_the_document(tmp_path):
+    """A page's element marked as its date ("<div class='date'>01 January 2008, 8am</div>") beats a
+    dated line under its headline that tells of an event ("Beijing Marathon<br>Sun 21 October
+    2007"); "Xinhua/CGTN Published: 2019-11-03" names its publisher; "BEIJING, Sept 17 (APP):" takes
+    the one year its paragraph names."""
+    html = ("<html><head><title>Getting better all the time - AIMS</title></head><body>"
+            "<div class='date'>01 January 2008, 8am</div><h1>Getting better all the time</h1>"
+            "<p class='race'>Beijing Marathon<br>Sun 21 October 2007</p>"
+            "<p>On a cool, crisp Sunday morning 25,694 runners lined up at the National Olympic Sports Centre in "
+            "Beijing, under the flags and banners of universities and businesses.</p></body></html>")
+    doc = load(write(tmp_path, "course.html", html.encode()), "course.html", 100_000)
+    assert doc.date == "2008-01-01"
+    text = ("Kisorio wins\n\nKisorio broke the men's course record with 2:07:06.\n\n"
+            "Xinhua/CGTN Published: 2019-11-03 10:05:47\n")
+    doc = load(write(tmp_path, "kisorio.txt", text.encode()), "kisorio.txt", 10_000)
+    assert (doc.date, doc.publisher) == ("2019-11-03", "Xinhua/CGTN")
+    text = ("30,000 run Beijing Marathon\n\nBEIJING, Sept 17 (APP): The thousands who ran the 2017\nBeijing Marathon "
+            "on Sunday had blue skies overhead.\n")
+    doc = load(write(tmp_path, "skies.txt", text.encode()), "skies.txt", 10_000)
+    assert (doc.date, doc.publisher) == ("2017-09-17", "APP")
