@@ -680,10 +680,10 @@ class ExtractiveAnswerer:
             wider = sum(weights.get(m, 0.0) for m, head in narrowed if _wider(c, m, head))
             c.score = (s.w_dense * c.dense + s.w_coverage * (c.coverage - wider / total) + w_fit * c.fit
                        + s.w_tense * c.tense + s.w_conversation_rank * c.conversation + s.w_rank / (1 + c.rank))
-        # A line that only repeats the question's words ("Beijing Marathon", a race's name over its
+        # A label that only repeats the question's words ("Beijing Marathon", a race's name over its
         # date) tells nothing about it.
         asked = set(question.terms)
-        cands = [c for c in cands if set(terms(c.text)) - asked]
+        cands = [c for c in cands if set(terms(c.text)) - asked or c.text.rstrip().endswith((".", "!", "?"))]
         # A question the text asks ("Reporter: How is foreign investment doing?") answers one only
         # with a value of the kind asked ("Is there a route of at most 2000 km …?").
         cands = [c for c in cands if c.fit or question.kind not in _TYPED or not c.text.rstrip().endswith("?")]

@@ -9,7 +9,7 @@ import os
 import re
 
 from answer.question import RANK_WORDS
-from retrieval.text import STOPWORDS, terms, words
+from retrieval.text import PAST_FORMS, STOPWORDS, terms, words
 
 _SCALES = frozenset("hundred thousand million billion trillion percent km kilometre mile metre meter foot feet "
                     "acre hectare degree minute hour day week month year dollar euro pound yuan".split())
@@ -31,21 +31,13 @@ def _typo(a: str, b: str) -> bool:
     return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
 
 
-# A verb's irregular past forms: "How many runners take part?" is told by "30,000 runners took part".
-_PAST = {past: verb for verb, pasts in {
-    "take": "took taken", "run": "ran", "make": "made", "come": "came", "go": "went gone", "get": "got gotten",
-    "give": "gave given", "see": "saw seen", "do": "did done", "have": "had", "find": "found", "keep": "kept",
-    "send": "sent", "bring": "brought", "tell": "told", "stand": "stood", "win": "won", "hold": "held",
-}.items() for past in pasts.split()}
-
-
 def _same_word(a: str, b: str) -> bool:
     """The same word, a misspelling of it, a kin form of it ("navy" / "naval") or another tense
     ("take" / "took")."""
     ta, tb = terms(a), terms(b)
     shared = len(os.path.commonprefix((a, b)))
     return (a == b or (bool(ta) and ta == tb) or _typo(a, b) or (shared >= 3 and 2 * shared >= min(len(a), len(b)))
-            or _PAST.get(a, a) == _PAST.get(b, b))
+            or PAST_FORMS.get(a, a) == PAST_FORMS.get(b, b))
 
 
 def swapped_word(question: str, evidence: str) -> tuple[str, str] | None:

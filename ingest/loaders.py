@@ -206,7 +206,8 @@ def _page_dateline(page) -> str:
     """The byline a page shows under its headline ("By FAN FEIFEI | China Daily | Updated:
     2022-04-29 07:44"): extraction drops it as boilerplate, yet it is where the page says who
     published it and when, and what an answer about that should quote. The innermost element
-    between the headline and the first long paragraph whose text is a dateline."""
+    between the headline and the first long paragraph whose text is a dateline, unless an element
+    marked as the page's date (``class="date"``) gives another date."""
     if page is None:
         return ""
     marked = next((text for element in page.iter() if isinstance(element.tag, str)

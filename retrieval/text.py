@@ -52,18 +52,29 @@ def normalise_number(token: str) -> str:
 # happened: light verbs ("took", "made", "came") match too much ("took up to 30,000 visits a day"
 # is no "how long did it take"), and forms that are also other words ("found", "left", "said") are
 # not listed.
-_FORMS = {past: present for present, pasts in {
+_IRREGULAR = {
     "begin": "began begun", "build": "built", "hold": "held", "rise": "rose risen", "fall": "fell fallen",
     "grow": "grew grown", "win": "won", "buy": "bought", "sell": "sold", "spend": "spent", "seek": "sought",
     "choose": "chose chosen", "write": "wrote written", "break": "broke broken", "fly": "flew flown",
     "pay": "paid", "lose": "lost", "drive": "drove driven", "speak": "spoke spoken", "lead": "led",
     "meet": "met", "undertake": "undertook undertaken", "oversee": "oversaw overseen", "rebuild": "rebuilt",
     "shrink": "shrank shrunk", "strike": "struck",
+}
+_FORMS = {past: present for present, pasts in {
+    **_IRREGULAR,
     # and a role's holder by the verb: "Who chairs the exchange?" is asked of "its chairman". (Not a
     # country by its people's adjective: "British art" is not "art in Britain".)
     "chair": "chairman chairwoman chairperson chairmen chairwomen",
     # and a unit by its symbol: "How many kilometers of pipelines?" is answered by "200 km".
     "kilometer": "km kms", "kilogram": "kg kgs", "ton": "tonne tonnes",
+}.items() for past in pasts.split()}
+# Every irregular past form by its verb, light verbs too: "How many runners take part?" is told by
+# "30,000 runners took part" (the answer's checks compare tenses; search does not fold these).
+PAST_FORMS = {past: verb for verb, pasts in {
+    **_IRREGULAR,
+    "take": "took taken", "run": "ran", "make": "made", "come": "came", "go": "went gone", "get": "got gotten",
+    "give": "gave given", "see": "saw seen", "do": "did done", "have": "had", "find": "found", "keep": "kept",
+    "send": "sent", "bring": "brought", "tell": "told", "stand": "stood",
 }.items() for past in pasts.split()}
 # British spellings ("centre", "kilometres") as American ones, which the stemmer keeps apart.
 _BRITISH = re.compile(r"(?<=[a-z][a-z])tre(s?)$")
