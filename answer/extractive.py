@@ -450,11 +450,11 @@ def with_antecedent(c: Candidate, quote: tuple[int, int]) -> tuple[int, int]:
     …"), not by "it is the only snow venue"."""
     row = c.hit.row
     spans = list(row.sentences)
-    if c.span not in spans or spans.index(c.span) == 0 or not ANAPHOR.match(c.text) or _DETERMINER.match(c.text):
+    j = spans.index(c.span) if c.span in spans else 0
+    if not j or not ANAPHOR.match(c.text) or _DETERMINER.match(c.text) or LIST_ITEM.match(c.text):
         return quote
-    j = spans.index(c.span)
-    before = row.text[spans[j - 1][0] - row.start:spans[j - 1][1] - row.start]
-    return quote if LIST_ITEM.match(c.text) or TABLE_ROW.match(before) else (spans[j - 1][0], quote[1])
+    a, b = spans[j - 1]
+    return quote if TABLE_ROW.match(row.text[a - row.start:b - row.start]) else (a, quote[1])
 
 
 @lru_cache(maxsize=1024)
@@ -482,10 +482,15 @@ def counted_head(question: str) -> frozenset[str]:
 _PEOPLE = frozenset(terms("people persons residents citizens inhabitants individuals"))
 
 
+def _holds_word(word: str, held: set[str]) -> bool:
+    """``held`` holds ``word``, a longer or shorter form of it, or, for people, any word for them."""
+    return word in held or _kin(word, held) or (word in _PEOPLE and bool(held & _PEOPLE))
+
+
 def holds_counted(question: Question, held: set[str]) -> bool:
     """The words a sentence speaks of hold what "how many" counts, if the question counts."""
     head = counted_head(question.text)
-    return not head or any(h in held or _kin(h, held) for h in head) or bool(head & _PEOPLE and held & _PEOPLE)
+    return not head or any(_holds_word(h, held) for h in head)
 
 
 # Words that narrow nothing a count could lack: "how many new lines" is answered by "four lines".
@@ -662,6 +667,7 @@ class ExtractiveAnswerer:
         # ("Describe the methodology …") may draw on the wider sentences too.
         narrowed = _narrowed(question.text, cands) if question.kind in _TYPED and not question.explains else []
         event = asked_event(question)
+        asks_now = not question.years and bool(_NOW.search(question.text))
         for c in cands:
             # "GDP" is held by a sentence that writes "gross domestic product".
             c.terms |= {a for a in question.acronyms if a not in c.terms and _spelled_out(a, words(c.text))}
@@ -676,7 +682,7 @@ class ExtractiveAnswerer:
                 c.fit = 0.0
             c.tense = -1.0 if ((question.when and mismatch(question.when, times(c.text, c.hit.row.date or "")))
                                or other_period(question.text, c.text) or self.unheld_years(question, c)
-                               or self.stale(question, c)) else 0.0
+                               or (asks_now and self.stale(c))) else 0.0
             wider = sum(weights.get(m, 0.0) for m, head in narrowed if _wider(c, m, head))
             c.score = (s.w_dense * c.dense + s.w_coverage * (c.coverage - wider / total) + w_fit * c.fit
                        + s.w_tense * c.tense + s.w_conversation_rank * c.conversation + s.w_rank / (1 + c.rank))
@@ -833,8 +839,7 @@ class ExtractiveAnswerer:
             # "How many unicorns does Shanghai have?": what is counted must be in the evidence.
             said = counted_words(question.text) or counted.group(counted.lastindex).split()
             head = terms(said[-1])
-            missing += [t for t in head if t not in context and not _kin(t, context)
-                        and not (t in _PEOPLE and context & _PEOPLE)]
+            missing += [t for t in head if not _holds_word(t, context)]
         attribute = _ATTRIBUTE.search(question.text)
         if attribute and self.settings.abstain_absent_measure and not ACCOUNT_WORD.match(attribute.group(1)):
             # "What is the budget of …?" asked of documents that never say "budget".
@@ -866,14 +871,12 @@ class ExtractiveAnswerer:
         return not holds_counted(question, c.terms) or (unit is not None and not unit.fit(c.text))
 
     @staticmethod
-    def stale(question: Question, c: Candidate) -> bool:
-        """A question that says "now" is not answered by a sentence in the past tense whose every
-        year lies two or more years before its document's date: "fell … to 25.75 meters in 2015",
-        in a report of 2024, is no depth of now ("has grown from 30 percent in 2002 to 65
-        percent" is)."""
+    def stale(c: Candidate) -> bool:
+        """For a question that says "now": a sentence in the past tense whose every year lies two
+        or more years before its document's date. "fell … to 25.75 meters in 2015", in a report of
+        2024, is no depth of now ("has grown from 30 percent in 2002 to 65 percent" is)."""
         date = c.hit.row.date or ""
-        if (question.years or not _NOW.search(question.text) or not date[:4].isdigit()
-                or _NOW.search(c.text) or _PRESENT.search(c.text)):
+        if not date[:4].isdigit() or _NOW.search(c.text) or _PRESENT.search(c.text):
             return False
         spoken = years_spoken_of(c.text)
         return bool(spoken) and all(int(y) <= int(date[:4]) - 2 for y in spoken)

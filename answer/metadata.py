@@ -124,9 +124,9 @@ class MetadataAnswerer:
         the project had sent Beijing more than 3.2 billion cubic meters?"): most of the title's
         words, and more of them than of any other title."""
         asked = set(terms(question))
-        retold = [(len(set(terms(d.title)) & asked), d) for d in docs if d.title]
-        shares = sorted(((n / len(set(terms(d.title))), d) for n, d in retold if n >= _HEADLINE_WORDS),
-                        key=lambda pair: -pair[0])
+        titles = [(set(terms(d.title)), d) for d in docs if d.title]
+        shares = sorted(((len(title & asked) / len(title), d) for title, d in titles
+                         if len(title & asked) >= _HEADLINE_WORDS), key=lambda pair: -pair[0])
         if shares and shares[0][0] >= _HEADLINE_SHARE and (len(shares) == 1 or shares[1][0] < shares[0][0]):
             return shares[0][1]
         return None

@@ -217,9 +217,8 @@ def _page_dateline(page) -> str:
     found = _dateline_under_headline(page)
     # "<div class="date">01 January 2008, 8am</div>" says when the page was published, whatever
     # other dated line stands under the headline ("Beijing Marathon<br>Sun 21 October 2007").
-    if marked and header(marked, 1).date and header(marked, 1).date != header(found, 1).date:
-        return marked
-    return found
+    day = header(marked, 1).date if marked else None
+    return marked if day and day != header(found, 1).date else found
 
 
 def _dateline_under_headline(page) -> str:

@@ -210,15 +210,20 @@ _WIRE = re.compile(r"^\s*[A-Z][A-Z .'’-]{1,40}(?:,\s*(?P<date>[^()\n]{3,30}?))
                    r"(?:\((?P<who>[A-Z][^()\n]{1,80})\)\s*)?(?:--|[—–]|-(?=\s)|(?(who):|(?!)))")
 
 
-def wire_dateline(line: str) -> tuple[str | None, str, int] | None:
+def wire_dateline(line: str, story: str = "") -> tuple[str | None, str, int] | None:
     """The date, the agency and the length of a wire dateline opening ``line`` (see ``_WIRE``);
-    None if ``line`` opens with none. A date without its year ("May 25") gives no date."""
+    None if ``line`` opens with none. A date without its year ("Sept 17 (APP)") takes the one year
+    the ``story`` around it names ("… ran the 2017 Beijing Marathon …"), else gives no date."""
     found = _WIRE.match(line)
     if not found or not found.group("who") and not re.search(rf"\b{_MONTH}\s+\d", found.group("date") or ""):
         return None
     who = found.group("who") or ""
     dated = _date_match(who)
-    day = dated[0] if dated else find_date(found.group("date") or "")
+    said = found.group("date") or ""
+    day = dated[0] if dated else find_date(said)
+    years = set(re.findall(r"\b(?:19|20)\d\d\b", story))
+    if day is None and said and who and len(years) == 1:
+        day = find_date(f"{said}, {years.pop()}")
     names = _beside(who, dated[1]) if dated else _names(who) if who else []
     return (day, _publisher(names), found.end()) if names is not None else None
 
@@ -358,20 +363,11 @@ def wire_header(text: str, lines: int = 8) -> Metadata:
     lines ("BEIJING, May 25 (Xinhua) -- …"), with its offsets. It names the agency in brief
     ("AP"): a byline, a source line or the file's properties say it in full, and come first."""
     for match in itertools.islice(_lines(text), lines):
-        wire = wire_dateline(match.group(0))
+        wire = wire_dateline(match.group(0), story=text[match.start():].split("\n\n", 1)[0])
         if wire and (wire[0] or wire[1]):
             start = _span(match.start(), match.group(0))[0]
-            paragraph = text[match.start():].split("\n\n", 1)[0]
-            day = wire[0] or _with_story_year(_WIRE.match(match.group(0)).group("date"), paragraph)
-            return Metadata("", day, wire[1], (start, start + len(match.group(0)[:wire[2]].strip())))
+            return Metadata("", wire[0], wire[1], (start, start + len(match.group(0)[:wire[2]].strip())))
     return Metadata()
-
-
-def _with_story_year(month_day: str | None, paragraph: str) -> str | None:
-    """"Sept 17" in "BEIJING, Sept 17 (APP): … ran the 2017 Beijing Marathon …": the day of the one
-    year the opening paragraph names."""
-    years = set(re.findall(r"\b(?:19|20)\d\d\b", paragraph))
-    return find_date(f"{month_day}, {years.pop()}") if month_day and len(years) == 1 else None
 
 
 _FRONT_MATTER = re.compile(r"---\s*\n(.*?)\n---\s*(\n|$)", re.S)
