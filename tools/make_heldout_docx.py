@@ -347,6 +347,26 @@ DOCUMENTS = {
                        ("Women: Sun Yingjie", "2:19:39", "2003")]),
         ],
     },
+    "ageing/white-paper-2018.docx": {
+        "title": "The elderly are a quarter of Beijing's registered residents",
+        "properties": ("Xinhua", datetime(2018, 10, 17)),
+        "dateline": None,
+        "blocks": [
+            ("p", "About a quarter of Beijing's registered residents were over 60 at the end of 2017, says a white "
+                  "paper the capital's office for senior citizens published on Monday."),
+            ("p", "Their number rose from about 2.63 million in 2012 to 3.33 million at the end of 2017, 24.5 "
+                  "percent of the registered population. Every day Beijing has over 500 more people aged 60 or "
+                  "above, and about 120 more aged 80 or above."),
+            ("p", "The office expects 3.8 million registered residents aged 60 or above by 2020."),
+            ("h", "Living longer"),
+            ("p", "People aged 80 or above were 3.3 percent of the population in 2012 and 4.1 percent in 2017."),
+            ("table", [("Centenarians", "Number"), ("2012", "544"), ("2017", "833")]),
+            ("h", "The country"),
+            ("p", "China had 241 million people aged 60 or above at the end of 2017, 17.3 percent of its population. "
+                  "Their number will peak at 487 million around 2050, a third of the population, according to the "
+                  "Office of the National Working Commission on Aging."),
+        ],
+    },
 }
 
 

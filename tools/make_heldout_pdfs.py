@@ -558,6 +558,61 @@ DOCUMENTS = {
                   "second in 2:29:06, and Mulu Seboka Seyfu of Ethiopia third in 2:29:09."),
         ],
     },
+    "ageing/beds-2016.pdf": {
+        "title": "Beijing to have 150,000 beds for seniors by 2020",
+        "properties": None,
+        "dateline": "By Hu Yongqi | chinadaily.com.cn | Updated: 2016-01-24 14:22",
+        "footer": None,
+        "columns": 2,
+        "blocks": [
+            ("p", "Beijing's nursing homes will have 150,000 beds for seniors by 2020, to keep up with the ageing of "
+                  "its population, officials said on Sunday."),
+            ("p", "Today 449 nursing homes look after the elderly with 98,888 beds, and 108 more homes with 24,342 "
+                  "beds are being built, the Office for Seniors of Beijing said. Over the next five years the number "
+                  "is to grow by 25 percent on the end of last year."),
+            ("p", "More than 3.21 million people in the city are over 60, and 500 more join them every day. By 2020 "
+                  "the capital will have about 4 million, the Beijing Bureau of Civil Affairs said."),
+            ("h", "Better homes, not more"),
+            ("p", "Li Wanjun, director of the Beijing Bureau of Civil Affairs, said the government would make "
+                  "nursing homes work better for the elderly rather than build more of them."),
+            ("p", "The city is also promoting care at home, where the elderly get help from their community and "
+                  "from professionals with food and medical services. The law behind it took effect on May 1 last "
+                  "year."),
+            ("p", "Last year the city spent 44 million yuan ($6.8 million) in eight districts on bringing food to "
+                  "seniors who could not buy it or cook for themselves, the Office for Seniors said."),
+            ("h", "Medical services"),
+            ("p", "Geng Yutian, deputy director of the Beijing Municipal Commission of Health and Family Planning, "
+                  "said 410 nursing homes could now give medical services, and about half of all nursing homes must "
+                  "do so by 2017."),
+            ("p", "The Beijing Bureau of Civil Affairs will also try out lifts in old buildings where the elderly "
+                  "live: buildings of fewer than six floors usually have none."),
+        ],
+    },
+    "ageing/rural-2024.pdf": {
+        "title": "Beijing to open 31 rural eldercare centers this year",
+        "properties": None,
+        "dateline": None,
+        "footer": "china.org.cn | October 11, 2024",
+        "blocks": [
+            ("p", "This year Beijing will set up 31 eldercare service centers in its rural areas, under a new set of "
+                  "policies to improve care for seniors issued ahead of the Double Ninth Festival, the traditional "
+                  "day of respect for the old."),
+            ("p", "The policy document asks for mutual-aid care in the villages and a rural care system of township "
+                  "service centers and nursing homes, eldercare stations and neighborhood mutual-aid spots. It also "
+                  "favours care at home, and chains and delivery services that bring meals to the elderly."),
+            ("h", "A township kitchen"),
+            ("p", "Zhenzhuquan township, the most thinly populated township in Beijing, has many old residents. In "
+                  "May it opened a meal service center that cooks in a central kitchen and delivers through 16 "
+                  "distribution points; village volunteers carry meals to those who cannot walk far, said Zhou Yin, "
+                  "the township's first secretary."),
+            ("p", "Each elderly person pays 300 yuan a month. Compared with dining rooms run by each village, the "
+                  "center costs 47.93 percent less a month per person."),
+            ("table", "Rural eldercare in Beijing"),
+            ("row", ("Institutions", "326")),
+            ("row", ("Stations", "674")),
+            ("row", ("Mutual-aid spots", "807")),
+        ],
+    },
 }
 
 
