@@ -60,7 +60,7 @@ class Settings(BaseSettings):
     dense_weight: float = 1.0
     keyword_weight: float = 1.0
     rerank_pool: int = 20
-    rerank_keyword: float = 1.0
+    rerank_keyword: float = 1.5
     rerank_sentence: float = 1.5
     rerank_dense: float = 0.0
     rerank_phrase: float = Field(2.0, description="bonus, in standard deviations, for a passage that holds the "

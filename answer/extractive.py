@@ -569,6 +569,9 @@ _GENERIC_MEASURES = frozenset(terms("percentage percent share proportion number 
 _ATTRIBUTE = re.compile(r"^(?:what|which)\s+(?:is|are|was|were|will be)\s+the\s+([\w-]+)\s+(?:of|for|in|on|at)\b", re.I)
 
 
+_QUANTITY = re.compile(r"\d+(?:\.\d+)?")
+
+
 class ExtractiveAnswerer:
     name = "extractive"
 
@@ -606,6 +609,7 @@ class ExtractiveAnswerer:
             titled_names = set(terms(row.title or "")) if question.names else set()
             place = {n for n in question.names if n in titled_names}
             header: set[str] = set()
+            caption = set(terms(row.section or ""))
             for j, (a, b) in enumerate(row.sentences):
                 text = row.text[a - row.start:b - row.start]
                 similarity = float(hit.sentence_similarity[j]) if j < len(hit.sentence_similarity) else hit.dense
@@ -617,6 +621,8 @@ class ExtractiveAnswerer:
                         own = own | header
                     else:
                         header = set(terms(text))
+                    # and under its caption: "Stations | 674" under "Rural eldercare in Beijing".
+                    own = own | caption
                 elif not TABLE_ROW.match(text):
                     header = set()
                 # So is a list's item under the sentence that leads into the list: "- 20 cultural
@@ -796,6 +802,10 @@ class ExtractiveAnswerer:
                 and self.unknown_share(question, keyword) >= s.abstain_unknown_share):
             return (f"the evidence covers too little of the question ({best.context_coverage:.2f}), "
                     "and the documents never use most of its words")
+        if not best.coverage and best.dense < s.abstain_paraphrase_similarity:
+            # "Who was director of the bureau in 2024?" is not answered by a table's row of the
+            # one document of 2024, which holds none of its words and says nothing like it.
+            return f"the evidence holds none of the question's words ({best.dense:.2f})"
         if best.dense < s.abstain_min_similarity and best.coverage < 1.0:
             # A sentence that holds every word the question asks about answers it, however far
             # the small model puts them ("Who published the five-year roadmap of November 22?").
@@ -817,7 +827,13 @@ class ExtractiveAnswerer:
         said = [w[:-2] if w.endswith("'s") else w for w in words(context_text)]
         said_words = set(said)
         missing = self.unheld_years(question, best)
-        missing += [n for n in sorted(question.numbers) if n not in context]
+        # A number the question names ("aged 65 or above") is the passage's own: another passage
+        # of its document that has it speaks of something else.
+        # (not one inside a name: "PM2.5", "the 14th Five-Year Plan").
+        passage = set(terms(f"{row.title} {row.section} {row.text}"))
+        missing += [n for n in sorted(question.numbers)
+                    if n not in context or n not in passage and _QUANTITY.fullmatch(n)
+                    and re.search(rf"(?<![\w.]){re.escape(n)}(?![\w.])", question.text)]
         as_of = {t for month in dated_months(question.text, row.date) for t in terms(month)}
         missing += [n for n in question.names if n not in context and not _kin(n, context)
                     and not (n in question.acronyms and _spelled_out(n, said))
@@ -892,7 +908,8 @@ class ExtractiveAnswerer:
         if not question.years:
             return []
         row = c.hit.row
-        own = not (years_spoken_of(c.text) or relative_years(c.text, row.date))
+        dated = relative_years(c.text, row.date)
+        own = not (years_spoken_of(c.text) or dated)
         # The passage's one year is among the sentence's terms already (see ``candidates``); the
         # years of its other sentences ("By 2021, …", "the 2022 Winter Olympics") are theirs. The
         # document's date (and a dateline over the passage) dates a sentence unless the title gives
@@ -901,7 +918,9 @@ class ExtractiveAnswerer:
         titled = bool(years_spoken_of(row.title or ""))
         around = row.title if titled else f"{row.title} {row.section or ''} {row.date or ''}"
         named_only = years_not_spoken_of(c.text) - years_not_spoken_of(question.text)
-        return [y for y in sorted(question.years) if (y not in c.terms or y in named_only) and not (own and y in around)]
+        # "Speaking at the 2022 Dialogue … on Aug. 7" speaks of 2022 by its date, not its name.
+        return [y for y in sorted(question.years)
+                if (y not in c.terms or y in named_only and y not in dated) and not (own and y in around)]
 
     @staticmethod
     def named(question: Question, ranked: list[Candidate], keyword: KeywordIndex) -> list[Candidate]:
@@ -971,7 +990,9 @@ class ExtractiveAnswerer:
             cover = self.settings.compare_min_coverage * best.coverage
             floor = (float("-inf") if typed_only or widened
                      else best.score - (self.settings.answer_tie_margin if dated else 0.0))
-            best = next((c for c in ranked[1:] if c.score > floor
+            # Nor is one that lacks the year or number asked ("aged 65 or above") when one further
+            # down holds it and covers the question better ("| 65 and above | 2.912 million |").
+            best = next((c for c in ranked[1:] if (c.score > floor or dated and c.coverage > best.coverage)
                          and not (typed_only and (self.untyped(question, c) or not c.fit or c.coverage < cover))
                          and not (widened and c.coverage < cover)
                          and not self.abstain_reason(question, c, keyword, hits)), None)

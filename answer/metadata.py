@@ -71,7 +71,7 @@ class MetadataAnswerer:
         if not field:
             return None
         scope = sources or keyword.scope(question.text)
-        doc = self._document(draft, hits, scope, question.text)
+        doc = self._document(draft, hits, scope, question.text, filtered=bool(sources))
         if doc is None:
             return None
         # The text wins when it says who or when with the question's own verb ("… was released on
@@ -102,18 +102,22 @@ class MetadataAnswerer:
             return replace(draft, text=f"{said} {line}", citations=[*draft.citations, citation])
         return Draft(line, False, [citation])
 
-    def _document(self, draft: Draft, hits: list[Hit], scope: set[str], question: str) -> DocumentInfo | None:
-        """The document asked about: the one the question or the filter scopes, else the one
-        whose headline the question retells, else the one the draft cites, else the document of
-        the best passage."""
+    def _document(self, draft: Draft, hits: list[Hit], scope: set[str], question: str,
+                  filtered: bool = False) -> DocumentInfo | None:
+        """The document asked about: the one the filter scopes, else the one whose headline the
+        question retells ("the report that Beijing would have 150,000 beds …", though another
+        title ends in "report"), else the one the question names, else the one the draft cites,
+        else the document of the best passage."""
         docs = {d.source: d for d in self.catalog.documents()}
-        if len(scope) == 1:
+        if len(scope) == 1 and filtered:
             return docs.get(next(iter(scope)))
         if len(docs) == 1:
             return next(iter(docs.values()))
         headlined = self._headlined(docs.values(), question)
         if headlined is not None:
             return headlined
+        if len(scope) == 1:
+            return docs.get(next(iter(scope)))
         if draft.citations and not draft.abstained:
             return docs.get(draft.citations[0].source)
         return docs.get(hits[0].row.source) if hits else None

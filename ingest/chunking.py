@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ingest.metadata import front_matter_end, header_end, is_dateline, is_field_line, signs_dateline, wire_dateline
+from ingest.metadata import footer_start, front_matter_end, header_end, is_dateline, is_field_line, signs_dateline, wire_dateline
 
 _TERMINAL = tuple('.!?:;"\'”’)]')
 _MARKDOWN_BLOCK = re.compile(r"^\s*(#{1,6}\s|[-*+]\s|\d+[.)]\s|>|\|)")
@@ -41,8 +41,9 @@ def _line_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _header_line(line: str, in_header: bool) -> bool:
-    """A labelled header line anywhere, or any dateline in the header zone (the first lines),
-    where a line of a date and names dates the document rather than a row of a schedule."""
+    """A labelled header line anywhere, or any dateline in the header zone (the first lines) or
+    at the foot (the last ones), where a line of a date and names dates the document rather than
+    a row of a schedule."""
     return is_field_line(line) or (in_header and is_dateline(line))
 
 
@@ -51,7 +52,7 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     a sentence or a heading (one-paragraph-per-line files) and around labelled header lines
     ("Date: … Source: …" under a title), but not at hard wraps."""
     out: list[tuple[int, int]] = []
-    zone = header_end(text)
+    zone, foot = header_end(text), footer_start(text)
 
     for block in re.finditer(r"\S(?:.*?\S)?(?=\s*(?:\r?\n[ \t]*){2,}|\s*$)", text, re.S):
         lines = _line_spans(text, block.start(), block.end())
@@ -62,7 +63,7 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
         cur_start = lines[0][0]
         texts = [text[a:b] for a, b in lines]
         # "China News" over "March 24, 2024": a publisher's line signs the dateline below it.
-        header = [_header_line(t, a < zone) or (a < zone and k + 1 < len(texts) and signs_dateline(t, texts[k + 1]))
+        header = [_header_line(t, a < zone or a >= foot) or (a < zone and k + 1 < len(texts) and signs_dateline(t, texts[k + 1]))
                   for k, ((a, _), t) in enumerate(zip(lines, texts))]
         for k, ((a, b), nxt) in enumerate(zip(lines, lines[1:] + [None])):
             line = text[a:b].rstrip()
@@ -179,6 +180,20 @@ def _is_table(text: str) -> bool:
     return len(lines) >= 3 and sum(" | " in line or line.lstrip().startswith("|") for line in lines) * 2 >= len(lines)
 
 
+def embedded_sentences(text: str, chunk: Chunk) -> list[str]:
+    """What is embedded for each of a chunk's sentences: the sentence, or a table's row read under
+    the table's caption and header row ("Rural eldercare in Beijing: Institutions | 326; Stations
+    | 674"): a row alone ("Stations | 674") says too little for its vector to meet a question."""
+    said = [text[a:b] for a, b in chunk.sentences]
+    if chunk.heading or not _is_table(chunk.text):
+        return said
+    rows = [i for i, t in enumerate(said) if " | " in t or t.lstrip().startswith("|")]
+    header = said[rows[0]].strip() if rows and not re.search(r"\d", said[rows[0]]) else ""
+    caption = f"{chunk.section}: " if chunk.section else ""
+    return [t if i not in rows else f"{caption}{header}; {t.strip()}" if header and i != rows[0]
+            else f"{caption}{t.strip()}" for i, t in enumerate(said)]
+
+
 def _pieces(text: str, start: int, end: int, max_chars: int, table: bool) -> list[list[tuple[int, int]]]:
     """A paragraph's sentences (a table's rows), grouped into runs no longer than ``max_chars``."""
     units = _line_spans(text, start, end) if table else sentences(text, start, end)
@@ -218,7 +233,7 @@ def chunk_text(text: str, max_chars: int, min_chars: int = 0, breaks: tuple[int,
     outline: list[tuple[int, str]] = []
     explicit = _HEADINGS.search(text) is not None
     matter = front_matter_end(text)
-    zone = header_end(text)
+    zone, foot = header_end(text), footer_start(text)
     if matter:
         end = len(text[:matter].rstrip())
         chunks.append(Chunk(0, 0, end, text[:end], ((0, end),), True, ""))
@@ -226,7 +241,7 @@ def chunk_text(text: str, max_chars: int, min_chars: int = 0, breaks: tuple[int,
         if p_start < matter:
             continue
         para = text[p_start:p_end]
-        dateline = _header_line(para, p_start < zone)
+        dateline = _header_line(para, p_start < zone or p_start >= foot)
         if ((_HEADING.match(para) if explicit else is_heading(para)) or dateline) and not _is_table(para):
             match = _HEADING.match(para)
             title = (match.group(1) if match else para).strip()

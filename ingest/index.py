@@ -24,7 +24,7 @@ from langchain_core.documents import Document
 from langchain_core.indexing import index
 
 from embedding import ReusingEmbeddings
-from ingest.chunking import CHUNKERS, Chunk
+from ingest.chunking import CHUNKERS, Chunk, embedded_sentences
 from ingest.loaders import LOADERS, LoadError, LoadedDocument, LoadOptions, document_hash, load
 from schema import IngestReport
 from settings import Settings
@@ -162,7 +162,7 @@ class Indexer:
         chunk to be embedded whole, as the naive baseline does."""
         whole = self.settings.chunk_vector == "embed"
         texts = [t for doc, chunks in group for c in chunks
-                 for t in ([c.text] if whole else []) + [doc.text[a:b] for a, b in c.sentences]]
+                 for t in ([c.text] if whole else []) + embedded_sentences(doc.text, c)]
         vectors = self._vectors(texts)
         out, pos = [], 0
         for _, chunks in group:

@@ -34,7 +34,9 @@ _PUBLISHER_KEYS = r"source|publisher|published by|issued by|released by|author|b
 # "Published: Nov 13, 2021 05:34 AM", "— Published 11 July 2022": a date's label, not a name.
 DATE_LABEL = re.compile(rf"\W*(?:{_DATE_KEYS})\b", re.I)
 # "Date:2021-12-24 Source:China Daily", "Source: Xinhua | Updated: 2023-05-19"
-_FIELD = re.compile(rf"(?:^|(?<=\s)|(?<=\|))({_DATE_KEYS}|{_PUBLISHER_KEYS}|title)\s*[:：]\s*", re.I)
+# "Source title: …" at a story's foot gives the title of the story it was taken from: no publisher.
+_FIELD = re.compile(rf"(?:^|(?<=\s)|(?<=\|))({_DATE_KEYS}|{_PUBLISHER_KEYS}|(?:source\s+|original\s+)?title)"
+                    rf"\s*[:：]\s*", re.I)
 
 
 def is_field_line(line: str) -> bool:
@@ -206,7 +208,12 @@ def unlabelled_dateline(line: str) -> tuple[str, str] | None:
 
 # "BEIJING, May 25 (Xinhua) -- Beijing will …", "ISLAMABAD, (APP - UrduPoint … - 27th Nov, 2019 ) :":
 # a wire story's dateline opens its first paragraph, with the agency in brackets after the place.
-_WIRE = re.compile(r"^\s*[A-Z][A-Z .'’-]{1,40}(?:,\s*(?P<date>[^()\n]{3,30}?))?,?\s*"
+# A place in capitals may stand alone; one in title case ("Beijing (CNS) --") needs its agency and
+# a dash (not "Reporter (China Daily): …"), and the agency may stand alone ("(ECNS) -- Beijing …").
+_AGENCY_DASH = r"\([A-Z][^()\n]{1,80}\)\s*(?:--|[—–])"
+_WIRE = re.compile(rf"^\s*(?:[A-Z][A-Z .'’-]{{1,40}}|[A-Z][a-z]+(?:[ -][A-Z][a-z]+){{0,2}}"
+                   rf"(?=,?\s*(?:[^()\n]{{3,30}}?,?\s*)?{_AGENCY_DASH})|(?={_AGENCY_DASH}))"
+                   r"(?:,\s*(?P<date>[^()\n]{3,30}?))?,?\s*"
                    r"(?:\((?P<who>[A-Z][^()\n]{1,80})\)\s*)?(?:--|[—–]|-(?=\s)|(?(who):|(?!)))")
 
 
@@ -286,6 +293,13 @@ def header_end(text: str, lines: int = 8) -> int:
     return first[-1].end() if first else 0
 
 
+def footer_start(text: str, lines: int = 3) -> int:
+    """Where the last ``lines`` lines begin: the foot, where a dateline signs the text ("china.org.cn
+    | October 11, 2024") as it dates it under the title."""
+    every = list(_lines(text))
+    return every[-lines].start() if len(every) >= lines else 0
+
+
 def header(text: str, lines: int = 8) -> Metadata:
     """Date and publisher from labelled fields in the first lines (``Date:``, ``Source:``,
     ``Published by``…), or from a "Published <date> by <publisher>" line among the first or last
@@ -296,9 +310,11 @@ def header(text: str, lines: int = 8) -> Metadata:
     masthead = masthead_end([_plain(m.group(0)).strip() for m in every[:6]])
     last = max(lines, len(every) - 3)
     # "Launched | 16 June 2012" over "Districts | Dongcheng and Chaoyang": a table's rows, no dateline.
+    # A line set apart by a blank one ("china.org.cn | October 11, 2024" under a table) is none of its rows.
     barred = [" | " in m.group(0) for m in every]
+    touching = [i + 1 < len(every) and "\n\n" not in text[every[i].end():every[i + 1].start()] for i in range(len(every))]
     tabular = {i for i, bar in enumerate(barred)
-               if bar and any(barred[j] for j in (i - 1, i + 1) if 0 <= j < len(barred))}
+               if bar and (i and barred[i - 1] and touching[i - 1] or i + 1 < len(every) and barred[i + 1] and touching[i])}
     for i, match in [*enumerate(every[:lines]), *enumerate(every[last:], last)]:
         if i in tabular:
             continue

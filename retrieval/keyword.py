@@ -33,7 +33,7 @@ _REFERENCE = re.compile(rf"\b(?:(?P<points>{_POINTING})|does|did|do|is|was|summa
                         r"(?:(?P<year>(?:19|20)\d\d)(?:['’]s)?\s+)?(?P<words>(?:[\w'’-]+\s+){0,4}?)"
                         rf"(?P<noun>{DOCUMENT_NOUN})\b"
                         r"(?:\s+(?:on|about|of|for|into|regarding|covering|that)\s+"
-                        rf"(?P<about>(?:(?!(?:{_DONE})\b)[\w'’-]+[ ]?){{1,8}}"
+                        rf"(?P<about>(?:(?!(?:{_DONE})\b)(?:\d[\d,.]*\d|[\w'’-]+)[ ]?){{1,8}}"
                         r"(?:,\s*(?:19|20)\d\d\b)?))?", re.I)
 
 

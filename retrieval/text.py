@@ -179,6 +179,7 @@ def years_not_spoken_of(text: str) -> frozenset[str]:
     return frozenset(named - years_spoken_of(text))
 
 
+_YEAR_AFTER = re.compile(r",?\s*(?:19|20)\d\d\b")
 _RELATIVE_YEAR = re.compile(r"\b(last|previous|this|next|the coming)\s+year\b", re.I)
 _YEAR_STEP = {"last": -1, "previous": -1, "this": 0, "next": 1, "the coming": 1}
 
@@ -200,7 +201,9 @@ def relative_years(text: str, date: str | None) -> frozenset[str]:
         return frozenset()
     text = _BASE_RELATIVE.sub(" ", text)
     years = {str(int(date[:4]) + _YEAR_STEP[m.group(1).lower()]) for m in _RELATIVE_YEAR.finditer(text)}
-    return frozenset(years | ({date[:4]} if _NOW.search(text) else set()))
+    # "released on September 27", in a text of 29 September 2011, was released in 2011.
+    undated_day = any(not _YEAR_AFTER.match(text, m.end()) for m in DAY_OF_MONTH.finditer(text))
+    return frozenset(years | ({date[:4]} if _NOW.search(text) or undated_day else set()))
 
 
 # What a document is called in a question ("the 2023 work plan", "the guideline", "that report").
@@ -253,7 +256,12 @@ ANAPHOR = re.compile(r"(It|Its|This|These|That|Those|They|Their|He|His|She|Her|S
                      r"(?:Of|Among)\s+(?:these|them|those|which)\b|"
                      r"(?:At|In|By|From|On|Since|After|Before|Over|For|With|Under|Until)\b[^,.;]{0,40}?,?\s+"
                      r"(?:it|they|he|she)\b|"
-                     r"[A-Z][a-z]+(?:ed|lt|wn|en)\b[^.;]{0,120}?,\s+(?:it|they|he|she)\b")
+                     r"[A-Z][a-z]+(?:ed|lt|wn|en)\b[^.;]{0,120}?,\s+(?:it|they|he|she)\b|"
+                     # "Beijing had 443,000 of them in 2010": a count of what the sentence before names
+                     # (not "251 policies, and 137 of them", of its own).
+                     r"[^.;\d]{0,60}?\b(?:\d[\d,.]*(?:\s+(?:million|billion|thousand))?|(?i:all|most|many|some|half|"
+                     r"(?:one|two)-thirds?|a\s+(?:third|quarter)))\s+of\s+"
+                     r"(?:them|these|those)\b")
 _DEFINITE = re.compile(r"The\s+((?:[\w.'’-]+\s+){0,2}[\w'’-]+)")
 
 

@@ -924,3 +924,40 @@ def test_marathon_reports_are_read_by_tense_plural_names_and_retold_headlines(in
     assert "three" in assistant.ask("How many marathons in China are IAAF Gold Label Road Races?").text
     assert "Global Times" in assistant.ask("Who published the report that Kenyans swept the Beijing Marathon?").text
     assert not assistant.ask("Who is the title sponsor of the Beijing Marathon?").text.startswith("Beijing Marathon [")
+
+
+def test_ageing_releases_are_read_by_a_days_year_a_count_of_them_a_tables_row_and_a_retold_headline(ingested):
+    """"released on September 27" in a text of 2011 was released in 2011; "Beijing had 443,000 of
+    them" counts the empty nests the sentence before names; "aged 65 or above" is asked of the
+    table's row that holds 65, not of a sentence on those aged 60 whose document has a 65 elsewhere;
+    "the report that Beijing would have 150,000 beds" is the report of that headline, though another
+    title ends in "report"; a line of the one document of 2024 that holds none of the question's
+    words answers nothing."""
+    assistant = ingested({
+        "report.txt": "Over 2.35 million Beijingers now aged 60 or more\n\n2011-09-29 09:41 | Editor: Zhang Lin\n\n"
+                      "Beijing (CNS) -- By the end of 2010, 2.35 million people in the capital were over 60, says "
+                      "the \"2010 Beijing Aged Population Statistics and Development Report\", which the Municipal "
+                      "Committee on Aging released on September 27.\n\nThe report also counts the \"empty nests\", "
+                      "households of old people only. Beijing had 443,000 of them in 2010, 18.8 percent of the aged "
+                      "population.\n",
+        "census.md": "---\ntitle: Census shows Beijing's population growing older\ndate: 2021-05-19\n---\n\n# Census "
+                     "shows Beijing's population growing older\n\nBeijing has 4.299 million people aged 60 or above, "
+                     "19.6 percent of its permanent residents.\n\n| Age group | People | Share |\n|---|---|---|\n"
+                     "| 60 and above | 4.299 million | 19.6% |\n| 65 and above | 2.912 million | 13.3% |\n",
+        "beds.txt": "Beijing to have 150,000 beds for seniors by 2020\nBy Hu Yongqi | chinadaily.com.cn | Updated: "
+                    "2016-01-24 14:22\n\nLi Wanjun, director of the Beijing Bureau of Civil Affairs, said nursing "
+                    "homes would work better for the elderly.\n",
+        "moderate.md": "# Beijing enters moderately aging society: report\n\nDate: 2022-09-02\nSource: Ecns.cn\n\n"
+                       "At the end of 2021, 4.416 million of the city's permanent residents were aged 60 or above.\n",
+        "rural.md": "# Beijing to open 31 rural eldercare centers this year\n\nThis year Beijing will set up 31 "
+                    "eldercare service centers in its rural areas.\n\n## Rural eldercare in Beijing\n\n"
+                    "Institutions | 326\nStations | 674\nMutual-aid spots | 807\n\nchina.org.cn | October 11, 2024\n"})
+    assert "Aged Population Statistics" in assistant.ask(
+        "Which report did the Municipal Committee on Aging release on September 27, 2011?").text
+    assert "443,000" in assistant.ask("How many empty-nest households did Beijing have in 2010?").text
+    assert "2.912 million" in assistant.ask(
+        "According to the census, how many people in Beijing are aged 65 or above?").text
+    assert "chinadaily.com.cn" in assistant.ask(
+        "Who published the report that Beijing would have 150,000 beds for seniors by 2020?").text
+    assert "674" in assistant.ask("How many eldercare stations are there in Beijing's rural areas?").text
+    assert assistant.ask("Who was director of the civil affairs bureau in 2024?").abstained

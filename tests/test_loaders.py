@@ -332,3 +332,37 @@ def test_a_pages_marked_date_a_footers_agency_and_a_wire_datelines_story_year_da
             "on Sunday had blue skies overhead.\n")
     doc = load(write(tmp_path, "skies.txt", text.encode()), "skies.txt", 10_000)
     assert (doc.date, doc.publisher) == ("2017-09-17", "APP")
+
+
+def test_a_wire_dateline_in_title_case_or_of_its_agency_alone_names_the_publisher(tmp_path):
+    """"Beijing (CNS) --" and "(ECNS) --" open wire stories as "BEIJING (CNS) --" does; "Reporter
+    (China Daily): …" in a transcript is a question, not a dateline; "Source title: …" at a story's
+    foot gives the title it was taken from, and no publisher called "Source"."""
+    text = ("Over 2.35 million Beijingers now aged 60 or more\n\n2011-09-29 09:41 | Editor: Zhang Lin\n\n"
+            "Beijing (CNS) -- By the end of 2010, 2.35 million people in the capital were over 60.\n")
+    doc = load(write(tmp_path, "report.txt", text.encode()), "report.txt", 10_000)
+    assert (doc.date, doc.publisher) == ("2011-09-29", "CNS")
+    text = ("Aging population to strain Beijing's pension fund\n\n(ECNS) -- Beijing will face growing problems "
+            "from its aging population.\n\nUpdated 2016-05-05\n")
+    doc = load(write(tmp_path, "pressure.txt", text.encode()), "pressure.txt", 10_000)
+    assert (doc.date, doc.publisher) == ("2016-05-05", "ECNS")
+    text = ("Press briefing on the two zones\n\n17 August 2023\n\nReporter (China Daily): What has been done "
+            "for technology companies?\n\nMore than 400 companies were helped.\n")
+    doc = load(write(tmp_path, "briefing.txt", text.encode()), "briefing.txt", 10_000)
+    assert doc.publisher == ""
+    text = ("Beijing weighs elderly care across Tianjin and Hebei\n\n2017-07-07 10:43\n\nBeijing is considering "
+            "extending its elderly care policies.\n\nSource title: Beijing mulls extending elderly care\n"
+            "Editor: Ai Ting (QN0043)\n")
+    doc = load(write(tmp_path, "beds.txt", text.encode()), "beds.txt", 10_000)
+    assert (doc.title, doc.date, doc.publisher) == ("Beijing weighs elderly care across Tianjin and Hebei",
+                                                    "2017-07-07", "")
+
+
+def test_a_dateline_set_apart_under_a_table_is_no_row_of_it(tmp_path):
+    """A PDF's footer "china.org.cn | October 11, 2024" after a blank line under a table's rows dates
+    the document (a PDF's creation date may be the day it was printed)."""
+    text = ("Beijing to open 31 rural eldercare centers this year\n\nThis year Beijing will set up 31 eldercare "
+            "service centers in its rural areas.\n\n## Rural eldercare in Beijing\n\nInstitutions | 326\n"
+            "Stations | 674\n\nchina.org.cn | October 11, 2024\n")
+    doc = load(write(tmp_path, "rural.md", text.encode()), "rural.md", 10_000)
+    assert (doc.date, doc.publisher) == ("2024-10-11", "china.org.cn")
