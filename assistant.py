@@ -122,13 +122,13 @@ class Assistant:
             self._answerers[name] = BACKENDS[name](self.settings, self.embedder)
         return self._answerers[name]
 
-    def retrieve(self, question: str, k: int | None = None, sources: set[str] | None = None
-                 ) -> tuple[list[Hit], list[float], dict[str, float]]:
+    def retrieve(self, question: str, k: int | None = None, sources: set[str] | None = None,
+                 account: bool = False) -> tuple[list[Hit], list[float], dict[str, float]]:
         timings: dict[str, float] = {}
         t0 = time.perf_counter()
         vector = self.embedder.embed_query(question)
         t1 = time.perf_counter()
-        hits = self.retriever.retrieve(question, vector, k, sources)
+        hits = self.retriever.retrieve(question, vector, k, sources, account)
         timings.update(embed=(t1 - t0) * 1000, retrieve=(time.perf_counter() - t1) * 1000)
         return hits, vector, timings
 
@@ -233,9 +233,10 @@ class Assistant:
                           rewritten=resolved.understood, notice=notice, reason=listed.reason)
         k = max(self.settings.top_k, self.settings.answer_passages)
         resolved, sources = self._within_referenced(resolved, sources)
-        hits, _, timings = self.retrieve(resolved.query, k, sources)
+        account = resolved.question.explains
+        hits, _, timings = self.retrieve(resolved.query, k, sources, account)
         for query in resolved.also:
-            hits = fuse_hits([hits, self.retrieve(query, k, sources)[0]], k)
+            hits = fuse_hits([hits, self.retrieve(query, k, sources, account)[0]], k)
         t0 = time.perf_counter()
         passages, keyword = hits[:self.settings.answer_passages], self.retriever.keyword_index()
         question = resolved.question

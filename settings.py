@@ -60,7 +60,10 @@ class Settings(BaseSettings):
     dense_weight: float = 1.0
     keyword_weight: float = 1.0
     rerank_pool: int = 20
-    rerank_keyword: float = 1.5
+    rerank_keyword: float = Field(1.5, description="weight of the keyword score in the rerank, for a question "
+                                                   "asking for a fact")
+    rerank_keyword_account: float = Field(1.0, description="... and for one asking for an account ('Describe "
+                                                           "…'), whose many words a passage paraphrases")
     rerank_sentence: float = 1.5
     rerank_dense: float = 0.0
     rerank_phrase: float = Field(2.0, description="bonus, in standard deviations, for a passage that holds the "

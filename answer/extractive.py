@@ -828,8 +828,8 @@ class ExtractiveAnswerer:
         said_words = set(said)
         missing = self.unheld_years(question, best)
         # A number the question names ("aged 65 or above") is the passage's own: another passage
-        # of its document that has it speaks of something else.
-        # (not one inside a name: "PM2.5", "the 14th Five-Year Plan").
+        # of its document that has it speaks of something else. A number inside a name ("PM2.5",
+        # "the 14th Five-Year Plan") is held by the document.
         passage = set(terms(f"{row.title} {row.section} {row.text}"))
         missing += [n for n in sorted(question.numbers)
                     if n not in context or n not in passage and _QUANTITY.fullmatch(n)

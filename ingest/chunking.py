@@ -10,7 +10,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ingest.metadata import footer_start, front_matter_end, header_end, is_dateline, is_field_line, signs_dateline, wire_dateline
+from ingest.metadata import (footer_start, front_matter_end, header_end, is_dateline, is_field_line, signs_dateline,
+                              wire_dateline)
 
 _TERMINAL = tuple('.!?:;"\'”’)]')
 _MARKDOWN_BLOCK = re.compile(r"^\s*(#{1,6}\s|[-*+]\s|\d+[.)]\s|>|\|)")
@@ -63,7 +64,8 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
         cur_start = lines[0][0]
         texts = [text[a:b] for a, b in lines]
         # "China News" over "March 24, 2024": a publisher's line signs the dateline below it.
-        header = [_header_line(t, a < zone or a >= foot) or (a < zone and k + 1 < len(texts) and signs_dateline(t, texts[k + 1]))
+        header = [_header_line(t, a < zone or a >= foot)
+                  or (a < zone and k + 1 < len(texts) and signs_dateline(t, texts[k + 1]))
                   for k, ((a, _), t) in enumerate(zip(lines, texts))]
         for k, ((a, b), nxt) in enumerate(zip(lines, lines[1:] + [None])):
             line = text[a:b].rstrip()

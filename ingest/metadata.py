@@ -312,9 +312,11 @@ def header(text: str, lines: int = 8) -> Metadata:
     # "Launched | 16 June 2012" over "Districts | Dongcheng and Chaoyang": a table's rows, no dateline.
     # A line set apart by a blank one ("china.org.cn | October 11, 2024" under a table) is none of its rows.
     barred = [" | " in m.group(0) for m in every]
-    touching = [i + 1 < len(every) and "\n\n" not in text[every[i].end():every[i + 1].start()] for i in range(len(every))]
+    touching = [i + 1 < len(every) and "\n\n" not in text[every[i].end():every[i + 1].start()]
+                for i in range(len(every))]
     tabular = {i for i, bar in enumerate(barred)
-               if bar and (i and barred[i - 1] and touching[i - 1] or i + 1 < len(every) and barred[i + 1] and touching[i])}
+               if bar and (i and barred[i - 1] and touching[i - 1]
+                           or i + 1 < len(every) and barred[i + 1] and touching[i])}
     for i, match in [*enumerate(every[:lines]), *enumerate(every[last:], last)]:
         if i in tabular:
             continue

@@ -148,7 +148,9 @@ class HybridRetriever:
         return pool, keyword_scores, keyword
 
     def retrieve(self, question: str, query_vector: list[float], k: int | None = None,
-                 sources: set[str] | None = None) -> list[Hit]:
+                 sources: set[str] | None = None, account: bool = False) -> list[Hit]:
+        """The top ``k`` passages. For a question that asks for an account (``account``) the
+        keyword score weighs less: its many words are paraphrased more than repeated."""
         s = self.settings
         pool, keyword_scores, keyword = self.candidates(question, query_vector, sources)
         rows = self.rows(pool)
@@ -161,7 +163,8 @@ class HybridRetriever:
         best_sentence = np.array([v[1:].max() if len(v) > 1 else v[0] for v in sims])
         bm25 = np.array([float(keyword_scores[keyword.position[key]]) if key in keyword.position else 0.0
                          for key in pool])
-        score = (s.rerank_keyword * standardise(bm25) + s.rerank_sentence * standardise(best_sentence)
+        weight = s.rerank_keyword_account if account else s.rerank_keyword
+        score = (weight * standardise(bm25) + s.rerank_sentence * standardise(best_sentence)
                  + s.rerank_dense * standardise(dense))
         phrases = name_phrases(question)
         if phrases:
@@ -181,7 +184,7 @@ class DenseRetriever(HybridRetriever):
     """Chroma's ranking alone: the naive recipe, kept as a baseline to measure against."""
 
     def retrieve(self, question: str, query_vector: list[float], k: int | None = None,
-                 sources: set[str] | None = None) -> list[Hit]:
+                 sources: set[str] | None = None, account: bool = False) -> list[Hit]:
         keys = self.dense(query_vector, k or self.settings.top_k, sources)
         rows = self.rows(keys)
         q = np.asarray(query_vector, dtype=np.float32)

@@ -195,8 +195,9 @@ _NOW = re.compile(r"\b(?:now|currently|at present|so far|to date|today)\b", re.I
 
 @lru_cache(maxsize=16384)
 def relative_years(text: str, date: str | None) -> frozenset[str]:
-    """The years "last year", "this year", "next year" and "now" mean in a text dated ``date``
-    (not a comparison's base: "more than last year"). Cached, as ``years_spoken_of``."""
+    """The years "last year", "this year", "next year", "now" and a day without its year ("on
+    September 27") mean in a text dated ``date`` (not a comparison's base: "more than last
+    year"). Cached, as ``years_spoken_of``."""
     if not date or not date[:4].isdigit():
         return frozenset()
     text = _BASE_RELATIVE.sub(" ", text)
