@@ -367,6 +367,22 @@ DOCUMENTS = {
                   "Office of the National Working Commission on Aging."),
         ],
     },
+    "charging/plan-2025.docx": {
+        "title": "Beijing to have 700,000 charging points by 2025",
+        "properties": ("Xinhua", datetime(2022, 4, 20)),
+        "dateline": None,
+        "blocks": [
+            ("p", "Beijing will build more charging infrastructure for electric vehicles in the coming years, "
+                  "bringing its charging points to 700,000 in all by 2025."),
+            ("p", "The city will encourage chargers in the residential compounds across the city, said Chai "
+                  "Wenzhong, an official of the Beijing municipal commission of urban management."),
+            ("h", "How far to the next charger"),
+            ("table", [("Area", "Nearest charging point by 2025"), ("Plain areas", "within 3 km"),
+                       ("Downtown", "within 900 meters")]),
+            ("p", "By the end of this year the city's urban management and planning authorities will also put "
+                  "public charging for electric bikes in every residential community."),
+        ],
+    },
 }
 
 

@@ -613,6 +613,29 @@ DOCUMENTS = {
             ("row", ("Mutual-aid spots", "807")),
         ],
     },
+    "charging/wukesong-2020.pdf": {
+        "title": "Capital leads the rest in building new facilities",
+        "properties": None,
+        "dateline": "Release Date:2020-06-03 17:22:59     Source:China Daily     Author:Zheng Xin",
+        "footer": None,
+        "blocks": [
+            ("p", "Beijing is speeding up the building of charging piles across the city, as China seeks to "
+                  "promote electric vehicles and the industries around them."),
+            ("p", "The largest central charging station for electric vehicles in the capital, in the underground "
+                  "car park of the Wukesong area, went into use on May 15. With 200 charging piles it will "
+                  "charge 1,300 vehicles a day, said State Grid Beijing Electric Power Co, which runs it."),
+            ("p", "The station will also serve the Beijing 2022 Winter Olympic Games."),
+            ("h", "Toward Chongli"),
+            ("p", "This year the company will put charging piles across the city, above all along the "
+                  "Beijing-Chongli expressway, which links the capital with Chongli district of Zhangjiakou, "
+                  "Hebei province, where most of the snow events of Beijing 2022 will be held."),
+            ("p", "The capital now has more than 205,100 charging piles, more than any other city in China. In "
+                  "2019 they gave electric vehicles about 1.20 billion kilowatt-hours, which saved 1.72 million "
+                  "metric tons of carbon dioxide."),
+            ("p", "The company has also built charging for the more than 10,000 electric buses and taxis in "
+                  "Beijing."),
+        ],
+    },
 }
 
 
