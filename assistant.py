@@ -231,7 +231,7 @@ class Assistant:
             return Answer(listed.text, listed.abstained, listed.citations, shape,
                           {"total": (time.perf_counter() - started) * 1000}, list(listed.citations), question=text,
                           rewritten=resolved.understood, notice=notice, reason=listed.reason)
-        k = max(self.settings.top_k, self.settings.answer_passages)
+        k = max(self.settings.top_k, self.settings.answer_passages, self.settings.compare_passages)
         resolved, sources = self._within_referenced(resolved, sources)
         account = resolved.question.explains
         hits, _, timings = self.retrieve(resolved.query, k, sources, account)
@@ -249,7 +249,7 @@ class Assistant:
                 notice = f"The {name} backend failed ({type(exc).__name__}: {exc}); answered with {FALLBACK_BACKEND}."
                 name, answerer = FALLBACK_BACKEND, self.answerer(FALLBACK_BACKEND)
         if not isinstance(answerer, GenerativeAnswerer):
-            draft: Draft = answerer.answer(question, passages, keyword)
+            draft: Draft = answerer.answer(question, hits, keyword)
             timings.setdefault("first_token", (time.perf_counter() - t0) * 1000)
             # A question about a document itself waits for its metadata: the text's sentence may
             # give way to the header line, or to a refusal when the document carries no date.

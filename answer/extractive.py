@@ -275,12 +275,17 @@ _UNITS = (
     Unit(re.compile(rf"\bhow much\b(?!\s+(?:(?!{_AUXILIARY}\b|{_MONEY_WORDS}\b)[\w-]+\s+){{1,4}}{_AUXILIARY}\b)"
                     r"(?!.*\b(?:percent|share|proportion|more|less|higher|lower|faster|rise|grow|increase|"
                     r"fall|drop)\b).*\b(spen[dt]|cost|invest|fund|budget|pa(?:y|id)|earn|revenue|worth|price|money|"
-                    r"expenditure|receiv|raise|allocat|ticket|fare|fee|rent|charge|fine)", re.I), _MONEY, also=_SHARE),
+                    r"expenditure|receiv|raise|allocat|ticket|fare|fee|rent|charge|fine|subsid|grant|salar|wage|"
+                    r"prize|reward|bonus|tuition|loan|compensation)", re.I), _MONEY, also=_SHARE),
     # "What was Beijing's GDP in 2024?", "What is the total cost of the project?" ask a sum, not
     # its growth ("grew 5.2 percent").
     Unit(re.compile(r"^(?:what|which)\b(?!.*\b(?:percent|share|proportion|growth|grow|rise|increase|fall|drop|"
                     r"change|rate)\b).*\b(gdp|revenue|budget|spending|expenditure|turnover|cost)\b", re.I),
          _MONEY, also=_SHARE),
+    # "How much electricity did the piles give?" asks an amount of energy: "1.20 billion kilowatt-hours"
+    # (less directly a share: "expected to save more than 40 percent of the energy").
+    Unit(re.compile(r"\bhow much (?:electricity|electric power|power|energy)\b", re.I),
+         re.compile(rf"{_AMOUNT}(?:[kmgt]wh|(?:kilo|mega|giga|tera)?watt[\s-]?hours?)\b", re.I), also=_SHARE),
     Unit(re.compile(r"\b(?:what|which) (?:is the )?(?:land )?area\b|\bhow many square\b", re.I),
          re.compile(r"\d[\d.,]*[\s-]*(?:(?:million|thousand)\s+)?(?:square|sq\b|km2|km²|m2|m²|hectares?|acres?|mu\b)",
                     re.I)),
@@ -540,6 +545,11 @@ def uncounted(question: str, text: str) -> bool:
     if any(_NUMERAL.fullmatch(t) and phrase & set(stems[i + 1:i + 3]) for i, t in enumerate(tokens)):
         return False
     places = [i for i, stem in enumerate(stems) if stem == head[0]]
+    # "Of those piles, about 65,000 were built for private use": the count of a part follows the comma.
+    if tokens and tokens[0].lower() in ("of", "among") and any(
+            i <= 4 and tokens[i + 1:i + 2] == [","] and any(_NUMERAL.fullmatch(t) for t in tokens[i + 2:i + 5])
+            for i in places):
+        return False
     for i in places:
         before = tokens[max(0, i - 5):i]
         before = before[max((k for k, t in enumerate(before) if t in ",;:"), default=-1) + 1:]
@@ -965,6 +975,9 @@ class ExtractiveAnswerer:
         return [ranked[i] for i in order]
 
     def answer(self, question: Question, hits: list[Hit], keyword: KeywordIndex) -> Draft:
+        """The answer from the first ``answer_passages`` of ``hits``; the passages after them are
+        read only for the values other documents give of the figure asked (``other_documents``)."""
+        hits, further = hits[:self.settings.answer_passages], hits
         ranked = self.score(question, hits, keyword)
         if keyword.documents > 1:
             ranked = self.named(question, ranked, keyword)
@@ -999,7 +1012,7 @@ class ExtractiveAnswerer:
             if best is None:
                 return Draft("", True, reason=reason)
             ranked = [best, *(c for c in ranked if c is not best)]
-        draft = self._answer(question, ranked, keyword, hits)
+        draft = self._answer(question, ranked, keyword, hits, further)
         _, unlisted = self.gaps(question, best, keyword, hits) if question.lists else ((), ())
         if unlisted:
             said = load_prompt("unmentioned").format(items=", ".join(unlisted))
@@ -1007,14 +1020,17 @@ class ExtractiveAnswerer:
         return draft
 
     def _answer(self, question: Question, ranked: list[Candidate], keyword: KeywordIndex,
-                hits: list[Hit]) -> Draft:
+                hits: list[Hit], further: list[Hit] = ()) -> Draft:
         best = ranked[0]
         chosen = [best]
         if question.explains:
             chosen = self.explanation(ranked)
             return self._with_parts(chosen, [c.span for c in chosen], keyword) or self._explain(chosen)
         if question.kind is Kind.NUMBER and keyword.documents > 1 and not question.years:
-            others = self.other_documents(question, ranked, keyword, hits)
+            # "How many charging piles does Beijing have?": the newest count may lie in a passage
+            # after the first few, which hold older counts of other documents.
+            wider = [c for c in self.score(question, further, keyword) if c.rank >= len(hits)]
+            others = self.other_documents(question, [*ranked, *wider], keyword, hits)
             if others:
                 return self._side_by_side(question, [best, *others])
         if question.kind is Kind.LIST:
@@ -1043,7 +1059,9 @@ class ExtractiveAnswerer:
                 continue
             if not self.abstain_reason(question, c, keyword, hits):
                 found[source] = c
-        return list(found.values())[:s.compare_max_documents - 1]
+        # More documents than are shown: the newest, whose figure is the latest.
+        newest = sorted(found.values(), key=lambda c: c.hit.row.date or "", reverse=True)
+        return newest[:s.compare_max_documents - 1]
 
     def _side_by_side(self, question: Question, chosen: list[Candidate]) -> Draft:
         """One line a document, newest first, each with its document, date and citation."""

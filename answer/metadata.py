@@ -32,7 +32,9 @@ _RELATIVE = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|su
                        r"last (week|month)|this (week|month))\b", re.I)
 _ISO = re.compile(r"\b(19|20)\d\d-\d\d-\d\d\b")
 _WROTE = re.compile(r"\b(?:wrote|written|authored|author)\b", re.I)
-_BYLINE = re.compile(r"(?:^|[|·]\s*)[Bb]y\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})", re.M)
+# "By Sun Xiaochen (China Daily)", "Source:China Daily     Author:Zheng Xin": the writer's name.
+_BYLINE = re.compile(r"(?:(?:^|[|·]\s*)[Bb]y\s+|\b[Aa]uthor\s*[:：]\s*)([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,3})",
+                     re.M)
 _MONTH = re.compile(rf"\b({MONTH})\b")
 # How much of a document's title a question must retell to be about that document, and in how many
 # words at least ("About the Beijing Marathon" is not retold by every question on the marathon).

@@ -19,7 +19,7 @@ class NearestSentenceAnswerer:
 
     def answer(self, question: Question, hits: list[Hit], keyword: KeywordIndex) -> Draft:
         best = None
-        for hit in hits:
+        for hit in hits[:self.settings.answer_passages]:
             for (a, b), similarity in zip(hit.row.sentences, hit.sentence_similarity):
                 if best is None or similarity > best[0]:
                     best = (float(similarity), hit, a, b)

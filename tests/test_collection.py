@@ -961,3 +961,30 @@ def test_ageing_releases_are_read_by_a_days_year_a_count_of_them_a_tables_row_an
         "Who published the report that Beijing would have 150,000 beds for seniors by 2020?").text
     assert "674" in assistant.ask("How many eldercare stations are there in Beijing's rural areas?").text
     assert assistant.ask("Who was director of the civil affairs bureau in 2024?").abstained
+
+
+def test_charging_releases_show_the_newest_counts_and_read_a_partitive_an_energy_and_an_author(ingested):
+    """Of more documents than are shown side by side, the newest are; "Of those piles, about 65,000"
+    counts piles; "How much electricity …?" asks kilowatt-hours, not a count of piles; "Author:Zheng
+    Xin" in the labelled line wrote the report."""
+    assistant = ingested({
+        "soho.md": "# Beijing Is Vigorously Developing New Energy Vehicles\n\nDate: 2017-08-09\n\nBy the end of "
+                   "June 2017 about 92,300 charging piles had been built in Beijing.\n\nOf those piles, about "
+                   "65,000, or about 75 percent, were built for private use.\n",
+        "points.md": "# Over 112,000 charging points in Beijing\n\nDate: 2017-12-31\n\nBeijing has more than "
+                     "112,000 charging piles for electric vehicles.\n",
+        "more.md": "# Beijing to build 1,628 more public charging piles\n\nDate: 2018-09-12\n\nThe city now has "
+                   "132,000 charging piles for new energy vehicles in all.\n",
+        "clean-air.md": "# Beijing Has Over 200,000 Electric Vehicle Charging Piles\n\nDate: 2019-12-27\n\nBeijing "
+                        "has built 200,900 charging piles for electric vehicles.\n",
+        "wukesong.txt": "Capital leads the rest in building new facilities\nRelease Date:2020-06-03 17:22:59     "
+                        "Source:China Daily     Author:Zheng Xin\n\nBeijing now has more than 205,100 charging "
+                        "piles. In 2019 they gave electric vehicles about 1.20 billion kilowatt-hours.\n"})
+    newest = assistant.ask("How many charging piles does Beijing have?").text
+    assert "205,100" in newest and "200,900" in newest
+    assert "65,000" in assistant.ask("According to the 2017 report on new energy vehicles, how many charging "
+                                     "piles were built for private use?").text
+    assert "1.20 billion kilowatt-hours" in assistant.ask(
+        "How much electricity did Beijing's charging piles give electric vehicles in 2019?").text
+    assert "Zheng Xin" in assistant.ask(
+        "Who wrote the report that the capital leads the rest in building new facilities?").text
