@@ -383,6 +383,26 @@ DOCUMENTS = {
                   "public charging for electric bikes in every residential community."),
         ],
     },
+    "renewal/national-2025.docx": {
+        "title": "A new urban life",
+        "properties": ("China Today", datetime(2025, 11, 20)),
+        "dateline": None,
+        "blocks": [
+            ("p", "Residents of Shanghai's narrow lanes stopped using portable toilet cubicles in September, after "
+                  "the city largely finished building public toilets for the 14,082 households that lacked them. "
+                  "The project began last year."),
+            ("p", "Shanghai's work is part of the national drive for urban renewal. During the 14th Five-Year "
+                  "Plan (2021-25), China began renovating more than 240,000 old residential communities, "
+                  "benefiting 110 million people in 40 million households, the Ministry of Housing and "
+                  "Urban-Rural Development said this year."),
+            ("h", "What the renovated communities gained"),
+            ("table", [("Added", "Number"), ("New elevators", "129,000"), ("Parking spaces", "3.4 million"),
+                       ("Elderly and child care facilities", "64,000")]),
+            ("p", "China is at a point where improving the urban living environment is essential, and urban "
+                  "renewal is the key to high-quality urban development, said Yun Shuang, deputy director of "
+                  "Tsinghua Tongheng Urban Planning and Design Institute."),
+        ],
+    },
 }
 
 

@@ -636,6 +636,36 @@ DOCUMENTS = {
                   "Beijing."),
         ],
     },
+    "renewal/qianmen-2019.pdf": {
+        "title": "A lot done, more to do: renovations continue in old Beijing",
+        "properties": None,
+        "dateline": "China Daily | Updated: 2019-09-29",
+        "footer": None,
+        "running": "chinaservicesinfo.com - Renovations continue in old Beijing",
+        "blocks": [
+            ("p", "The renovation of Beijing's old downtown neighborhoods has given residents better homes and "
+                  "kept the cultural heritage at the same time."),
+            ("p", "The east area of Qianmen, on the south side of Tiananmen Square, has dealt with overcrowding "
+                  "and poor infrastructure and surroundings, and is now one of the best examples of the capital's "
+                  "efforts to rebuild the area."),
+            ("p", "But its old hutongs still need further work, and more commerce to bring them to life, said Li "
+                  "Jun, general manager of Tianjie Group, which is in charge of the development. Li spoke on "
+                  "Saturday to Chinese and foreign journalists on a reporting tour for the 70th anniversary of the "
+                  "People's Republic of China."),
+            ("h", "Six centuries of history"),
+            ("p", "The Qianmen area has a history of more than six centuries. Its eastern part, more than 50 "
+                  "hectares, is known for its narrow hutongs, but it also had buildings in danger of collapse, "
+                  "old water and electricity lines and too many people."),
+            ("p", "\"Whenever it rained, the hutongs filled with puddles. The narrow lanes were crammed with coal "
+                  "sheds and old bikes,\" said Sun Zhenxi, a resident."),
+            ("break", None),
+            ("h", "The renovation"),
+            ("p", "The renovation began in 2014. On Xidamochang Street, about 1,100 meters long, famous architects "
+                  "were invited to repair the buildings and redesign some of the old courtyards, Li said."),
+            ("p", "The Sanlihe River, dug in the Ming Dynasty (1368-1644) and filled in during the Qing Dynasty "
+                  "(1644-1911), was dredged again and restored."),
+        ],
+    },
 }
 
 
