@@ -25,7 +25,7 @@ from retrieval.hybrid import Hit
 from retrieval.keyword import KeywordIndex
 from retrieval.text import (ANAPHOR, DAY_OF_MONTH, LIST_ITEM, MONTH, NUMBER_WORDS, PLACE_NOUN, STOPWORDS, TABLE_ROW,
                             TABLE_RULE, antecedent, relative_years, terms, without_name_years, words,
-                            years_not_spoken_of, years_spoken_of)
+                            years_not_spoken_of, years_since, years_spoken_of)
 from schema import Passage
 from settings import Settings
 
@@ -462,6 +462,22 @@ def with_antecedent(c: Candidate, quote: tuple[int, int]) -> tuple[int, int]:
     return quote if TABLE_ROW.match(row.text[a - row.start:b - row.start]) else (a, quote[1])
 
 
+def with_speaker(c: Candidate, quote: tuple[int, int]) -> tuple[int, int]:
+    """``quote`` run on to the sentence that closes the quotation its sentence opens: "Which
+    resident said the hutongs filled with puddles?" is answered where the quotation ends, "…,\"
+    said Sun Zhenxi, a resident."""
+    row = c.hit.row
+    spans = list(row.sentences)
+    if c.span not in spans or (c.text.count('"') + c.text.count("“") + c.text.count("”")) % 2 == 0:
+        return quote
+    j = spans.index(c.span)
+    for a, b in spans[j + 1:j + 4]:
+        text = row.text[a - row.start:b - row.start]
+        if '"' in text or "”" in text:
+            return (quote[0], b)
+    return quote
+
+
 @lru_cache(maxsize=1024)
 def counted_words(question: str) -> tuple[str, ...]:
     """The words of what "how many" counts: "foreign companies" in "How many foreign companies
@@ -626,11 +642,17 @@ class ExtractiveAnswerer:
                 own = set(terms(text))
                 # A table's row is read under its header: "| STAR Market and ChiNext | 20 percent |"
                 # gives a "Daily price limit", which only the first row names.
+                labels = False
                 if TABLE_ROW.match(text) and not TABLE_RULE.match(text):
                     if j and TABLE_ROW.match(texts[-1]) and header:
                         own = own | header
                     else:
                         header = set(terms(text))
+                        # A header row ("Ruler | Began | Title") names the columns and answers nothing
+                        # (a sentence that only writes a bar, "{xx | x is any binary string}", is no table).
+                        following = row.sentences[j + 1] if j + 1 < len(row.sentences) else None
+                        labels = (not re.search(r"\d", text) and following is not None
+                                  and bool(TABLE_ROW.match(row.text[following[0] - row.start:following[1] - row.start])))
                     # and under its caption: "Stations | 674" under "Rural eldercare in Beijing".
                     own = own | caption
                 elif not TABLE_ROW.match(text):
@@ -653,7 +675,8 @@ class ExtractiveAnswerer:
                 held = held | relative_years(text, row.date)
                 texts.append(text)
                 helds.append(held)
-                out.append(Candidate(rank, hit, (a, b), text, held, dense=similarity))
+                if not labels:
+                    out.append(Candidate(rank, hit, (a, b), text, held, dense=similarity))
         return out
 
     def score(self, question: Question, hits: list[Hit], keyword: KeywordIndex) -> list[Candidate]:
@@ -706,9 +729,10 @@ class ExtractiveAnswerer:
         # date) tells nothing about it.
         asked = set(question.terms)
         cands = [c for c in cands if set(terms(c.text)) - asked or c.text.rstrip().endswith((".", "!", "?"))]
-        # A question the text asks ("Reporter: How is foreign investment doing?") answers one only
-        # with a value of the kind asked ("Is there a route of at most 2000 km …?").
-        cands = [c for c in cands if c.fit or question.kind not in _TYPED or not c.text.rstrip().endswith("?")]
+        # A question the text asks ("Reporter: How is foreign investment doing?", 'What counts as
+        # "old"?') answers one only with a value of the kind asked ("Is there a route of at most
+        # 2000 km …?"): its answer is what follows it.
+        cands = [c for c in cands if not c.text.rstrip().endswith("?") or c.fit and question.kind in _TYPED]
         return sorted(cands, key=lambda c: -c.score)
 
     def weights(self, question: Question, keyword: KeywordIndex, conversation: bool = True) -> dict[str, float]:
@@ -837,6 +861,9 @@ class ExtractiveAnswerer:
         said = [w[:-2] if w.endswith("'s") else w for w in words(context_text)]
         said_words = set(said)
         missing = self.unheld_years(question, best)
+        # The start of a span ("since 2012") need not date the figure's sentence, but its document
+        # must write it ("What have been major industries since 1902?" of a text that never does).
+        missing += sorted(years_since(question.text) - context)
         # A number the question names ("aged 65 or above") is the passage's own: another passage
         # of its document that has it speaks of something else. A number inside a name ("PM2.5",
         # "the 14th Five-Year Plan") is held by the document.
@@ -928,9 +955,14 @@ class ExtractiveAnswerer:
         titled = bool(years_spoken_of(row.title or ""))
         around = row.title if titled else f"{row.title} {row.section or ''} {row.date or ''}"
         named_only = years_not_spoken_of(c.text) - years_not_spoken_of(question.text)
+        # "How much has Beijing spent … since 2012?" asks a total up to now: the span's start need
+        # not be in the sentence of the figure (nor its passage: "since the campaign began in 2012"
+        # may open the report).
+        started = years_since(question.text)
         # "Speaking at the 2022 Dialogue … on Aug. 7" speaks of 2022 by its date, not its name.
         return [y for y in sorted(question.years)
-                if (y not in c.terms or y in named_only and y not in dated) and not (own and y in around)]
+                if (y not in c.terms or y in named_only and y not in dated) and not (own and y in around)
+                and y not in started]
 
     @staticmethod
     def named(question: Question, ranked: list[Candidate], keyword: KeywordIndex) -> list[Candidate]:
@@ -1042,7 +1074,7 @@ class ExtractiveAnswerer:
         quotes = [shortest_answering_span(c, question) if self.settings.short_answers else c.span
                   for c in chosen]
         if len(chosen) == 1 and question.kind in (Kind.PERSON, Kind.OTHER):
-            quotes = [with_antecedent(best, quotes[0])]
+            quotes = [with_speaker(best, with_antecedent(best, quotes[0]))]
         return (self._with_parts(chosen, quotes, keyword) if len(chosen) == 1 else None) or self._compose(chosen, quotes)
 
     def other_documents(self, question: Question, ranked: list[Candidate], keyword: KeywordIndex,

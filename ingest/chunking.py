@@ -184,16 +184,13 @@ def _is_table(text: str) -> bool:
 
 def embedded_sentences(text: str, chunk: Chunk) -> list[str]:
     """What is embedded for each of a chunk's sentences: the sentence, or a table's row read under
-    the table's caption and header row ("Rural eldercare in Beijing: Institutions | 326; Stations
-    | 674"): a row alone ("Stations | 674") says too little for its vector to meet a question."""
+    the table's caption ("Rural eldercare in Beijing: Stations | 674"): a row alone says too little
+    for its vector to meet a question. Not under its header row: "Beijing's GDP first passed" over
+    "| 2021 | 4 trillion yuan |" would make the row sound like the city's GDP of 2021."""
     said = [text[a:b] for a, b in chunk.sentences]
-    if chunk.heading or not _is_table(chunk.text):
+    if chunk.heading or not _is_table(chunk.text) or not chunk.section:
         return said
-    rows = [i for i, t in enumerate(said) if " | " in t or t.lstrip().startswith("|")]
-    header = said[rows[0]].strip() if rows and not re.search(r"\d", said[rows[0]]) else ""
-    caption = f"{chunk.section}: " if chunk.section else ""
-    return [t if i not in rows else f"{caption}{header}; {t.strip()}" if header and i != rows[0]
-            else f"{caption}{t.strip()}" for i, t in enumerate(said)]
+    return [f"{chunk.section}: {t.strip()}" if " | " in t or t.lstrip().startswith("|") else t for t in said]
 
 
 def _pieces(text: str, start: int, end: int, max_chars: int, table: bool) -> list[list[tuple[int, int]]]:

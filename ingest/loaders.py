@@ -131,8 +131,10 @@ def load_html(path: Path, data: bytes, options: LoadOptions) -> Extracted:
     meta = trafilatura.extract_metadata(html)
     title = (meta.title if meta and meta.title else "") or _title_from_text(text, path.stem)
     page = _parsed(html)
-    # trafilatura may take a byline's label for an author ("Published Nov"): no publisher.
-    site = next((v for v in ((meta.sitename, meta.author) if meta else ())
+    # trafilatura may take a byline's label for an author ("Published Nov"): no publisher; and it
+    # splits an author tag's name at "and" ("China Academy; Design"): the tag's own words stand.
+    author = (_meta_content(page, ("author",)) or (meta.author if meta else "") or "").strip(" ·|,;-")
+    site = next((v for v in ((meta.sitename, author) if meta else ())
                  if v and not DATE_LABEL.match(v)), "")
     site = site or _meta_publisher(page)
     properties = Metadata(title, as_date(meta.date) if meta else None, site or _site_in_title(page))
@@ -147,10 +149,15 @@ _PUBLISHER_META = ("publisher", "source", "contentsource", "dc.publisher", "dc.s
 
 
 def _meta_publisher(page) -> str:
+    return _meta_content(page, _PUBLISHER_META)
+
+
+def _meta_content(page, names: tuple[str, ...]) -> str:
+    """The content of the page's first meta tag named one of ``names``."""
     if page is None:
         return ""
     for element in page.iter("meta"):
-        if (element.get("name") or "").strip().lower() in _PUBLISHER_META and (element.get("content") or "").strip():
+        if (element.get("name") or "").strip().lower() in names and (element.get("content") or "").strip():
             return " ".join(element.get("content").split())[:120]
     return ""
 

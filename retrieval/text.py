@@ -154,6 +154,12 @@ def without_name_years(text: str) -> str:
     return IN_NAME_YEAR.sub(lambda m: m.group(0)[:m.start(1) - m.start()], text)
 
 
+def years_since(text: str) -> frozenset[str]:
+    """The years that start a span up to the text's date: "since 2012", "since the campaign began
+    in 2012"."""
+    return frozenset(m.group(0)[-4:] for m in _SINCE_YEAR.finditer(text))
+
+
 @lru_cache(maxsize=16384)
 def years_spoken_of(text: str) -> frozenset[str]:
     """The years a text gives its facts for: not a comparison's base ("10.4 percent more than

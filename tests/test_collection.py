@@ -988,3 +988,27 @@ def test_charging_releases_show_the_newest_counts_and_read_a_partitive_an_energy
         "How much electricity did Beijing's charging piles give electric vehicles in 2019?").text
     assert "Zheng Xin" in assistant.ask(
         "Who wrote the report that the capital leads the rest in building new facilities?").text
+
+
+def test_renewal_releases_answer_after_a_texts_question_from_a_span_start_and_to_a_quotations_close(ingested):
+    """'What counts as "old"?' in the text is no answer: what follows it is; "since 2012" starts a
+    span the sentence of the figure need not name; a quotation that runs over two sentences is
+    quoted to its close, where its speaker stands; a table's header row answers nothing."""
+    assistant = ingested({
+        "support.md": "# Urban renewal: how will old neighborhoods be revitalized?\n\nDate: 2025-06-12\n\n## Why "
+                      "renovate?\n\nWhat counts as \"old\"? Under standards issued by several departments, a "
+                      "residential community built before 2000 that is badly neglected is an old community.\n",
+        "communities.txt": "Beijing completes renovation of 1,678 residential communities\n\n2018-04-16 09:22\n\n"
+                           "The capital has finished renovating 1,678 old residential communities since the campaign "
+                           "began in 2012, officials said on April 11.\n\nThe city has spent 34 billion yuan on the "
+                           "old neighborhoods, strengthening their structures.\n",
+        "qianmen.md": "# Renovations continue in old Beijing\n\nDate: 2019-09-29\n\nThe Qianmen area has a history of "
+                      "more than six centuries.\n\n\"Whenever it rained, the hutongs filled with puddles. The narrow "
+                      "lanes were crammed with coal sheds and old bikes,\" said Sun Zhenxi, a resident.\n\n"
+                      "## Rulers\n\n| Ruler | Began | Title |\n|---|---|---|\n| Rollo | 911 | count |\n"
+                      "| William | 1035 | duke |\n"})
+    assert "built before 2000" in assistant.ask("Which residential communities count as old?").text
+    assert "34 billion yuan" in assistant.ask(
+        "How much has Beijing spent on renovating old neighborhoods since 2012?").text
+    assert "Sun Zhenxi" in assistant.ask("Which resident said the hutongs filled with puddles whenever it rained?").text
+    assert not assistant.ask("What title did the rulers hold?").text.startswith("| Ruler")

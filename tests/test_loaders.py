@@ -366,3 +366,15 @@ def test_a_dateline_set_apart_under_a_table_is_no_row_of_it(tmp_path):
             "Stations | 674\n\nchina.org.cn | October 11, 2024\n")
     doc = load(write(tmp_path, "rural.md", text.encode()), "rural.md", 10_000)
     assert (doc.date, doc.publisher) == ("2024-10-11", "china.org.cn")
+
+
+def test_a_pages_author_tag_is_read_whole(tmp_path):
+    """trafilatura splits an author's name at "and" ("China Academy; Design"); the tag's words stand."""
+    html = ("<html><head><title>Urban renewal: how will old neighborhoods be revitalized?</title>"
+            "<meta name='dcterms.date' content='2025-06-12'>"
+            "<meta name='author' content='China Academy of Urban Planning and Design'></head><body>"
+            "<h1>Urban renewal: how will old neighborhoods be revitalized?</h1><p>On June 4 the results of the "
+            "2025 central government financial support for urban renewal were announced, with Beijing and 19 "
+            "other cities on the list.</p></body></html>")
+    doc = load(write(tmp_path, "support.html", html.encode()), "support.html", 100_000)
+    assert doc.publisher == "China Academy of Urban Planning and Design"
