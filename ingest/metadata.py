@@ -164,8 +164,13 @@ def _wrote_or_published(match: re.Match) -> str:
     return match.group(1) if _ORGANISATION.search(match.group(1)) else f"By {match.group(1)}"
 
 
+# A site's account that posted a page ("Posted in NEWS on October 23, 2024 by admin"): no publisher.
+_ACCOUNTS = frozenset({"admin", "administrator", "webmaster", "site admin", "guest", "staff"})
+
+
 def _publisher(names: list[str]) -> str:
-    named = [n for n in names if not re.match(r"by\s", n, re.I) and n.lower() not in SECTION_LABELS]
+    named = [n for n in names if not re.match(r"by\s", n, re.I) and n.lower() not in SECTION_LABELS
+             and n.lower() not in _ACCOUNTS]
     return next((n for n in named if _ORGANISATION.search(n)), named[0] if named else "")[:120]
 
 
@@ -325,8 +330,8 @@ def header(text: str, lines: int = 8) -> Metadata:
         published = _PUBLISHED_LINE.match(line)
         when = published and as_date(published.group("date") or published.group("on"))
         if when:
-            who = published.group("who") or published.group("by") or published.group("site") or ""
-            found = found.merged(Metadata("", when, who.strip(), span))
+            who = (published.group("who") or published.group("by") or published.group("site") or "").strip()
+            found = found.merged(Metadata("", when, "" if who.lower() in _ACCOUNTS else who, span))
             continue
         fields = list(_FIELD.finditer(line))
         if not fields:

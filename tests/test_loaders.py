@@ -378,3 +378,11 @@ def test_a_pages_author_tag_is_read_whole(tmp_path):
             "other cities on the list.</p></body></html>")
     doc = load(write(tmp_path, "support.html", html.encode()), "support.html", 100_000)
     assert doc.publisher == "China Academy of Urban Planning and Design"
+
+
+def test_the_site_account_that_posted_a_page_is_no_publisher(tmp_path):
+    """"Posted in NEWS on October 23, 2024 by admin" dates the post; "admin" published nothing."""
+    text = ("# Beijing explores new ways to rebuild old buildings\n\nBeijing is exploring new models for "
+            "renovating dilapidated old buildings.\n\nPosted in NEWS on October 23, 2024 by admin\n")
+    doc = load(write(tmp_path, "pilot.md", text.encode()), "pilot.md", 10_000)
+    assert (doc.date, doc.publisher) == ("2024-10-23", "")
