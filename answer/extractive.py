@@ -605,10 +605,12 @@ class ExtractiveAnswerer:
         self.settings = settings
         opposites()  # the table of opposites, read once here rather than in the first answer
 
-    def candidates(self, question: Question, hits: list[Hit], keyword: KeywordIndex | None = None
-                   ) -> list[Candidate]:
+    def candidates(self, question: Question, hits: list[Hit], keyword: KeywordIndex | None = None,
+                   first_rank: int = 0) -> list[Candidate]:
+        """Every sentence of ``hits`` with the words it speaks of; ``first_rank`` is the rank of the
+        first hit (the passages read after the first few keep their places)."""
         out = []
-        for rank, hit in enumerate(hits):
+        for rank, hit in enumerate(hits, first_rank):
             row = hit.row
             if row.heading and not question.asks_metadata:
                 continue
@@ -650,9 +652,8 @@ class ExtractiveAnswerer:
                         header = set(terms(text))
                         # A header row ("Ruler | Began | Title") names the columns and answers nothing
                         # (a sentence that only writes a bar, "{xx | x is any binary string}", is no table).
-                        following = row.sentences[j + 1] if j + 1 < len(row.sentences) else None
-                        labels = (not re.search(r"\d", text) and following is not None
-                                  and bool(TABLE_ROW.match(row.text[following[0] - row.start:following[1] - row.start])))
+                        below = [row.text[c - row.start:d - row.start] for c, d in row.sentences[j + 1:j + 2]]
+                        labels = not re.search(r"\d", text) and any(TABLE_ROW.match(t) for t in below)
                     # and under its caption: "Stations | 674" under "Rural eldercare in Beijing".
                     own = own | caption
                 elif not TABLE_ROW.match(text):
@@ -679,8 +680,9 @@ class ExtractiveAnswerer:
                     out.append(Candidate(rank, hit, (a, b), text, held, dense=similarity))
         return out
 
-    def score(self, question: Question, hits: list[Hit], keyword: KeywordIndex) -> list[Candidate]:
-        cands = self.candidates(question, hits, keyword)
+    def score(self, question: Question, hits: list[Hit], keyword: KeywordIndex, first_rank: int = 0
+              ) -> list[Candidate]:
+        cands = self.candidates(question, hits, keyword, first_rank)
         if not cands:
             return []
         weights = self.weights(question, keyword, conversation=False)
@@ -1061,7 +1063,7 @@ class ExtractiveAnswerer:
         if question.kind is Kind.NUMBER and keyword.documents > 1 and not question.years:
             # "How many charging piles does Beijing have?": the newest count may lie in a passage
             # after the first few, which hold older counts of other documents.
-            wider = [c for c in self.score(question, further, keyword) if c.rank >= len(hits)]
+            wider = self.score(question, further[len(hits):], keyword, first_rank=len(hits))
             others = self.other_documents(question, [*ranked, *wider], keyword, hits)
             if others:
                 return self._side_by_side(question, [best, *others])

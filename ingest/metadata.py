@@ -291,6 +291,10 @@ def date_in_name(name: str) -> str | None:
     return as_date(f"{found.group(1)}-{found.group(3)}-{found.group(4)}") if found else None
 
 
+# How many of a text's last lines are its foot, where a dateline may sign it.
+_FOOT_LINES = 3
+
+
 def header_end(text: str, lines: int = 8) -> int:
     """Where the first ``lines`` lines end: the header zone, where a line of a date and names is
     the document's dateline rather than, say, a row of a schedule."""
@@ -298,7 +302,7 @@ def header_end(text: str, lines: int = 8) -> int:
     return first[-1].end() if first else 0
 
 
-def footer_start(text: str, lines: int = 3) -> int:
+def footer_start(text: str, lines: int = _FOOT_LINES) -> int:
     """Where the last ``lines`` lines begin: the foot, where a dateline signs the text ("china.org.cn
     | October 11, 2024") as it dates it under the title."""
     every = list(_lines(text))
@@ -313,7 +317,7 @@ def header(text: str, lines: int = 8) -> Metadata:
     every = list(_lines(text))
     zone = header_end(text, lines)
     masthead = masthead_end([_plain(m.group(0)).strip() for m in every[:6]])
-    last = max(lines, len(every) - 3)
+    last = max(lines, len(every) - _FOOT_LINES)
     # "Launched | 16 June 2012" over "Districts | Dongcheng and Chaoyang": a table's rows, no dateline.
     # A line set apart by a blank one ("china.org.cn | October 11, 2024" under a table) is none of its rows.
     barred = [" | " in m.group(0) for m in every]
@@ -331,7 +335,7 @@ def header(text: str, lines: int = 8) -> Metadata:
         when = published and as_date(published.group("date") or published.group("on"))
         if when:
             who = (published.group("who") or published.group("by") or published.group("site") or "").strip()
-            found = found.merged(Metadata("", when, "" if who.lower() in _ACCOUNTS else who, span))
+            found = found.merged(Metadata("", when, _publisher([who]) if who else "", span))
             continue
         fields = list(_FIELD.finditer(line))
         if not fields:
