@@ -403,6 +403,26 @@ DOCUMENTS = {
                   "Tsinghua Tongheng Urban Planning and Design Institute."),
         ],
     },
+    "parks/wetlands-2016.docx": {
+        "title": "Beijing to expand green spaces and wetlands",
+        "properties": ("Arabs Today", datetime(2016, 3, 8)),
+        "dateline": None,
+        "blocks": [
+            ("p", "Beijing will gain 2,300 more hectares of green space over the next five years, with new parks "
+                  "planned for land left behind by businesses that are moving out of the city."),
+            ("p", "Deng Naiping, head of the Beijing Municipal Bureau of Landscape and Forestry, said on Tuesday that "
+                  "suburban land once used by markets and logistics centers, which are moving to neighboring Hebei "
+                  "Province to ease traffic and crowding in the capital, will become green belts."),
+            ("p", "The capital will also use idle land to build 300 more small parks by 2020, Deng said."),
+            ("h", "Wetlands by 2020"),
+            ("table", [("Wetland", "Hectares"), ("New wetland in Fangshan, Daxing and Tongzhou districts", "3,000"),
+                       ("Recovered from the Yongding River, Chaobai River and Guanting Reservoir", "8,000"),
+                       ("Beijing in all", "54,400")]),
+            ("p", "If the city reaches its target, its 54,400 hectares of wetland will be 3.3 percent of the country's "
+                  "total. Beijing will also work with Hebei Province and Tianjin Municipality on wetlands."),
+            ("p", "Thirty forest parks and five national wetland parks will also be added by 2020, according to Deng."),
+        ],
+    },
 }
 
 

@@ -666,6 +666,56 @@ DOCUMENTS = {
                   "(1644-1911), was dredged again and restored."),
         ],
     },
+    "parks/fifth-ring-2012.pdf": {
+        "title": "Suburban parks give Beijing a 'green shield', but need more work",
+        "properties": None,
+        "dateline": "(China Daily) Updated: 2012-12-19 07:48",
+        "footer": None,
+        "columns": 2,
+        "blocks": [
+            ("p", "The ring of suburban parks built over the past five years gives Beijing a \"green shield\", but more "
+                  "work is needed before residents find them attractive, a senior official said."),
+            ("p", "There are now 81 parks along the capital's Fifth Ring Road, covering 5,406 hectares, according to "
+                  "the Beijing Municipal Bureau of Landscape and Forestry."),
+            ("p", "\"Because of the amount of work involved, the parks do not look as good as we expected, building "
+                  "their facilities lags behind, and the range of tree species is limited,\" said Lan Bincai, director "
+                  "of greenbelt construction with the bureau."),
+            ("p", "The parks have received 22.3 million visits between them, but not all of them have streetlights, "
+                  "benches, toilets, litter bins, canteens, fitness equipment or shelters from the weather."),
+            ("p", "Entry to the parks is free, Lan said. The suburban green areas are much larger than other city "
+                  "parks and are meant for leisure in nature."),
+            ("h", "More species"),
+            ("p", "\"Green coverage is at least 90 percent in every suburban park, and tall trees cover more than 70 "
+                  "percent of the parks,\" he said."),
+            ("p", "Rather than remaking the existing greenbelt, Lan suggested keeping the forests as they are and "
+                  "adding more than 100 species of plants, among them cloves, flowering peach, Chinese ash, Chinese "
+                  "pine and Chinese scholar tree."),
+            ("p", "\"The poplars, pagoda trees and parks around the capital will help reduce the pollution that so "
+                  "often turns the sky gray,\" said Ma Jun, director of the Institute of Public and Environmental "
+                  "Affairs."),
+        ],
+    },
+    "parks/green-2024.pdf": {
+        "title": "Beijing to expand green space coverage",
+        "properties": ("People's Daily Online", datetime(2024, 1, 30)),
+        "dateline": None,
+        "footer": "en.people.cn",
+        "blocks": [
+            ("p", "BEIJING, Jan. 30 (Xinhua) -- Beijing will add more green space in 2024, with the aim that 91 percent "
+                  "of residents have parks and small green areas within 500 meters of home, according to a recent "
+                  "work conference of the Beijing Municipal Forestry and Parks Bureau."),
+            ("p", "This year the city plans to afforest 10,000 mu (666.67 hectares) and to add another 200 hectares of "
+                  "urban green space, said Gao Dawei, head of the bureau. Beijing will strive to become a garden city "
+                  "nestled in forests, he said."),
+            ("li", "15 leisure parks and urban forests will be added in 2024."),
+            ("li", "50 pocket parks and small green areas will be added in 2024."),
+            ("p", "Beijing now has 1,065 parks of various kinds, and green space per resident measures 16.9 square "
+                  "meters."),
+            ("p", "By the end of last year, forest coverage in Beijing had reached 44.9 percent and urban afforestation "
+                  "coverage 49.8 percent. The city's forests and urban green spaces take up 9.2 million tonnes of "
+                  "carbon a year."),
+        ],
+    },
 }
 
 
