@@ -101,7 +101,7 @@ class Settings(BaseSettings):
     compare_min_coverage: float = Field(0.6, description="... and covers at least this share of its coverage (lower: "
                                                          "another document words the measure its own way)")
     compare_max_documents: int = 3
-    compare_passages: int = Field(6, description="passages read for the values other documents give of a figure "
+    compare_passages: int = Field(8, description="passages read for the values other documents give of a figure "
                                                  "asked without a year (the answer itself comes from the first "
                                                  "answer_passages)")
     list_answer_max: int = 4

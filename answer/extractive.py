@@ -114,6 +114,8 @@ _ASKED_ROLE = re.compile(r"^[Ww]ho\s+(?:is|was|are|were|will be|has been)\s+"
                          r"(?:the\s+|its\s+|their\s+|[\w'’]+['’]s\s+)?"
                          r"((?:[a-z][\w-]*\s+){0,3}?[a-z][\w-]*)(?=\s+(?:of|at|for|in|on)\b|\s*\?|\s*$)")
 _PERSON_NAME = r"[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}"
+# "Who is Lan Bincai?" asks what stands beside the name, in the sentence that writes it.
+_ASKED_IDENTITY = re.compile(r"^\s*[Ww]ho\s+(?:is|was)\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s*\??\s*$")
 # "How many people were relocated …?": the count of what was done to something, by its participle.
 _DONE_TO = re.compile(r"^how many\b[^?]*?\b(?:were|was|have been|has been|had been|will be|are|is)\s+"
                       r"([a-z]{3,}ed|(?!(?:given|taken|seen|gotten|driven|ridden)\b)[a-z]{3,}en)\b", re.I)
@@ -211,6 +213,13 @@ class Candidate:
     fit: float = 0.0
     tense: float = 0.0
     score: float = 0.0
+    # A table row's values with their column's label: "8,000 Hectares" for "… | 8,000" under
+    # "Wetland | Hectares" (what the unit checks read; the row is quoted as it stands).
+    labelled: str = ""
+
+    @property
+    def measured(self) -> str:
+        return self.labelled or self.text
 
 
 @dataclass(frozen=True)
@@ -286,8 +295,11 @@ _UNITS = (
     # (less directly a share: "expected to save more than 40 percent of the energy").
     Unit(re.compile(r"\bhow much (?:electricity|electric power|power|energy)\b", re.I),
          re.compile(rf"{_AMOUNT}(?:[kmgt]wh|(?:kilo|mega|giga|tera)?watt[\s-]?hours?)\b", re.I), also=_SHARE),
-    Unit(re.compile(r"\b(?:what|which) (?:is the )?(?:land )?area\b|\bhow many square\b", re.I),
-         re.compile(r"\d[\d.,]*[\s-]*(?:(?:million|thousand)\s+)?(?:square|sq\b|km2|km²|m2|m²|hectares?|acres?|mu\b)",
+    # "How much land do the parks occupy?", "How much green space will Beijing gain?" ask an area.
+    Unit(re.compile(r"\b(?:what|which) (?:is the )?(?:land )?area\b|\bhow many square\b|"
+                    r"\bhow much (?:[\w-]+ )?(?:land|space|ground|area|wetlands?|forests?|farmland|grassland)\b", re.I),
+         re.compile(r"\d[\d.,]*[\s-]*(?:(?:million|thousand)\s+)?(?:(?:more|additional|extra|new)\s+)?"
+                    r"(?:square|sq\b|km2|km²|m2|m²|hectares?|acres?|mu\b)",
                     re.I)),
     # "How big is the zone?" asks a size: an area, less directly a sum ("how large is the fund?")
     # or any other amount; not "the two zones" nor "the third anniversary".
@@ -371,7 +383,19 @@ def type_fit(kind: Kind, text: str, question: Question, held: set[str] | None = 
         return 1.0 if names else 0.0
     if kind is Kind.LIST:
         return 1.0 if len(_NAME.findall(text)) >= 2 or text.count(",") >= 2 else 0.0
+    if _ASKS_PLACE.match(question.text):
+        # "Where did country parks originate?" is answered by a sentence that names a place the
+        # question does not ("began in Hong Kong"), before one that only repeats its words.
+        asked = set(question.terms)
+        return 1.0 if any(not set(terms(m)) <= asked and not _CALENDAR.match(m) for m in _PLACE.findall(text)) else 0.0
     return 0.0
+
+
+_ASKS_PLACE = re.compile(r"\s*(?:where|from where|in (?:which|what) (?:city|cities|district|province|country|place|"
+                         r"area|region|county|town|street|part|village|neighbou?rhood))\b", re.I)
+_PLACE = re.compile(r"\b(?:in|at|from|near|to|on|into|along|inside|outside|beside|around)\s+(?:the\s+)?"
+                    r"([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)")
+_CALENDAR = re.compile(rf"(?:{MONTH}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.I)
 
 
 # A comma before a number goes on with the figure ("2 hours, 40 minutes and 42 seconds"), and one
@@ -479,6 +503,11 @@ def with_speaker(c: Candidate, quote: tuple[int, int]) -> tuple[int, int]:
 
 
 @lru_cache(maxsize=1024)
+def _cells(row: str) -> list[str]:
+    """A table row's cells: "| Beijing in all | 54,400 |" → ["Beijing in all", "54,400"]."""
+    return [c.strip() for c in row.strip().strip("|").split("|")]
+
+
 def counted_words(question: str) -> tuple[str, ...]:
     """The words of what "how many" counts: "foreign companies" in "How many foreign companies
     are listed?"; none when the question does not count."""
@@ -554,7 +583,7 @@ def uncounted(question: str, text: str) -> bool:
         return False
     if TABLE_ROW.match(text):
         # "Residents newly on municipal water | 280,000": a row's value counts its label.
-        cells = [c.strip() for c in text.strip().strip("|").split("|")]
+        cells = _cells(text)
         if any(head[0] in terms(c) for c in cells[:1]) and any(_NUMERAL.match(c) for c in cells[1:]):
             return False
     stems = [(terms(t) or ("",))[0] for t in tokens]
@@ -631,12 +660,20 @@ class ExtractiveAnswerer:
             if year == {(row.date or "")[:4]} and len(titled) == 1:
                 year = titled
             year = year if len(year) == 1 else years_spoken_of(f"{row.title}\n{row.text}")
+            # A passage whose one year lies after its document's date speaks of a target ("960
+            # parks by 2008", in a report of 2002): its sentences without a year speak of the
+            # document's own year as well ("the major parks receive 110 million visitors a year").
+            year = year if len(year) == 1 else set()
+            dated = (row.date or "")[:4]
+            if year and dated.isdigit() and int(next(iter(year))) > int(dated):
+                year = {*year, dated}
             # "The city's GDP reached 4.03 trillion yuan" in a report titled on Beijing is Beijing's:
             # a place's common noun stands for the place the question names when the document's
             # title names it too.
             titled_names = set(terms(row.title or "")) if question.names else set()
             place = {n for n in question.names if n in titled_names}
             header: set[str] = set()
+            header_cells: list[str] = []
             caption = set(terms(row.section or ""))
             for j, (a, b) in enumerate(row.sentences):
                 text = row.text[a - row.start:b - row.start]
@@ -645,11 +682,15 @@ class ExtractiveAnswerer:
                 # A table's row is read under its header: "| STAR Market and ChiNext | 20 percent |"
                 # gives a "Daily price limit", which only the first row names.
                 labels = False
+                labelled = ""
                 if TABLE_ROW.match(text) and not TABLE_RULE.match(text):
                     if j and TABLE_ROW.match(texts[-1]) and header:
                         own = own | header
+                        # (not a year: "2019" under "Year" measures nothing)
+                        labelled = " ".join([text, *(f"{v} {h}" for v, h in zip(_cells(text), header_cells)
+                                                     if v and h and not YEAR.fullmatch(v))])
                     else:
-                        header = set(terms(text))
+                        header, header_cells = set(terms(text)), _cells(text)
                         # A header row ("Ruler | Began | Title") names the columns and answers nothing
                         # (a sentence that only writes a bar, "{xx | x is any binary string}", is no table).
                         below = [row.text[c - row.start:d - row.start] for c, d in row.sentences[j + 1:j + 2]]
@@ -671,13 +712,13 @@ class ExtractiveAnswerer:
                 held = held | (described[j] if j < len(described) else frozenset())
                 if place and PLACE_NOUN.search(text):
                     held = held | place
-                if len(year) == 1 and not YEAR.search(text):
+                if year and not YEAR.search(text):
                     held = held | year
                 held = held | relative_years(text, row.date)
                 texts.append(text)
                 helds.append(held)
                 if not labels:
-                    out.append(Candidate(rank, hit, (a, b), text, held, dense=similarity))
+                    out.append(Candidate(rank, hit, (a, b), text, held, dense=similarity, labelled=labelled))
         return out
 
     def score(self, question: Question, hits: list[Hit], keyword: KeywordIndex, first_rank: int = 0
@@ -708,6 +749,8 @@ class ExtractiveAnswerer:
         # ("Describe the methodology …") may draw on the wider sentences too.
         narrowed = _narrowed(question.text, cands) if question.kind in _TYPED and not question.explains else []
         event = asked_event(question)
+        named = _ASKED_IDENTITY.match(question.text)
+        identity = set(terms(named.group(1))) if named else set()
         asks_now = not question.years and bool(_NOW.search(question.text))
         for c in cands:
             # "GDP" is held by a sentence that writes "gross domestic product".
@@ -716,7 +759,11 @@ class ExtractiveAnswerer:
             c.context_coverage = sum(w for t, w in talked.items() if t in context_terms[c.hit.row.key]) / talked_total
             c.conversation = (sum(1 for t in question.context if t in context_terms[c.hit.row.key])
                               / len(question.context) if question.context else 0.0)
-            c.fit = 0.0 if apposed and id(c) not in apposed else type_fit(question.kind, c.text, question, c.terms)
+            c.fit = 0.0 if apposed and id(c) not in apposed else type_fit(question.kind, c.measured, question, c.terms)
+            if identity:
+                # Not a sentence that holds the name only through the one before ("The parks have
+                # received …" after "…, said Lan Bincai").
+                c.fit = float(identity <= set(terms(c.text)))
             if c.fit and not holds_event(event, c.terms):
                 # "When was Big Air Shougang finished?": a date of the mill's closing, in a
                 # sentence that never says "finished", answers it less than one beside the verb.
@@ -811,7 +858,7 @@ class ExtractiveAnswerer:
             # "When was Hu Zucai born?" is not answered by a figure of "last year" he gave.
             return "the question asks when something happened, and the evidence does not say it happened"
         unit = asked_unit(question) if question.kind is Kind.NUMBER else None
-        if s.abstain_untyped and unit and not unit.fit(best.text) and not says_none(best.text, question):
+        if s.abstain_untyped and unit and not unit.fit(best.measured) and not says_none(best.text, question):
             # "How much did Zhongguancun spend in 2024?" answered by a sentence with no sum of
             # money. Only for a named unit: "how much of it is undeveloped?" is answered by
             # "vast areas", and "when cannot ferries sail?" by a condition.
@@ -923,7 +970,7 @@ class ExtractiveAnswerer:
         if question.kind is not Kind.NUMBER:
             return False
         unit = asked_unit(question)
-        return not holds_counted(question, c.terms) or (unit is not None and not unit.fit(c.text))
+        return not holds_counted(question, c.terms) or (unit is not None and not unit.fit(c.measured))
 
     @staticmethod
     def stale(c: Candidate) -> bool:
@@ -954,7 +1001,10 @@ class ExtractiveAnswerer:
         # document's date (and a dateline over the passage) dates a sentence unless the title gives
         # the year the document reports on: "Beijing's economy in 2024", published in March 2025,
         # gives no figure for 2025.
-        titled = bool(years_spoken_of(row.title or ""))
+        # A title's year after the document's date is a target ("… 800 More Parks by 2008", in
+        # 2002), not the year reported on: the date still dates the sentences.
+        issued = (row.date or "")[:4]
+        titled = any(not issued.isdigit() or int(y) <= int(issued) for y in years_spoken_of(row.title or ""))
         around = row.title if titled else f"{row.title} {row.section or ''} {row.date or ''}"
         named_only = years_not_spoken_of(c.text) - years_not_spoken_of(question.text)
         # "How much has Beijing spent … since 2012?" asks a total up to now: the span's start need
@@ -997,7 +1047,8 @@ class ExtractiveAnswerer:
             title, words = documents[row.source]
             passage = set(terms(f"{row.section} {row.text}"))
             in_passage = sum(n in passage for n in names) / max(len(names), 1)
-            return (sum(n in words for n in names), sum(y in words for y in question.years),
+            # A year the sentence speaks of counts too: "by the end of next year", in 2007, is 2008.
+            return (sum(n in words for n in names), sum(y in words or y in c.terms for y in question.years),
                     sum(t in title for t in (*naming_years, *names)), c.score + passage_weight * in_passage)
         keys = [held(c) for c in ranked]
         order = list(range(len(ranked)))
@@ -1031,7 +1082,11 @@ class ExtractiveAnswerer:
             dated = bool(missing) and set(missing) <= question.years | question.numbers
             # Nor is one that counts the wider thing ("100 high-tech enterprises" for "how many
             # aerospace enterprises"), when one further down counts the kind asked.
-            typed_only = ((self.untyped(question, best) or (question.kind in _TYPED and not best.fit))
+            # So is one that covers the question less well than a sentence further down that
+            # gives a value ("Before the 1980s Beijing had few parks" above "In the early 1980s
+            # there were only 42").
+            unfit = question.kind in _TYPED and not best.fit
+            typed_only = ((self.untyped(question, best) or unfit)
                           and set(missing) <= counted_head(question.text))
             widened = not missing and unqualified(question.text, best) is not None
             cover = self.settings.compare_min_coverage * best.coverage
@@ -1039,13 +1094,24 @@ class ExtractiveAnswerer:
                      else best.score - (self.settings.answer_tie_margin if dated else 0.0))
             # Nor is one that lacks the year or number asked ("aged 65 or above") when one further
             # down holds it and covers the question better ("| 65 and above | 2.912 million |").
-            best = next((c for c in ranked[1:] if (c.score > floor or dated and c.coverage > best.coverage)
+            best = next((c for c in ranked[1:] if (c.score > floor or dated and c.coverage > best.coverage
+                                                    or unfit and c.fit and c.coverage > best.coverage)
                          and not (typed_only and (self.untyped(question, c) or not c.fit or c.coverage < cover))
                          and not (widened and c.coverage < cover)
                          and not self.abstain_reason(question, c, keyword, hits)), None)
             if best is None:
                 return Draft("", True, reason=reason)
             ranked = [best, *(c for c in ranked if c is not best)]
+        elif self.untyped(question, best) and counted_head(question.text):
+            # "How many visits have the parks along the Fifth Ring Road received?": "81 parks along
+            # the Fifth Ring Road" counts another thing; a sentence of the same document that
+            # counts visits answers ("The parks have received 22.3 million visits").
+            counted = next((c for c in ranked[1:] if c.hit.row.source == best.hit.row.source and c.fit
+                            and not self.untyped(question, c) and not self.abstain_reason(question, c, keyword, hits)),
+                           None)
+            if counted is not None:
+                best = counted
+                ranked = [best, *(c for c in ranked if c is not best)]
         draft = self._answer(question, ranked, keyword, hits, further)
         _, unlisted = self.gaps(question, best, keyword, hits) if question.lists else ((), ())
         if unlisted:

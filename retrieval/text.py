@@ -268,7 +268,12 @@ ANAPHOR = re.compile(r"(It|Its|This|These|That|Those|They|Their|He|His|She|Her|S
                      # (not "251 policies, and 137 of them", of its own).
                      r"[^.;\d]{0,60}?\b(?:\d[\d,.]*(?:\s+(?:million|billion|thousand))?|(?i:all|most|many|some|half|"
                      r"(?:one|two)-thirds?|a\s+(?:third|quarter)))\s+of\s+"
-                     r"(?:them|these|those)\b")
+                     r"(?:them|these|those)\b|"
+                     # "In the early 1980s there were only 42.", "The Louvre came second, with 9.2
+                     # million.": a count without its noun, of what the sentence before counts.
+                     r"[^.;]{0,80}?\b(?:were|was|are|is|had|has|have|numbered|totall?ed|reached|stood at|"
+                     r"rose to|fell to|with)\s+(?:(?:only|just|about|around|nearly|almost|some|over|under|more than|"
+                     r"fewer than|less than)\s+)?\d[\d,.]*(?:\s+(?:million|billion|thousand))?\s*[.!]?\s*$")
 _DEFINITE = re.compile(r"The\s+((?:[\w.'’-]+\s+){0,2}[\w'’-]+)")
 
 

@@ -1012,3 +1012,38 @@ def test_renewal_releases_answer_after_a_texts_question_from_a_span_start_and_to
         "How much has Beijing spent on renovating old neighborhoods since 2012?").text
     assert "Sun Zhenxi" in assistant.ask("Which resident said the hutongs filled with puddles whenever it rained?").text
     assert not assistant.ask("What title did the rulers hold?").text.startswith("| Ruler")
+
+
+def test_parks_releases_read_a_target_title_next_year_an_area_a_count_without_its_noun_and_who_someone_is(ingested):
+    """A title's year after the document's date is a target, and the date still dates its
+    sentences; "by the end of next year", in 2007, is 2008; "how much land" asks an area; "there
+    were only 42" counts what the sentence before counts; "how many visits" is answered by the
+    sentence that counts visits, not by the count of parks beside the question's words; "Who is
+    X?" by the sentence that writes X's name."""
+    assistant = ingested({
+        "more-parks.md": "# Beijing to See 800 More Parks by 2008\n\nBeijing is to build 800 parks, which would "
+                         "bring the city's total to 960 by 2008, officials said.\n\nBeijing now has 160 parks, "
+                         "more than any other city in the country. In the early 1980s there were only 42.\n\n"
+                         "Statistics show that the city's major parks receive 110 million visitors a year.\n\n"
+                         "(China Daily October 24, 2002)\n",
+        "suburban.txt": "Beijing to Get 30 Suburban Parks\nUPDATED: July 13, 2007\n\nThe city authorities will "
+                        "build 30 more suburban country parks by the end of next year.\n",
+        "fifth-ring.md": "# Suburban parks give Beijing a green shield\n\nDate: 2012-12-19\n\nThere are now 81 parks "
+                         "along the capital's Fifth Ring Road, covering 5,406 hectares, according to the bureau.\n\n"
+                         "\"Because of the amount of work involved, the parks do not look as good as we expected, "
+                         "building their facilities lags behind, and the range of tree species is limited,\" said Lan "
+                         "Bincai, director of greenbelt construction with the bureau.\n\nThe parks have received 22.3 "
+                         "million visits between them, but not all of them have streetlights, benches, toilets, litter "
+                         "bins, canteens, fitness equipment or shelters from the weather.\n",
+        "history.txt": "615 parks in Beijing receive 300 million visits per year\nChina.org.cn, July 26, 2019\n\n"
+                       "Before the 1980s Beijing had few parks apart from historic sites such as the Summer Palace "
+                       "and Yuyuantan Park.\n"})
+    assert "110 million" in assistant.ask(
+        "How many visitors did the major parks in Beijing receive a year in 2002?").text
+    assert "30 more suburban" in assistant.ask(
+        "How many suburban country parks was Beijing to build by the end of 2008?").text
+    assert "5,406 hectares" in assistant.ask("How much land do the parks along the Fifth Ring Road occupy?").text
+    assert "42" in assistant.ask("How many parks were there in Beijing in the early 1980s?").text
+    assert "22.3 million" in assistant.ask(
+        "How many visits have the suburban parks along the Fifth Ring Road received?").text
+    assert "director of greenbelt construction" in assistant.ask("Who is Lan Bincai?").text
