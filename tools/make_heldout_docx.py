@@ -423,6 +423,28 @@ DOCUMENTS = {
             ("p", "Thirty forest parks and five national wetland parks will also be added by 2020, according to Deng."),
         ],
     },
+    "greatwall/jiankou-repair-2020.docx": {
+        "title": "Beijing repairs 'wild Great Wall'",
+        "properties": ("China Daily", datetime(2020, 4, 8)),
+        "dateline": None,
+        "blocks": [
+            ("p", "BEIJING -- Beijing will start repairing the eastern part of the Jiankou Great Wall at the end of "
+                  "April."),
+            ("p", "The Jiankou section, in Huairou District, is one of the most dangerous parts of the Great Wall, "
+                  "and mountain hikers call it \"the wild Great Wall\"."),
+            ("p", "Zhang Tong, director of the Huairou district cultural relics office, said the repair of the Jiankou "
+                  "Great Wall began at the end of 2017, and repairs over a total of 2,232 meters, including 11 towers, "
+                  "have been completed."),
+            ("h", "The Jiankou repairs"),
+            ("table", [("Part", "Length", "Towers"), ("Completed since the end of 2017", "2,232 meters", "11"),
+                       ("Eastern part, to be finished this year", "885 meters", "8")]),
+            ("p", "The office has taken aerial photographs and made 3D models for the repair work."),
+            ("p", "First built in the Tang Dynasty (618-907) and restored in the Ming Dynasty (1368-1644), the Jiankou "
+                  "Great Wall joins the Mutianyu Great Wall to the east and the Huanghuacheng Great Wall to the west."),
+            ("p", "\"The renovation aims to remove dangers to safety while keeping the section's own landscape and "
+                  "character,\" Zhang said."),
+        ],
+    },
 }
 
 

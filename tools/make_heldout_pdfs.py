@@ -716,6 +716,57 @@ DOCUMENTS = {
                   "carbon a year."),
         ],
     },
+    "greatwall/tencent-2017.pdf": {
+        "title": "From clicks to bricks as Tencent helps rebuild the Great Wall",
+        "properties": None,
+        "dateline": "By He Wei in Shanghai (China Daily) Updated: 2017-08-17 08:49",
+        "footer": None,
+        "running": "chinadaily.com.cn - From clicks to bricks",
+        "blocks": [
+            ("p", "Internet conglomerate Tencent Holdings Ltd has started a program to preserve and rebuild parts of "
+                  "the Great Wall and to spread the charm of the world heritage site."),
+            ("p", "The company announced in late July that it would help preserve the Jiankou Great Wall, one of the "
+                  "sections in danger, in Huairou district of Beijing. Tencent works under the China Foundation for "
+                  "Cultural Heritage Conservation, to which it donated 20 million yuan ($2.99 million) in 2016."),
+            ("p", "Tencent promotes the work through its social networking platforms, using its technology to make "
+                  "the program attractive to younger people."),
+            ("break", None),
+            ("h", "Guardians of the wall"),
+            ("p", "Three animated characters, standing for parts of the Great Wall in Hebei and Shanxi provinces, tell "
+                  "the wall's stories and history on Tencent's animation platform."),
+            ("p", "\"They are designed to stir young people's love for the country,\" said Gu Xiaojie, president of "
+                  "the China Foundation for Cultural Heritage Conservation."),
+            ("p", "King of Glory, Tencent's popular mobile e-sports game, pledged money to restore the Jiankou Great "
+                  "Wall, and will promote the work on WeChat, in videos and through new game characters, among them "
+                  "Great Wall guardians."),
+            ("p", "\"We make full strides to conserve the appearance and the spirit of this architectural miracle of "
+                  "China,\" said Cheng Wu, vice-president of Tencent."),
+        ],
+    },
+    "greatwall/badaling-summer-2019.pdf": {
+        "title": "Beijing Great Wall will continue to be great thanks to new visitor limits",
+        "properties": ("Xinhua", datetime(2019, 8, 4)),
+        "dateline": None,
+        "footer": None,
+        "blocks": [
+            ("p", "Aerial photo taken on April 2, 2019 shows the Badaling section of the Great Wall in Yanqing District "
+                  "of Beijing. (Xinhua/Ju Huanzong)"),
+            ("p", "BEIJING, Aug. 4 (Xinhua) -- The crowds have gone from the famous Badaling section of the Great Wall "
+                  "since it began limiting visitors to 65,000 a day on June 1, to keep both the relics and the "
+                  "tourists safe."),
+            ("p", "By the end of July the Badaling Great Wall had received more than 2.23 million visitors this year "
+                  "and had issued four red alerts for overcapacity, according to the authorities of the scenic area."),
+            ("p", "In the peak season visitor numbers usually reached the limit on Mondays, when the museums downtown "
+                  "are closed, setting off a red alert."),
+            ("h", "Warnings"),
+            ("li", "Yellow warning: 39,000 visitors."),
+            ("li", "Orange warning: 52,000 visitors."),
+            ("li", "Red warning: 65,000 visitors."),
+            ("p", "Visitors can find the warnings on the scenic area's website, WeChat and Weibo accounts, on LED "
+                  "screens on expressways and on local traffic radio. They are advised to book on the official "
+                  "ticketing system 10 days ahead in the peak season and to avoid Mondays and holidays."),
+        ],
+    },
 }
 
 
