@@ -264,6 +264,9 @@ ANAPHOR = re.compile(r"(It|Its|This|These|That|Those|They|Their|He|His|She|Her|S
                      r"(?:At|In|By|From|On|Since|After|Before|Over|For|With|Under|Until)\b[^,.;]{0,40}?,?\s+"
                      r"(?:it|they|he|she)\b|"
                      r"[A-Z][a-z]+(?:ed|lt|wn|en)\b[^.;]{0,120}?,\s+(?:it|they|he|she)\b|"
+                     # '"The more the better," she said': a quotation's speaker named before it.
+                     r"[\"“][^\"“”]{1,200}[\"”]\s*,?\s+(?:he|she|they)\s+(?:said|says|added|adds|told|noted|"
+                     r"explained|asked|recalled)\b|"
                      # "Beijing had 443,000 of them in 2010": a count of what the sentence before names
                      # (not "251 policies, and 137 of them", of its own).
                      r"[^.;\d]{0,60}?\b(?:\d[\d,.]*(?:\s+(?:million|billion|thousand))?|(?i:all|most|many|some|half|"

@@ -1019,7 +1019,8 @@ def test_parks_releases_read_a_target_title_next_year_an_area_a_count_without_it
     sentences; "by the end of next year", in 2007, is 2008; "how much land" asks an area; "there
     were only 42" counts what the sentence before counts; "how many visits" is answered by the
     sentence that counts visits, not by the count of parks beside the question's words; "Who is
-    X?" by the sentence that writes X's name."""
+    X?" by the sentence that writes X's name; a quotation whose speaker is "she" speaks of the
+    person before it; "where" is answered by a sentence that names a place."""
     assistant = ingested({
         "more-parks.md": "# Beijing to See 800 More Parks by 2008\n\nBeijing is to build 800 parks, which would "
                          "bring the city's total to 960 by 2008, officials said.\n\nBeijing now has 160 parks, "
@@ -1027,7 +1028,11 @@ def test_parks_releases_read_a_target_title_next_year_an_area_a_count_without_it
                          "Statistics show that the city's major parks receive 110 million visitors a year.\n\n"
                          "(China Daily October 24, 2002)\n",
         "suburban.txt": "Beijing to Get 30 Suburban Parks\nUPDATED: July 13, 2007\n\nThe city authorities will "
-                        "build 30 more suburban country parks by the end of next year.\n",
+                        "build 30 more suburban country parks by the end of next year.\n\nAnita Huang, a "
+                        "30-year-old who loves the outdoors, welcomed the news. \"The more the better,\" she said, "
+                        "adding that until now the only place she could go hiking was Fragrant Hill.\n\nThe country "
+                        "parks are meant to bring people inside.\n\nCountry parks began in Hong Kong in the 1970s, "
+                        "and Hong Kong has 23 of them.\n",
         "fifth-ring.md": "# Suburban parks give Beijing a green shield\n\nDate: 2012-12-19\n\nThere are now 81 parks "
                          "along the capital's Fifth Ring Road, covering 5,406 hectares, according to the bureau.\n\n"
                          "\"Because of the amount of work involved, the parks do not look as good as we expected, "
@@ -1047,3 +1052,5 @@ def test_parks_releases_read_a_target_title_next_year_an_area_a_count_without_it
     assert "22.3 million" in assistant.ask(
         "How many visits have the suburban parks along the Fifth Ring Road received?").text
     assert "director of greenbelt construction" in assistant.ask("Who is Lan Bincai?").text
+    assert "Fragrant Hill" in assistant.ask("Where could Anita Huang go hiking before?").text
+    assert "Hong Kong" in assistant.ask("Where did country parks originate?").text
