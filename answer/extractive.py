@@ -252,7 +252,7 @@ _MONEY = re.compile(r"(?:[$€£¥]\s?\d|\b(?:CNY|RMB|USD|EUR|GBP|JPY|HKD)\s?\d|
                     r"\d[\d.,]*\s*(?:(?:million|billion|trillion|thousand)\s+)?"
                     r"(?:(?:US|U\.S\.|American|Hong Kong|Singapore|Australian|Canadian|New Taiwan)\s+)?"
                     r"(?:yuan|dollars?|euros?|pounds?|yen|rupees?|RMB|USD)\b)", re.I)
-_LENGTH = r"kilomet(?:er|re)s?|km|miles?|(?:centi|milli)?met(?:er|re)s?|cm|mm|feet|ft|inch(?:es)?"
+_LENGTH = r"kilomet(?:er|re)s?|km|miles?|(?:centi|milli)?met(?:er|re)s?|cm|mm|m(?!\w)(?!\s+(?:yuan|dollars?|euros?|pounds?|US\b))|feet|ft|inch(?:es)?"
 # "28 million kilometres", "a 21.0975-kilometre course": a number, its scale, its unit.
 _AMOUNT = (r"(?:\d[\d.,]*[\s-]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
            r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a|an|several|few)[\s-]+)"
@@ -1061,7 +1061,8 @@ class ExtractiveAnswerer:
 
     def answer(self, question: Question, hits: list[Hit], keyword: KeywordIndex) -> Draft:
         """The answer from the first ``answer_passages`` of ``hits``; the passages after them are
-        read only for the values other documents give of the figure asked (``other_documents``)."""
+        read for the values other documents give of the figure asked (``other_documents``), and
+        when the first ones lack a name the question asks about, those that hold it are read too."""
         hits, further = hits[:self.settings.answer_passages], hits
         ranked = self.score(question, hits, keyword)
         if keyword.documents > 1:
@@ -1070,6 +1071,20 @@ class ExtractiveAnswerer:
             return Draft("", True, reason="nothing retrieved")
         best = ranked[0]
         reason = self.abstain_reason(question, best, keyword, hits)
+        missing = set(self.gaps(question, best, keyword, hits)[0]) if reason else set()
+        # (names and counts that pick one thing out, not a time: "in the 9th century")
+        picked = set(question.names) | {n for n in question.numbers if n.isdigit()}
+        holders = [h for h in further[len(hits):] if missing and missing <= picked
+                   and missing <= set(terms(f"{h.row.title} {h.row.section} {h.row.text}"))]
+        if holders:
+            # "How long a stretch does the Hefangkou renovation cover?": the one passage on
+            # Hefangkou came fifth, and "People over 80 numbered 351,000" sixth; they are read after
+            # the first four.
+            hits = [*hits, *holders]
+            ranked = self.score(question, hits, keyword)
+            ranked = self.named(question, ranked, keyword) if keyword.documents > 1 else ranked
+            best = ranked[0]
+            reason = self.abstain_reason(question, best, keyword, hits)
         if reason:
             # The documents' order chooses between answers, not between an answer and a refusal:
             # a closer sentence further down that passes every check answers, and so does one as
@@ -1081,12 +1096,13 @@ class ExtractiveAnswerer:
             missing, _ = self.gaps(question, best, keyword, hits)
             dated = bool(missing) and set(missing) <= question.years | question.numbers
             # Nor is one that counts the wider thing ("100 high-tech enterprises" for "how many
-            # aerospace enterprises"), when one further down counts the kind asked.
-            # So is one that covers the question less well than a sentence further down that
-            # gives a value ("Before the 1980s Beijing had few parks" above "In the early 1980s
-            # there were only 42").
+            # aerospace enterprises"), nor one that names what is counted without a number of it
+            # ("began the second phase"), when one further down counts the kind asked in its own
+            # words ("The project has three phases"; not "Its walls are 16 metres high" after "The
+            # library has robots that lend books").
             unfit = question.kind in _TYPED and not best.fit
-            typed_only = ((self.untyped(question, best) or unfit)
+            unnumbered = not unfit and uncounted(question.text, best.text)
+            typed_only = ((self.untyped(question, best) or unfit or unnumbered)
                           and set(missing) <= counted_head(question.text))
             widened = not missing and unqualified(question.text, best) is not None
             cover = self.settings.compare_min_coverage * best.coverage
@@ -1094,9 +1110,9 @@ class ExtractiveAnswerer:
                      else best.score - (self.settings.answer_tie_margin if dated else 0.0))
             # Nor is one that lacks the year or number asked ("aged 65 or above") when one further
             # down holds it and covers the question better ("| 65 and above | 2.912 million |").
-            best = next((c for c in ranked[1:] if (c.score > floor or dated and c.coverage > best.coverage
-                                                    or unfit and c.fit and c.coverage > best.coverage)
+            best = next((c for c in ranked[1:] if (c.score > floor or dated and c.coverage > best.coverage)
                          and not (typed_only and (self.untyped(question, c) or not c.fit or c.coverage < cover))
+                         and not (unnumbered and not holds_counted(question, set(terms(c.text))))
                          and not (widened and c.coverage < cover)
                          and not self.abstain_reason(question, c, keyword, hits)), None)
             if best is None:

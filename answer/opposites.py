@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from answer.question import NEGATION
-from retrieval.text import NUMBER_WORDS, STOPWORDS, terms, words
+from retrieval.text import NUMBER_WORDS, PAST_FORMS, STOPWORDS, terms, words
 
 _PAIRS = """
 most least; more less; more fewer; largest smallest; biggest smallest; highest lowest; higher lower;
@@ -47,6 +47,10 @@ def _hand_pairs() -> list[tuple[str, str]]:
 def _wordnet_pairs() -> list[tuple[str, str]]:
     listed = Path(__file__).with_name("antonyms.txt").read_text(encoding="utf-8").splitlines()
     return [tuple(line.split()) for line in listed if line and not line.startswith("#")]
+
+
+# A verb's irregular past forms ("begin": began, begun).
+_PASTS = {verb: {past for past, v in PAST_FORMS.items() if v == verb} for verb in set(PAST_FORMS.values())}
 
 
 def inflections(word: str) -> set[str]:
@@ -96,7 +100,9 @@ def contradiction(question: str, evidence: str) -> tuple[str, str] | None:
     for before, word in sorted(set(zip(["", *asked], asked)), key=lambda pair: pair[1]):
         if before == "how" or word in said or word not in lemmas:
             continue
-        mine = set().union(*(inflections(lemma) for lemma in lemmas[word]))
+        # "began at the end of 2017" says when the repair began: an irregular past is the asked
+        # word held (but a question's "bought" is not looked up as "buy": "sold … to him" answers it).
+        mine = set().union(*(inflections(lemma) | _PASTS.get(lemma, set()) for lemma in lemmas[word]))
         if mine & said:
             continue
         opposite = set().union(*(inflections(o) for lemma in lemmas[word] for o in against[lemma])) - mine

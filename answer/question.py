@@ -26,7 +26,7 @@ _KIND_PATTERNS = (
     # "What time did Kisorio run?" asks a race's time, no time of day.
     (Kind.DATE, re.compile(r"^(when(?!.*\b(?:what|which|who|how)\b)|what (years?|dates?|day|month|"
                            r"time(?!\s+(?:did|does|do|was|were)\b[^?]*\b(?:run|ran|clock|finish|record|post))|period)|"
-                           r"which (years?|dates?|day|month)|by when|"
+                           r"which (years?|dates?|day|month)|by when|(on|in) (what|which) (day|date|month)|"
                            r"since when|in what (year|month)|how long ago)\b|\b(what|which) (years?|dates?)\b|"
                            r"\bby when\b")),
     # "What is the base level of the BSE 50 Index?", "What is the daily price limit …?": a measure,

@@ -125,8 +125,12 @@ def asked(question: str) -> When | None:
     for when in (When.PRESENT, When.PAST, When.FUTURE):
         if _DEICTIC_RE[when].search(question):
             return when
-    if _PLANNED.search(_TARGET_AS_BASE.sub(" ", question)):
+    said = _TARGET_AS_BASE.sub(" ", question)
+    if _PLANNED.search(_BY_YEAR.sub(" ", said)):
         return When.FUTURE
+    if _BY_YEAR.search(said):
+        # "had been renovated … by 2009" asks what was done by then (see ``asks_future_time``).
+        return When.FUTURE if asks_future_time(question) else When.PAST
     # "How large was the cluster in 2025?" asks what was so in a year, not what was planned for it.
     return When.PAST if _PAST_IN_YEAR.search(question) and not ROLE_NOUNS.search(question) else None
 
@@ -243,7 +247,8 @@ _FUTURE_TIME = re.compile(r"^\W*when\s+(?:will|shall|is|are)\b|"
 _BY_YEAR = re.compile(r"\bby\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b", re.I)
 _PAST_TENSE = re.compile(r"\b(?:had|did|was|were|went|rose|fell|grew|came|became|brought|took|got)\b|"
                          r"(?<!\bbe )(?<!\bbeen )(?<!\bis )(?<!\bare )\b[a-z]{3,}ed\b", re.I)
-_TARGET = re.compile(r"\b(?:will|shall|plans?|planned|aims?|targets?|expected|goals?)\b|\b(?:is|are)\s+to\b", re.I)
+_TARGET = re.compile(r"\b(?:will|would|shall|plans?|planned|aims?|targets?|expected|goals?)\b|\b(?:is|are)\s+to\b|"
+                     r"\b(?:was|were)\s+(?:\S+\s+){0,3}?to\s+[a-z]+", re.I)
 
 
 def asks_future_time(question: str) -> bool:

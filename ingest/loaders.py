@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Callable
 
 from ingest.metadata import (DATE_LABEL, SECTION_LABELS, Metadata, as_date, date_in_name, front_matter, header,
-                             is_dateline, masthead_end, sidecar, wire_header)
+                             is_dateline, loose_date, masthead_end, sidecar, wire_header)
 
 
 class LoadError(ValueError):
@@ -386,11 +386,12 @@ def load(path: Path, source: str, max_bytes: int, options: LoadOptions | None = 
         properties = replace(properties, title="")
         if extracted.title == path.stem:
             extracted = replace(extracted, title=_title_from_text(extracted.text, path.stem).lstrip("# "))
-    meta = sidecar(path)[0].merged(front_matter(extracted.text)).merged(header(extracted.text)).merged(properties)
+    meta = (sidecar(path)[0].merged(front_matter(extracted.text)).merged(header(extracted.text, loose=False))
+            .merged(properties))
     wired = wire_header(extracted.text)
     if wired.publisher and not meta.publisher or wired.date and not meta.date:
         meta = meta.merged(wired)
-    meta = meta.merged(named).merged(Metadata(title=extracted.title))
+    meta = meta.merged(named).merged(Metadata(title=extracted.title, date=loose_date(extracted.text)))
     if meta.span is None and (extracted.properties.date or extracted.properties.publisher
                               or named.date and meta.date == named.date):
         extracted, span = _under_title(extracted, properties_line(meta))

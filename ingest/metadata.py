@@ -122,7 +122,9 @@ _WEEKDAY = re.compile(r"\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|
 # A name's word: capitalised, or a brand written small ("eTurboNews", "chinanews.com").
 _NAME_WORD = (r"(?:[A-Z0-9][\w.&'’/-]*|[a-z]+[A-Z][\w.&'’-]*|[a-z][\w-]*\.(?:com|cn|org|net|gov)(?:\.[a-z]{2})?|"
               r"of|the|and|for|on|de|&)")
-_NAME_FIELD = re.compile(rf"(?:[Bb]y\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,5}}")
+# "By He Wei in Shanghai (China Daily)": a byline may say where its writer filed from.
+_NAME_FIELD = re.compile(rf"(?:[Bb]y\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,5}}|"
+                         rf"[Bb]y\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}\s+in\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?")
 _FIELD_BREAK = re.compile(r"\s*(?:[|·•()\[\]]|,\s|\s[-–—/]\s|\s{2,})\s*")
 
 
@@ -309,10 +311,11 @@ def footer_start(text: str, lines: int = _FOOT_LINES) -> int:
     return every[-lines].start() if len(every) >= lines else 0
 
 
-def header(text: str, lines: int = 8) -> Metadata:
+def header(text: str, lines: int = 8, loose: bool = True) -> Metadata:
     """Date and publisher from labelled fields in the first lines (``Date:``, ``Source:``,
     ``Published by``…), or from a "Published <date> by <publisher>" line among the first or last
-    lines, with the offsets of the line that holds them."""
+    lines, with the offsets of the line that holds them; with ``loose``, else any date among the
+    first lines (see ``loose_date``)."""
     found = Metadata()
     every = list(_lines(text))
     zone = header_end(text, lines)
@@ -379,10 +382,14 @@ def header(text: str, lines: int = 8) -> Metadata:
         title = values.get("title", "")
         if day or who or title:
             found = found.merged(Metadata(title, day, who[:120], span))
-    if found.date is None:
-        top = "\n".join(line for line in text.splitlines()[:lines])
-        found = replace(found, date=find_date(top))
-    return found
+    return found if found.date or not loose else replace(found, date=loose_date(text, lines))
+
+
+def loose_date(text: str, lines: int = 8) -> str | None:
+    """Any date among the first lines, where no line dates the text: the weakest sign of its date
+    (it may be a photo caption's, "Photo taken on May 25, 2018 shows …"), below the file's
+    properties and a wire dateline."""
+    return find_date("\n".join(text.splitlines()[:lines]))
 
 
 def wire_header(text: str, lines: int = 8) -> Metadata:

@@ -1054,3 +1054,31 @@ def test_parks_releases_read_a_target_title_next_year_an_area_a_count_without_it
     assert "director of greenbelt construction" in assistant.ask("Who is Lan Bincai?").text
     assert "Fragrant Hill" in assistant.ask("Where could Anita Huang go hiking before?").text
     assert "Hong Kong" in assistant.ask("Where did country parks originate?").text
+
+
+def test_great_wall_releases_read_a_count_past_an_ordinal_an_irregular_past_and_a_metre(ingested):
+    """"The second phase" names the phases without counting them, and "The project has three
+    phases" answers; "began at the end of 2017" says when the repair began (no "end" against
+    "begin"); "a 750m-long section" is a length; "had been renovated by 2009" asks what was done
+    then, not a target; "On what day …?" asks a date."""
+    assistant = ingested({
+        "huanghuacheng.md": "# Second phase of Huanghuacheng Great Wall repair begins\n\nDate: 2005-03-30\n\nOn Tuesday "
+                            "Beijing began the second phase of a project to repair a 12.4-kilometer section of the Great "
+                            "Wall in its suburbs.\n\nThe project has three phases.\n",
+        "jiankou.md": "# Beijing repairs 'wild Great Wall'\n\nDate: 2020-04-08\n\nZhang Tong said the repair of the "
+                      "Jiankou Great Wall began at the end of 2017, and repairs over 2,232 meters have been completed.\n",
+        "wild.md": "# China's remote and dangerous Great Wall\n\nDate: 2024-10-31\n\nRestoration of the Jiankou section "
+                   "began in 2015. Its first intensive phase worked on a 750m-long section.\n",
+        "survey.md": "# Latest survey shows Beijing has 527 km of Great Wall\n\nDate: 2009-06-14\n\nOf the nearly 527 km "
+                     "of Great Wall in the city, about 388 km have been renovated or rebuilt, according to figures "
+                     "released on Saturday.\n",
+        "badaling.md": "# Beijing Great Wall to limit daily visitors\n\nDate: 2019-05-29\n\nThe Badaling Great Wall "
+                       "received more than 9.9 million visitors last year.\n",
+        "summer.md": "# Badaling visitor limits\n\nDate: 2019-08-04\n\nBy the end of July the Badaling Great Wall had "
+                     "received more than 2.23 million visitors this year.\n"})
+    assert "three phases" in assistant.ask("How many phases does the Huanghuacheng repair project have?").text
+    assert "end of 2017" in assistant.ask("When did the repair of the Jiankou Great Wall begin according to Zhang Tong?").text
+    assert "750m" in assistant.ask("How long was the section worked on in the first intensive phase of the "
+                                   "Jiankou restoration?").text
+    assert time_asked("How many kilometers of the Great Wall had been renovated by 2009?") is When.PAST
+    assert analyse("On what day did the repair of the eastern part start?").kind is Kind.DATE

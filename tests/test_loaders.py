@@ -386,3 +386,17 @@ def test_the_site_account_that_posted_a_page_is_no_publisher(tmp_path):
             "renovating dilapidated old buildings.\n\nPosted in NEWS on October 23, 2024 by admin\n")
     doc = load(write(tmp_path, "pilot.md", text.encode()), "pilot.md", 10_000)
     assert (doc.date, doc.publisher) == ("2024-10-23", "")
+
+
+def test_a_photo_captions_date_gives_way_to_the_files_own_date_and_a_byline_may_say_where_it_was_filed(tmp_path):
+    """A date any sentence among the first lines tells ("Photo taken on April 2, 2019 shows …")
+    is the weakest sign of a document's date: the date in its file's name comes first. "By He Wei
+    in Shanghai (China Daily)" is a byline whose publisher stands in brackets."""
+    caption = (b"Visitor limits at the Great Wall\n\nAerial photo taken on April 2, 2019 shows the Badaling section "
+               b"of the Great Wall in Yanqing District. (Xinhua/Ju Huanzong)\n\nThe crowds have gone since June 1.\n")
+    assert load(write(tmp_path, "2019-08-04-badaling.txt", caption), "b.txt", 10_000).date == "2019-08-04"
+    assert load(write(tmp_path, "badaling.txt", caption), "c.txt", 10_000).date == "2019-04-02"
+    byline = (b"From clicks to bricks\n\nBy He Wei in Shanghai (China Daily) Updated: 2017-08-17 08:49\n\n"
+              b"Tencent has started a program to rebuild parts of the Great Wall.\n")
+    doc = load(write(tmp_path, "tencent.txt", byline), "tencent.txt", 10_000)
+    assert (doc.date, doc.publisher) == ("2017-08-17", "China Daily")
