@@ -252,7 +252,9 @@ _MONEY = re.compile(r"(?:[$€£¥]\s?\d|\b(?:CNY|RMB|USD|EUR|GBP|JPY|HKD)\s?\d|
                     r"\d[\d.,]*\s*(?:(?:million|billion|trillion|thousand)\s+)?"
                     r"(?:(?:US|U\.S\.|American|Hong Kong|Singapore|Australian|Canadian|New Taiwan)\s+)?"
                     r"(?:yuan|dollars?|euros?|pounds?|yen|rupees?|RMB|USD)\b)", re.I)
-_LENGTH = r"kilomet(?:er|re)s?|km|miles?|(?:centi|milli)?met(?:er|re)s?|cm|mm|m(?!\w)(?!\s+(?:yuan|dollars?|euros?|pounds?|US\b))|feet|ft|inch(?:es)?"
+# ("750m", not "$5m dollars")
+_LENGTH = (r"kilomet(?:er|re)s?|km|miles?|(?:centi|milli)?met(?:er|re)s?|cm|mm|"
+           r"m(?!\w)(?!\s+(?:yuan|dollars?|euros?|pounds?|US\b))|feet|ft|inch(?:es)?")
 # "28 million kilometres", "a 21.0975-kilometre course": a number, its scale, its unit.
 _AMOUNT = (r"(?:\d[\d.,]*[\s-]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
            r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a|an|several|few)[\s-]+)"
@@ -502,12 +504,12 @@ def with_speaker(c: Candidate, quote: tuple[int, int]) -> tuple[int, int]:
     return quote
 
 
-@lru_cache(maxsize=1024)
 def _cells(row: str) -> list[str]:
     """A table row's cells: "| Beijing in all | 54,400 |" → ["Beijing in all", "54,400"]."""
     return [c.strip() for c in row.strip().strip("|").split("|")]
 
 
+@lru_cache(maxsize=1024)
 def counted_words(question: str) -> tuple[str, ...]:
     """The words of what "how many" counts: "foreign companies" in "How many foreign companies
     are listed?"; none when the question does not count."""

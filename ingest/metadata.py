@@ -124,7 +124,8 @@ _NAME_WORD = (r"(?:[A-Z0-9][\w.&'’/-]*|[a-z]+[A-Z][\w.&'’-]*|[a-z][\w-]*\.(?
               r"of|the|and|for|on|de|&)")
 # "By He Wei in Shanghai (China Daily)": a byline may say where its writer filed from.
 _NAME_FIELD = re.compile(rf"(?:[Bb]y\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,5}}|"
-                         rf"[Bb]y\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}\s+in\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?")
+                         rf"[Bb]y\s+{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}\s+in\s+"
+                         r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?")
 _FIELD_BREAK = re.compile(r"\s*(?:[|·•()\[\]]|,\s|\s[-–—/]\s|\s{2,})\s*")
 
 
