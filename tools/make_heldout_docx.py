@@ -445,6 +445,24 @@ DOCUMENTS = {
                   "character,\" Zhang said."),
         ],
     },
+    "rainstorm/districts-2023.docx": {
+        "title": "Heavy rainfall in Beijing kills 11, including 2 on-duty rescuers",
+        "properties": ("Breaking Latest News", datetime(2023, 8, 1)),
+        "dateline": None,
+        "blocks": [
+            ("p", "Heavy rain brought by Typhoon Doksuri has killed 11 people in Beijing, two of whom lost their lives "
+                  "during rescue and relief work. The rain began on July 29 and has hit the west, southwest and south "
+                  "of the city hardest, according to the Beijing Flood Control and Drought Relief Headquarters."),
+            ("h", "Average rainfall by district, as of 6:00 a.m. on August 1"),
+            ("table", [("District", "Millimeters"), ("Mentougou", "470.2"), ("Fangshan", "414.6"),
+                       ("Shijingshan", "333.2"), ("Changping", "295.8"), ("Fengtai", "285"), ("Haidian", "279.2")]),
+            ("p", "The heaviest rain in one hour fell on Qianling Mountain in Fengtai: 111.8 mm between 10:00 and "
+                  "11:00 on July 31. Two stations recorded more than 700 mm in all, among them the Mentougou Alpine "
+                  "Rose Garden, with 722.4 mm."),
+            ("p", "A firefighter of the Haidian Fire Brigade of the Beijing Fire and Rescue Corps died during a rescue, "
+                  "and a township official in Mentougou District was killed while inspecting the damage."),
+        ],
+    },
 }
 
 

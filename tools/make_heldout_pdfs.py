@@ -767,6 +767,26 @@ DOCUMENTS = {
                   "ticketing system 10 days ahead in the peak season and to avoid Mondays and holidays."),
         ],
     },
+    "rainstorm/record-2023.pdf": {
+        "title": "Beijing records its heaviest rainfall in 140 years",
+        "properties": ("Islam Times", datetime(2023, 8, 2)),
+        "dateline": None,
+        "footer": None,
+        "blocks": [
+            ("p", "\"The most rainfall recorded during this storm, 744.8 millimeters, fell at the Wangjiayuan "
+                  "Reservoir in Changping,\" the Beijing Meteorological Service said, adding that it was the heaviest "
+                  "rainfall in 140 years. The largest amount recorded before was 609 millimeters, in 1891."),
+            ("p", "Doksuri, a former super typhoon, swept north over China after hitting the southern province of "
+                  "Fujian last week. Heavy rain began on Saturday, and Beijing got nearly a whole July's average "
+                  "rainfall in just 40 hours."),
+            ("p", "The state broadcaster CCTV said the rains had killed at least 11 people in Beijing, two of them "
+                  "workers killed on duty during rescue and relief work."),
+            ("h", "Neighbouring provinces"),
+            ("li", "Hebei: more than 800,000 people evacuated, nine killed and six missing."),
+            ("li", "Liaoning: two deaths over the weekend."),
+            ("p", "President Xi Jinping on Tuesday called for every effort to rescue those lost or trapped by the rains."),
+        ],
+    },
 }
 
 
