@@ -26,6 +26,7 @@ _WHO = re.compile(rf"^(who|which (\w+ )?(newspaper|paper|outlet|agency|organi[sz
                   rf"publication|publisher|source|body|authority|ministry|government|site|website|portal|magazine|"
                   rf"channel|network|wire|service))\b.*\b({_VERBS})\b|\b(source|publisher|"
                   rf"author)s? of (the|this)\b|\bwho (is|was) (the )?(source|publisher|author)\b", re.I)
+_OUTLET = re.compile(r"^\s*which (\w+ )?(site|website|portal|outlet|newspaper|paper|magazine|publication)\b", re.I)
 _WHEN = re.compile(rf"^(when|on what (day|date)|what (day|date)|which (day|date))\b.*\b({_VERBS}|dated)\b|"
                    rf"\b(date|publication date|release date) of (the|this)\b", re.I)
 _RELATIVE = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|recently|"
@@ -84,7 +85,11 @@ class MetadataAnswerer:
         noun = DOCUMENT_REFERENCE.search(question.text)
         about = not noun or bool(set(terms(noun.group(0).split()[-1])) & set(terms(said)))
         text_says = bool(said) and bool(verbs & set(terms(said))) and about
-        if text_says and (field == "publisher" or (not relative and (_MONTH.search(said) or _ISO.search(said)))):
+        # "Which site reported …?" asks for the site that carries the document, not an agency its
+        # text names ("…, the Xinhua news agency reported").
+        outlet = bool(_OUTLET.match(question.text))
+        if text_says and (not outlet if field == "publisher"
+                          else not relative and (_MONTH.search(said) or _ISO.search(said))):
             return None
         if not (doc.publisher if field == "publisher" else doc.date):
             # "When was the note on … published?" of a note that carries no date: another

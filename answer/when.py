@@ -168,7 +168,7 @@ _AS_OF_MONTH = re.compile(rf"\b(?:by|as of|as at|until|till|up to|at the end of)
                           rf"({_MONTH_WORD})\b(?!\s*\d{{1,2}}\b)", re.I)
 
 
-_MONTH_OF_YEAR = re.compile(rf"\b({_MONTH_WORD})\s+((?:19|20)\d\d)\b", re.I)
+_MONTH_OF_YEAR = re.compile(rf"\b({_MONTH_WORD})\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?((?:19|20)\d\d)\b", re.I)
 
 
 def dated_months(question: str, date: str | None) -> set[str]:
@@ -225,6 +225,16 @@ _BASE_MONTH = re.compile(rf"\b(?:than|compared (?:with|to)|versus|vs\.?|against|
                          rf"{_BASE_WORDS}{_MONTH_WORD}\b", re.I)
 
 
+def _day_months(text: str) -> set[int]:
+    """The months of the days a text names ("July 21" → 7)."""
+    return {MONTH_NAMES.index(w.lower()) + 1 for m in _DAY.finditer(text) for w in [m.group(1) or m.group(2)]
+            if w.lower() in MONTH_NAMES}
+
+
+_DAY = re.compile(rf"\b({_MONTH_WORD})\s+\d{{1,2}}(?:st|nd|rd|th)?\b|"
+                  rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_WORD})\b", re.I)
+
+
 def other_period(question: str, sentence: str) -> bool:
     """The sentence speaks of another part of the year than the question: the first half does
     not answer "in the first quarter of 2023", nor does a figure the sentence gives for all of
@@ -232,7 +242,11 @@ def other_period(question: str, sentence: str) -> bool:
     asked, years = periods(question, months=True), _years_of(question)
     if not (asked or years):
         return False
-    said = periods(_BASE_MONTH.sub(" ", sentence), months=any(a == b for a, b in asked))
+    one_month = any(a == b for a, b in asked)
+    said = periods(_BASE_MONTH.sub(" ", sentence), months=one_month)
+    if one_month:
+        # "on July 21, 2012" is a day of July: it answers "in July 2012".
+        said |= {(k, k) for k in _day_months(sentence)}
     if asked:
         return not asked & said and (bool(said) or any(y in sentence for y in years))
     return bool(said)

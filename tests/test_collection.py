@@ -1082,3 +1082,32 @@ def test_great_wall_releases_read_a_count_past_an_ordinal_an_irregular_past_and_
                                    "Jiankou restoration?").text
     assert time_asked("How many kilometers of the Great Wall had been renovated by 2009?") is When.PAST
     assert analyse("On what day did the repair of the eastern part start?").kind is Kind.DATE
+
+
+def test_a_years_event_a_day_in_the_asked_month_and_a_full_date_of_the_documents_month_are_read_as_meant():
+    """"the 2012 rainstorm" is not set against "the heaviest rainstorm" (a year is checked on its
+    own); "on July 21, 2012" answers "in July 2012"; "by Tuesday morning, August 1, 2023" names the
+    month of a report dated 1 August 2023, which need not write it."""
+    from answer.swaps import swapped_word
+    from answer.when import dated_months
+
+    assert swapped_word("How many people were stranded by the 2012 rainstorm?",
+                        "The heaviest rainstorm in six decades left 80,000 people stranded.") is None
+    assert not other_period("How many people died in Beijing's July 2012 rainstorm?",
+                            "The rain was far heavier than on July 21, 2012, when 79 people died.")
+    assert other_period("How many people died in Beijing's July 2012 rainstorm?", "In 2012, 100 people died.")
+    assert dated_months("What was the precipitation by Tuesday morning, August 1, 2023?", "2023-08-01") == {"august"}
+
+
+def test_the_site_that_reported_is_the_documents_publisher_not_the_agency_its_text_names(ingested):
+    """"Which site reported …?" is answered by the document's publisher, not by the agency its text
+    says reported it; "Who reported …?" by the text that says who did."""
+    assistant = ingested({
+        "ice-ribbon.md": "# Ice Ribbon stadium opens to the public\n\nDate: 2022-07-11 Source: FrancsJeux\n\nThe "
+                         "National Speed Skating Oval, known as the \"Ice Ribbon\", opened to the public for the first "
+                         "time on Saturday, July 9, the Xinhua news agency reported.\n",
+        "ice-cube.md": "# The Ice Cube is ready\n\nDate: 2021-11-20 Source: CGTN\n\nThe Ice Cube was the first Beijing "
+                       "2022 venue to be ready.\n"})
+    assert "FrancsJeux" in assistant.ask(
+        "Which site reported in July 2022 that the Ice Ribbon had opened to the public?").text
+    assert "Xinhua" in assistant.ask("Who reported that the Ice Ribbon had opened to the public?").text
