@@ -662,10 +662,10 @@ class ExtractiveAnswerer:
             if year == {(row.date or "")[:4]} and len(titled) == 1:
                 year = titled
             year = year if len(year) == 1 else years_spoken_of(f"{row.title}\n{row.text}")
+            year = set(year) if len(year) == 1 else set()
             # A passage whose one year lies after its document's date speaks of a target ("960
             # parks by 2008", in a report of 2002): its sentences without a year speak of the
             # document's own year as well ("the major parks receive 110 million visitors a year").
-            year = year if len(year) == 1 else set()
             dated = (row.date or "")[:4]
             if year and dated.isdigit() and int(next(iter(year))) > int(dated):
                 year = {*year, dated}
@@ -1066,9 +1066,12 @@ class ExtractiveAnswerer:
         read for the values other documents give of the figure asked (``other_documents``), and
         when the first ones lack a name the question asks about, those that hold it are read too."""
         hits, further = hits[:self.settings.answer_passages], hits
-        ranked = self.score(question, hits, keyword)
-        if keyword.documents > 1:
-            ranked = self.named(question, ranked, keyword)
+
+        def ranking(read: list[Hit]) -> list[Candidate]:
+            ranked = self.score(question, read, keyword)
+            return self.named(question, ranked, keyword) if keyword.documents > 1 else ranked
+
+        ranked = ranking(hits)
         if not ranked:
             return Draft("", True, reason="nothing retrieved")
         best = ranked[0]
@@ -1083,8 +1086,7 @@ class ExtractiveAnswerer:
             # Hefangkou came fifth, and "People over 80 numbered 351,000" sixth; they are read after
             # the first four.
             hits = [*hits, *holders]
-            ranked = self.score(question, hits, keyword)
-            ranked = self.named(question, ranked, keyword) if keyword.documents > 1 else ranked
+            ranked = ranking(hits)
             best = ranked[0]
             reason = self.abstain_reason(question, best, keyword, hits)
         if reason:

@@ -22,11 +22,13 @@ from store.catalog import Catalog, DocumentInfo
 
 _VERBS = (r"publish\w*|issu\w*|releas\w*|report\w*|unveil\w*|announc\w*|post\w*|wr[io]te|written|author(?:ed|s)?|"
           r"put out|updated")
-_WHO = re.compile(rf"^(who|which (\w+ )?(newspaper|paper|outlet|agency|organi[sz]ation|department|office|media|"
-                  rf"publication|publisher|source|body|authority|ministry|government|site|website|portal|magazine|"
+# What carries a document: "Which site reported …?" asks for its publisher, not an agency its text names.
+_OUTLETS = r"site|website|portal|outlet|newspaper|paper|magazine|publication"
+_WHO = re.compile(rf"^(who|which (\w+ )?({_OUTLETS}|agency|organi[sz]ation|department|office|media|"
+                  rf"publisher|source|body|authority|ministry|government|"
                   rf"channel|network|wire|service))\b.*\b({_VERBS})\b|\b(source|publisher|"
                   rf"author)s? of (the|this)\b|\bwho (is|was) (the )?(source|publisher|author)\b", re.I)
-_OUTLET = re.compile(r"^\s*which (\w+ )?(site|website|portal|outlet|newspaper|paper|magazine|publication)\b", re.I)
+_OUTLET = re.compile(rf"^\s*which (\w+ )?({_OUTLETS})\b", re.I)
 _WHEN = re.compile(rf"^(when|on what (day|date)|what (day|date)|which (day|date))\b.*\b({_VERBS}|dated)\b|"
                    rf"\b(date|publication date|release date) of (the|this)\b", re.I)
 _RELATIVE = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|recently|"
@@ -85,8 +87,7 @@ class MetadataAnswerer:
         noun = DOCUMENT_REFERENCE.search(question.text)
         about = not noun or bool(set(terms(noun.group(0).split()[-1])) & set(terms(said)))
         text_says = bool(said) and bool(verbs & set(terms(said))) and about
-        # "Which site reported …?" asks for the site that carries the document, not an agency its
-        # text names ("…, the Xinhua news agency reported").
+        # ("…, the Xinhua news agency reported" does not answer "Which site reported …?")
         outlet = bool(_OUTLET.match(question.text))
         if text_says and (not outlet if field == "publisher"
                           else not relative and (_MONTH.search(said) or _ISO.search(said))):

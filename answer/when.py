@@ -14,7 +14,7 @@ import re
 from enum import Enum
 from functools import lru_cache
 
-from retrieval.text import DOCUMENT_REFERENCE, MONTH_NAMES, NAMED_YEAR, NUMBER_WORDS
+from retrieval.text import DAY_OF_MONTH, DOCUMENT_REFERENCE, MONTH_NAMES, NAMED_YEAR, NUMBER_WORDS
 
 
 class When(str, Enum):
@@ -226,13 +226,9 @@ _BASE_MONTH = re.compile(rf"\b(?:than|compared (?:with|to)|versus|vs\.?|against|
 
 
 def _day_months(text: str) -> set[int]:
-    """The months of the days a text names ("July 21" → 7)."""
-    return {MONTH_NAMES.index(w.lower()) + 1 for m in _DAY.finditer(text) for w in [m.group(1) or m.group(2)]
-            if w.lower() in MONTH_NAMES}
-
-
-_DAY = re.compile(rf"\b({_MONTH_WORD})\s+\d{{1,2}}(?:st|nd|rd|th)?\b|"
-                  rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_WORD})\b", re.I)
+    """The months of the days a text names ("July 21" → 7), by their full names."""
+    return {MONTH_NAMES.index(w.lower()) + 1 for m in DAY_OF_MONTH.finditer(text)
+            for w in re.findall(r"[A-Za-z]+", m.group(0)) if w.lower() in MONTH_NAMES}
 
 
 def other_period(question: str, sentence: str) -> bool:
